@@ -1,0 +1,166 @@
+package dev.keyless.core;
+
+import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Export;
+import com.pulumi.kubernetes.core.v1.Namespace;
+import com.pulumi.kubernetes.core.v1.NamespaceArgs;
+import com.pulumi.kubernetes.core.v1.ServiceAccount;
+import com.pulumi.kubernetes.core.v1.ServiceAccountArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Kubernetes ServiceAccount with a cloud identity and no stored key: the cloud identity trusts
+ * exactly this {@code namespace/name} through the cluster's OIDC issuer, the ServiceAccount carries
+ * the annotation the cloud's webhook reads, and the identity holds least-privilege storage grants.
+ *
+ * <p>Children: {@code NAME-ns} (unless the namespace exists), {@code NAME-sa}, and the cloud side
+ * the identity mechanism registers ({@code NAME-role}, ...). What the workload's pod spec must
+ * carry on this cloud is exported as {@link #podLabels()}, {@link #podEnv()} and {@link #nodeSelector()}.
+ */
+public class FederatedServiceAccount extends ComponentResource {
+    /** The Pulumi type token. */
+    public static final String TYPE = "keyless:core:FederatedServiceAccount";
+    /** The label keyless puts on what it manages. */
+    public static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
+
+    @Export(name = "namespace", refs = String.class)
+    private final Output<String> namespace;
+    @Export(name = "serviceAccountName", refs = String.class)
+    private final Output<String> serviceAccountName;
+    @Export(name = "identity", refs = String.class)
+    private final Output<String> identity;
+    @Export(name = "podLabels", refs = {Map.class, String.class, String.class})
+    private final Output<Map<String, String>> podLabels;
+    @Export(name = "podEnv", refs = {Map.class, String.class, String.class})
+    private final Output<Map<String, String>> podEnv;
+    @Export(name = "nodeSelector", refs = {Map.class, String.class, String.class})
+    private final Output<Map<String, String>> nodeSelector;
+
+    private final ServiceAccount serviceAccount;
+
+    /**
+     * @param name the component's logical name, the prefix of its children's names
+     * @param args what to bind
+     */
+    public FederatedServiceAccount(String name, FederatedServiceAccountArgs args) {
+        this(name, args, null);
+    }
+
+    /**
+     * @param name    the component's logical name, the prefix of its children's names
+     * @param args    what to bind
+     * @param options Pulumi options for the component (providers, dependsOn, protect, ...)
+     * @throws InvalidInputException before anything is registered, when an input breaks a rule
+     */
+    public FederatedServiceAccount(String name, FederatedServiceAccountArgs args, ComponentResourceOptions options) {
+        this(name, ValidatedBinding.of(args), options);
+    }
+
+    private FederatedServiceAccount(String name, ValidatedBinding binding, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        var args = binding.args();
+        var provider = args.cluster().kubernetesProvider();
+        var kubernetes = CustomResourceOptions.builder().parent(this).provider(provider);
+
+        Output<String> namespaceName = Output.of(binding.account().namespace());
+        var waitFor = new ArrayList<Resource>();
+        waitFor.add(args.cluster().readiness());
+        if (args.createNamespace()) {
+            var ns = new Namespace(name + "-ns", NamespaceArgs.builder()
+                    .metadata(ObjectMetaArgs.builder()
+                            .name(binding.account().namespace())
+                            .labels(Map.of(MANAGED_BY_LABEL, "pulumi"))
+                            .build())
+                    .build(),
+                    CustomResourceOptions.builder().parent(this).provider(provider).dependsOn(args.cluster().readiness()).build());
+            namespaceName = ns.metadata().applyValue(m -> m.name().orElseThrow());
+        }
+
+        var cloud = binding.mechanism().bind(new BindingRequest(this, name, binding.account(), args.cluster(), args.grants()));
+        waitFor.addAll(cloud.readyWhen());
+
+        var labels = new LinkedHashMap<String, String>();
+        labels.put(MANAGED_BY_LABEL, "pulumi");
+        labels.putAll(args.labels());
+        this.serviceAccount = new ServiceAccount(name + "-sa", ServiceAccountArgs.builder()
+                .metadata(ObjectMetaArgs.builder()
+                        .name(binding.account().name())
+                        .namespace(namespaceName)
+                        .labels(labels)
+                        .annotations(cloud.serviceAccountAnnotations())
+                        .build())
+                .automountServiceAccountToken(args.automountServiceAccountToken())
+                .build(),
+                kubernetes.dependsOn(waitFor).build());
+
+        this.namespace = serviceAccount.metadata().applyValue(m -> m.namespace().orElseThrow());
+        this.serviceAccountName = serviceAccount.metadata().applyValue(m -> m.name().orElseThrow());
+        this.identity = cloud.identity();
+        this.podLabels = Output.of(cloud.podLabels());
+        this.podEnv = Output.of(cloud.podEnv());
+        this.nodeSelector = Output.of(cloud.nodeSelector());
+
+        registerOutputs(Map.of(
+                "namespace", namespace,
+                "serviceAccountName", serviceAccountName,
+                "identity", identity,
+                "podLabels", podLabels,
+                "podEnv", podEnv,
+                "nodeSelector", nodeSelector));
+    }
+
+    /** @return the ServiceAccount's namespace, known once the ServiceAccount exists */
+    public Output<String> namespace() {
+        return namespace;
+    }
+
+    /** @return the ServiceAccount's name, known once it exists: depend on this to run pods as it */
+    public Output<String> serviceAccountName() {
+        return serviceAccountName;
+    }
+
+    /** @return the cloud identity: role ARN on AWS, service account email on GCP, client id on Azure */
+    public Output<String> identity() {
+        return identity;
+    }
+
+    /** @return labels the workload's pod template must carry on this cloud (empty when none) */
+    public Output<Map<String, String>> podLabels() {
+        return podLabels;
+    }
+
+    /** @return environment variables the workload's containers should carry on this cloud */
+    public Output<Map<String, String>> podEnv() {
+        return podEnv;
+    }
+
+    /** @return the node selector the workload's pods must carry on this cloud (empty when none) */
+    public Output<Map<String, String>> nodeSelector() {
+        return nodeSelector;
+    }
+
+    /** @return the Kubernetes ServiceAccount resource */
+    public ServiceAccount serviceAccount() {
+        return serviceAccount;
+    }
+
+    /** Inputs checked and the mechanism chosen, before the component registers anything. */
+    private record ValidatedBinding(FederatedServiceAccountArgs args, ServiceAccountRef account,
+                                    IdentityMechanism mechanism) {
+        static ValidatedBinding of(FederatedServiceAccountArgs args) {
+            var account = new ServiceAccountRef(args.namespace(), args.name());
+            var mechanism = args.identity().orElseGet(() -> args.cluster().defaultIdentity());
+            mechanism.validate(account, List.copyOf(args.grants()), args.cluster());
+            return new ValidatedBinding(args, account, mechanism);
+        }
+    }
+}

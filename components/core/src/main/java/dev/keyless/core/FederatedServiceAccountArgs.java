@@ -1,0 +1,209 @@
+package dev.keyless.core;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a {@link FederatedServiceAccount} binds: which cluster, which ServiceAccount, which cloud
+ * mechanism and which storage grants.
+ *
+ * <p>Plain values only: namespace and name go into the cloud's trust condition, so they must be
+ * known, and checked, before anything is registered.
+ */
+public final class FederatedServiceAccountArgs {
+    private final OidcCluster cluster;
+    private final String namespace;
+    private final String name;
+    private final boolean createNamespace;
+    private final boolean automountServiceAccountToken;
+    private final IdentityMechanism identity;
+    private final List<StorageGrant> grants;
+    private final Map<String, String> labels;
+
+    private FederatedServiceAccountArgs(Builder builder) {
+        this.cluster = builder.cluster;
+        this.namespace = builder.namespace;
+        this.name = builder.name;
+        this.createNamespace = builder.createNamespace;
+        this.automountServiceAccountToken = builder.automountServiceAccountToken;
+        this.identity = builder.identity;
+        this.grants = List.copyOf(builder.grants);
+        this.labels = Map.copyOf(builder.labels);
+    }
+
+    /** @return a new builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the cluster the ServiceAccount lives in */
+    public OidcCluster cluster() {
+        return cluster;
+    }
+
+    /** @return the ServiceAccount's namespace */
+    public String namespace() {
+        return namespace;
+    }
+
+    /** @return the ServiceAccount's name */
+    public String name() {
+        return name;
+    }
+
+    /** @return whether the component creates the namespace */
+    public boolean createNamespace() {
+        return createNamespace;
+    }
+
+    /** @return whether pods get the ServiceAccount's API token mounted */
+    public boolean automountServiceAccountToken() {
+        return automountServiceAccountToken;
+    }
+
+    /** @return the mechanism the user chose; empty means the cluster's default */
+    public Optional<IdentityMechanism> identity() {
+        return Optional.ofNullable(identity);
+    }
+
+    /** @return the storage grants */
+    public List<StorageGrant> grants() {
+        return grants;
+    }
+
+    /** @return extra labels for the ServiceAccount */
+    public Map<String, String> labels() {
+        return labels;
+    }
+
+    /** Builds {@link FederatedServiceAccountArgs}. */
+    public static final class Builder {
+        private OidcCluster cluster;
+        private String namespace;
+        private String name;
+        private boolean createNamespace = true;
+        private boolean automountServiceAccountToken = false;
+        private IdentityMechanism identity;
+        private final List<StorageGrant> grants = new ArrayList<>();
+        private final Map<String, String> labels = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /**
+         * The cluster the ServiceAccount lives in: any {@link OidcCluster}, created or adopted.
+         * Required.
+         *
+         * @param cluster the cluster
+         * @return this builder
+         */
+        public Builder cluster(OidcCluster cluster) {
+            this.cluster = Objects.requireNonNull(cluster, "cluster");
+            return this;
+        }
+
+        /**
+         * The ServiceAccount's namespace, a DNS-1123 label. Required.
+         *
+         * @param namespace the namespace
+         * @return this builder
+         */
+        public Builder namespace(String namespace) {
+            this.namespace = namespace;
+            return this;
+        }
+
+        /**
+         * The ServiceAccount's name, a DNS-1123 subdomain. Required.
+         *
+         * @param name the name
+         * @return this builder
+         */
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        /**
+         * Whether to create the namespace. Set false when it exists already or another
+         * component creates it. Defaults to {@code true}.
+         *
+         * @param createNamespace whether to create it
+         * @return this builder
+         */
+        public Builder createNamespace(boolean createNamespace) {
+            this.createNamespace = createNamespace;
+            return this;
+        }
+
+        /**
+         * Whether pods mount a Kubernetes API token for this ServiceAccount. The cloud identity does
+         * not need it (the identity webhooks project their own token), so it stays off unless the
+         * workload itself calls the Kubernetes API. Defaults to {@code false}.
+         *
+         * @param automount whether to mount the token
+         * @return this builder
+         * @see <a href="https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/#opt-out-of-api-credential-automounting">Opt out of API credential automounting</a>
+         */
+        public Builder automountServiceAccountToken(boolean automount) {
+            this.automountServiceAccountToken = automount;
+            return this;
+        }
+
+        /**
+         * How the cloud binds the ServiceAccount, e.g. {@code IrsaIdentity} or {@code PodIdentity}
+         * on EKS. Defaults to the cluster's {@link OidcCluster#defaultIdentity()}.
+         *
+         * @param identity the mechanism and its options
+         * @return this builder
+         */
+        public Builder identity(IdentityMechanism identity) {
+            this.identity = Objects.requireNonNull(identity, "identity");
+            return this;
+        }
+
+        /**
+         * Adds a least-privilege storage grant, e.g. {@code S3Access.readWrite(bucket)}.
+         *
+         * @param grant the grant
+         * @return this builder
+         */
+        public Builder grant(StorageGrant grant) {
+            this.grants.add(Objects.requireNonNull(grant, "grant"));
+            return this;
+        }
+
+        /**
+         * Adds a label to the ServiceAccount.
+         *
+         * @param key   the label key
+         * @param value the label value
+         * @return this builder
+         */
+        public Builder label(String key, String value) {
+            this.labels.put(Objects.requireNonNull(key, "label key"), Objects.requireNonNull(value, "label value"));
+            return this;
+        }
+
+        /**
+         * @return the args
+         * @throws InvalidInputException when cluster, namespace or name is missing
+         */
+        public FederatedServiceAccountArgs build() {
+            if (cluster == null) {
+                throw InvalidInputException.missing("cluster", "give the OidcCluster the ServiceAccount lives in");
+            }
+            if (namespace == null) {
+                throw InvalidInputException.missing("namespace", "give the ServiceAccount's namespace");
+            }
+            if (name == null) {
+                throw InvalidInputException.missing("name", "give the ServiceAccount's name");
+            }
+            return new FederatedServiceAccountArgs(this);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.keyless.core;
+
+/**
+ * Bad input, caught before anything is registered. The message names the field, quotes the value
+ * and states the rule, e.g. {@code namespace must be a DNS-1123 label (...): 'Kube_System'}.
+ */
+public final class InvalidInputException extends IllegalArgumentException {
+    private final String field;
+    private final String value;
+
+    private InvalidInputException(String field, String value, String message) {
+        super(message);
+        this.field = field;
+        this.value = value;
+    }
+
+    /**
+     * A value that breaks a rule.
+     *
+     * @param field the input's name as the user wrote it, e.g. {@code namespace} or {@code roleName}
+     * @param value the offending value
+     * @param rule  what the value must be, phrased to follow "must be", e.g. {@code at most 64 characters}
+     * @return the exception
+     */
+    public static InvalidInputException of(String field, Object value, String rule) {
+        var text = String.valueOf(value);
+        return new InvalidInputException(field, text, field + " must be " + rule + ": '" + text + "'");
+    }
+
+    /**
+     * Two options that cannot be used together.
+     *
+     * @param field      the option that was set
+     * @param otherField the option it excludes
+     * @param reason     why they exclude each other
+     * @return the exception
+     */
+    public static InvalidInputException conflict(String field, String otherField, String reason) {
+        return new InvalidInputException(field, "", field + " and " + otherField + " exclude each other: " + reason);
+    }
+
+    /**
+     * A required input that was not given.
+     *
+     * @param field the input's name
+     * @param hint  how to give it
+     * @return the exception
+     */
+    public static InvalidInputException missing(String field, String hint) {
+        return new InvalidInputException(field, "", field + " is required: " + hint);
+    }
+
+    /** @return the input's name */
+    public String field() {
+        return field;
+    }
+
+    /** @return the offending value as text, empty for conflicts and missing inputs */
+    public String value() {
+        return value;
+    }
+}

@@ -1,0 +1,129 @@
+package dev.keyless.preview.cloud;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static dev.keyless.preview.cloud.Placeholders.AWS_ACCOUNT_ID;
+import static dev.keyless.preview.cloud.Placeholders.EKS_OIDC_ID;
+
+/** What AWS computes for the resources and functions of the {@code aws} package. */
+final class AwsSimulation implements ProviderSimulation {
+    private final String region;
+
+    AwsSimulation(Map<String, String> config) {
+        this.region = config.getOrDefault("aws:region", Placeholders.DEFAULT_AWS_REGION);
+    }
+
+    @Override
+    public String packageName() {
+        return "aws";
+    }
+
+    @Override
+    public SimulatedResource create(String type, String logicalName, Map<String, Object> inputs) {
+        var state = new HashMap<>(inputs);
+        String id;
+        switch (type) {
+            case "aws:iam/role:Role" -> {
+                var name = nameOf(inputs, "name", logicalName);
+                var path = (String) inputs.getOrDefault("path", "/");
+                state.put("name", name);
+                state.put("arn", "arn:aws:iam::" + AWS_ACCOUNT_ID + ":role" + path + name);
+                state.put("uniqueId", "AROAEXAMPLEPLACEHOLDER");
+                id = name;
+            }
+            case "aws:iam/policy:Policy" -> {
+                var name = nameOf(inputs, "name", logicalName);
+                state.put("name", name);
+                state.put("arn", "arn:aws:iam::" + AWS_ACCOUNT_ID + ":policy" + inputs.getOrDefault("path", "/") + name);
+                id = (String) state.get("arn");
+            }
+            case "aws:iam/rolePolicy:RolePolicy" -> {
+                var name = nameOf(inputs, "name", logicalName);
+                state.put("name", name);
+                id = inputs.get("role") + ":" + name;
+            }
+            case "aws:iam/openIdConnectProvider:OpenIdConnectProvider" -> {
+                var url = String.valueOf(inputs.getOrDefault("url", ""));
+                state.put("arn", "arn:aws:iam::" + AWS_ACCOUNT_ID + ":oidc-provider/" + url.replaceFirst("^https://", ""));
+                id = (String) state.get("arn");
+            }
+            case "aws:eks/cluster:Cluster" -> {
+                var name = nameOf(inputs, "name", logicalName);
+                state.put("name", name);
+                state.put("arn", "arn:aws:eks:" + region + ":" + AWS_ACCOUNT_ID + ":cluster/" + name);
+                state.put("endpoint", "https://" + EKS_OIDC_ID + ".gr7." + region + ".eks.amazonaws.com");
+                state.put("certificateAuthority", Map.of("data", Placeholders.CERTIFICATE_DATA));
+                state.put("identities", List.of(Map.of("oidcs", List.of(Map.of(
+                        "issuer", "https://oidc.eks." + region + ".amazonaws.com/id/" + EKS_OIDC_ID)))));
+                state.put("status", "ACTIVE");
+                state.putIfAbsent("version", "1.31");
+                id = name;
+            }
+            case "aws:eks/nodeGroup:NodeGroup" -> {
+                var name = nameOf(inputs, "nodeGroupName", logicalName);
+                state.put("nodeGroupName", name);
+                state.put("arn", "arn:aws:eks:" + region + ":" + AWS_ACCOUNT_ID + ":nodegroup/" + inputs.get("clusterName") + "/" + name + "/example");
+                state.put("status", "ACTIVE");
+                id = inputs.get("clusterName") + ":" + name;
+            }
+            case "aws:eks/addon:Addon" -> {
+                state.putIfAbsent("addonVersion", "v0.0.0-eksbuild.placeholder");
+                state.put("arn", "arn:aws:eks:" + region + ":" + AWS_ACCOUNT_ID + ":addon/" + inputs.get("clusterName") + "/" + inputs.get("addonName") + "/example");
+                id = inputs.get("clusterName") + ":" + inputs.get("addonName");
+            }
+            case "aws:eks/podIdentityAssociation:PodIdentityAssociation" -> {
+                state.put("associationId", "a-example0placeholder");
+                state.put("associationArn", "arn:aws:eks:" + region + ":" + AWS_ACCOUNT_ID + ":podidentityassociation/" + inputs.get("clusterName") + "/a-example0placeholder");
+                id = inputs.get("clusterName") + ",a-example0placeholder";
+            }
+            case "aws:s3/bucketV2:BucketV2", "aws:s3/bucket:Bucket" -> {
+                var bucket = nameOf(inputs, "bucket", logicalName).toLowerCase();
+                state.put("bucket", bucket);
+                state.put("arn", "arn:aws:s3:::" + bucket);
+                state.put("region", region);
+                state.put("bucketDomainName", bucket + ".s3.amazonaws.com");
+                state.put("bucketRegionalDomainName", bucket + ".s3." + region + ".amazonaws.com");
+                id = bucket;
+            }
+            default -> {
+                id = logicalName + "-id";
+                state.putIfAbsent("arn", genericArn(type, logicalName));
+            }
+        }
+        state.put("id", id);
+        return new SimulatedResource(id, state);
+    }
+
+    @Override
+    public Optional<Map<String, Object>> invoke(String token, Map<String, Object> args) {
+        return Optional.ofNullable(switch (token) {
+            case "aws:index/getRegion:getRegion" -> Map.of("id", region, "name", region, "region", region,
+                    "description", "simulated region", "endpoint", "ec2." + region + ".amazonaws.com");
+            case "aws:index/getCallerIdentity:getCallerIdentity" -> Map.of("id", AWS_ACCOUNT_ID, "accountId", AWS_ACCOUNT_ID,
+                    "arn", "arn:aws:iam::" + AWS_ACCOUNT_ID + ":user/preview", "userId", "AIDAEXAMPLEPLACEHOLDER");
+            case "aws:index/getPartition:getPartition" -> Map.of("id", "aws", "partition", "aws",
+                    "dnsSuffix", "amazonaws.com", "reverseDnsPrefix", "com.amazonaws");
+            case "aws:ec2/getVpc:getVpc" -> Map.of("id", "vpc-0example00000000", "cidrBlock", "172.31.0.0/16",
+                    "default", true, "arn", "arn:aws:ec2:" + region + ":" + AWS_ACCOUNT_ID + ":vpc/vpc-0example00000000");
+            case "aws:ec2/getSubnets:getSubnets" -> Map.of("id", region,
+                    "ids", List.of("subnet-0example0000000a", "subnet-0example0000000b", "subnet-0example0000000c"));
+            default -> null;
+        });
+    }
+
+    private static String nameOf(Map<String, Object> inputs, String property, String logicalName) {
+        var given = inputs.get(property);
+        return given instanceof String s && !s.isEmpty() ? s : Placeholders.autoName(logicalName);
+    }
+
+    // aws:ec2/securityGroup:SecurityGroup -> arn:aws:ec2:REGION:ACCOUNT:securitygroup/NAME
+    private String genericArn(String type, String logicalName) {
+        var parts = type.split("[:/]");
+        var service = parts.length > 1 ? parts[1] : "unknown";
+        var kind = parts[parts.length - 1].toLowerCase();
+        return "arn:aws:" + service + ":" + region + ":" + AWS_ACCOUNT_ID + ":" + kind + "/" + logicalName;
+    }
+}

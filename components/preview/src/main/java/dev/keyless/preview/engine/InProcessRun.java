@@ -1,0 +1,69 @@
+package dev.keyless.preview.engine;
+
+import com.pulumi.Context;
+import com.pulumi.test.PulumiTest;
+import com.pulumi.test.TestOptions;
+import com.pulumi.test.internal.PulumiTestInternal;
+import dev.keyless.preview.cloud.SimulatedCloud;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Runs a Pulumi program (its stack callback) in this JVM on Pulumi's mock engine and the
+ * simulated cloud, as {@code pulumi preview} would.
+ *
+ * <p>Pulumi's deployment is a JVM-wide singleton: runs are serialised here, and each one cleans
+ * the singleton up afterwards, so callers never have to.
+ */
+public final class InProcessRun {
+    private static final Object ONE_RUN_AT_A_TIME = new Object();
+
+    private InProcessRun() {
+    }
+
+    /**
+     * Runs a program.
+     *
+     * @param settings the stack it runs as
+     * @param program  the program's stack callback, as passed to {@code Pulumi.run}
+     * @return what it registered, and how it ended
+     */
+    public static RecordedDeployment run(StackSettings settings, Consumer<Context> program) {
+        synchronized (ONE_RUN_AT_A_TIME) {
+            var cloud = new SimulatedCloud(settings.config());
+            var monitor = new RecordingMonitor(cloud, PulumiTestInternal.mockLog());
+            try {
+                var options = TestOptions.builder()
+                        .organizationName(settings.organization())
+                        .projectName(settings.project())
+                        .stackName(settings.stack())
+                        .preview(true)
+                        .build();
+                var result = PulumiTestInternal.builder()
+                        .options(options)
+                        .config(settings.config(), settings.secretKeys())
+                        .mocks(cloud)
+                        .monitorDecorator(ignored -> monitor)
+                        .build()
+                        .runTest(program);
+                Optional<Throwable> failure = result.exceptions().stream().<Throwable>map(e -> e).findFirst();
+                return new RecordedDeployment(settings.project(), settings.stack(), monitor.resources(),
+                        monitor.stackOutputs(), List.copyOf(result.errors()), failure.map(InProcessRun::rootCause));
+            } finally {
+                PulumiTest.cleanup();
+            }
+        }
+    }
+
+    // Pulumi wraps a program's exception in its runner's own; the user wants their message.
+    static Throwable rootCause(Throwable failure) {
+        var cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause
+                && (cause instanceof java.util.concurrent.CompletionException || cause.getClass().getName().startsWith("com.pulumi"))) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+}

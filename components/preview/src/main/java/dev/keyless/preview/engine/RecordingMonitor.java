@@ -1,0 +1,129 @@
+package dev.keyless.preview.engine;
+
+import com.pulumi.Log;
+import com.pulumi.resources.Resource;
+import com.pulumi.test.Mocks;
+import com.pulumi.test.internal.MockMonitor;
+import pulumirpc.Resource.ReadResourceRequest;
+import pulumirpc.Resource.ReadResourceResponse;
+import pulumirpc.Resource.RegisterResourceOutputsRequest;
+import pulumirpc.Resource.RegisterResourceRequest;
+import pulumirpc.Resource.RegisterResourceResponse;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Pulumi's mock monitor, plus a record of every request exactly as the engine received it.
+ *
+ * <p>{@link Mocks} sees only type, name and inputs. Parents, dependencies, {@code protect} and
+ * {@code retainOnDelete} reach only the monitor, so ordering and data-safety facts are captured
+ * here. This is the one place that leans on Pulumi's internal test API
+ * ({@code com.pulumi.test.internal}); it may need a touch when the SDK version moves.
+ */
+public final class RecordingMonitor extends MockMonitor {
+    private final AtomicInteger arrivals = new AtomicInteger();
+    private final Map<Integer, RegisteredResource> registered = new ConcurrentSkipListMap<>();
+    private final Map<String, Map<String, Object>> registeredOutputs = new ConcurrentHashMap<>();
+
+    /**
+     * @param mocks the simulated cloud that answers for each resource
+     * @param log   Pulumi's log, for the mock monitor's serializer
+     */
+    public RecordingMonitor(Mocks mocks, Log log) {
+        super(mocks, log);
+    }
+
+    @Override
+    public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource, RegisterResourceRequest request) {
+        int arrival = arrivals.getAndIncrement();
+        var inputs = WireValues.read(request.getObject());
+        return super.registerResourceAsync(resource, request).thenApply(response -> {
+            var outputs = markSecretOutputs(inputs, WireValues.read(response.getObject()), request.getAdditionalSecretOutputsList());
+            registered.put(arrival, new RegisteredResource(
+                    response.getUrn(), request.getType(), request.getName(), request.getParent(),
+                    request.getCustom(), false, response.getId(), request.getProvider(),
+                    inputs, outputs, List.copyOf(new LinkedHashSet<>(request.getDependenciesList())),
+                    propertyDependencies(request), request.getProtect(), request.getRetainOnDelete(),
+                    request.getDeleteBeforeReplace(), request.getImportId()));
+            return response;
+        });
+    }
+
+    @Override
+    public CompletableFuture<ReadResourceResponse> readResourceAsync(Resource resource, ReadResourceRequest request) {
+        int arrival = arrivals.getAndIncrement();
+        var inputs = WireValues.read(request.getProperties());
+        return super.readResourceAsync(resource, request).thenApply(response -> {
+            registered.put(arrival, new RegisteredResource(
+                    response.getUrn(), request.getType(), request.getName(), request.getParent(),
+                    true, true, request.getId(), request.getProvider(),
+                    inputs, WireValues.read(response.getProperties()), List.copyOf(request.getDependenciesList()),
+                    Map.of(), false, false, false, ""));
+            return response;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> registerResourceOutputsAsync(RegisterResourceOutputsRequest request) {
+        registeredOutputs.put(request.getUrn(), WireValues.read(request.getOutputs()));
+        return super.registerResourceOutputsAsync(request);
+    }
+
+    /**
+     * Returns what has been registered so far, components carrying the outputs they registered.
+     *
+     * @return the resources in the order the program registered them
+     */
+    public List<RegisteredResource> resources() {
+        var snapshot = new ArrayList<RegisteredResource>();
+        for (var r : registered.values()) {
+            var outputs = registeredOutputs.get(r.urn());
+            if (!r.custom() && outputs != null) {
+                r = new RegisteredResource(r.urn(), r.type(), r.name(), r.parentUrn(), r.custom(), r.read(), r.id(),
+                        r.providerReference(), r.inputs(), outputs, r.dependencies(), r.propertyDependencies(),
+                        r.protect(), r.retainOnDelete(), r.deleteBeforeReplace(), r.importId());
+            }
+            snapshot.add(r);
+        }
+        return snapshot;
+    }
+
+    /** @return the stack's exports, secrets marked; empty until the program has finished */
+    public Map<String, Object> stackOutputs() {
+        return registered.values().stream().filter(RegisteredResource::isStack).findFirst()
+                .map(stack -> registeredOutputs.getOrDefault(stack.urn(), Map.of()))
+                .orElse(Map.of());
+    }
+
+    private static Map<String, List<String>> propertyDependencies(RegisterResourceRequest request) {
+        var result = new TreeMap<String, List<String>>();
+        request.getPropertyDependenciesMap().forEach((property, urns) -> result.put(property, List.copyOf(urns.getUrnsList())));
+        return result;
+    }
+
+    // The engine keeps a secret input secret in the state it returns; so does the simulation.
+    private static Map<String, Object> markSecretOutputs(Map<String, Object> inputs, Map<String, Object> outputs, List<String> additionalSecrets) {
+        Set<String> secretKeys = new HashSet<>(additionalSecrets);
+        inputs.forEach((key, value) -> {
+            if (value instanceof SecretValue) {
+                secretKeys.add(key);
+            }
+        });
+        if (secretKeys.isEmpty()) {
+            return outputs;
+        }
+        var marked = new TreeMap<String, Object>(outputs);
+        secretKeys.forEach(key -> marked.computeIfPresent(key, (k, v) -> v instanceof SecretValue ? v : new SecretValue(v)));
+        return marked;
+    }
+}

@@ -1,0 +1,113 @@
+package dev.keyless.testkit;
+
+import com.pulumi.Context;
+import dev.keyless.preview.engine.InProcessRun;
+import dev.keyless.preview.engine.RecordedDeployment;
+import dev.keyless.preview.engine.StackSettings;
+import org.opentest4j.AssertionFailedError;
+
+import java.util.function.Consumer;
+
+/**
+ * Runs a Pulumi program, or a few components, in a test on Pulumi's mock engine and the same
+ * simulated cloud the offline preview uses, and hands back everything it registered.
+ *
+ * <pre>{@code
+ * var deployment = SimulatedStack.named("shop").config("aws:region", "eu-west-1")
+ *         .run(ctx -> new FederatedServiceAccount("api", args));
+ * var role = deployment.resource("aws:iam/role:Role", "api-role");
+ * }</pre>
+ */
+public final class SimulatedStack {
+    private final StackSettings settings;
+
+    private SimulatedStack(StackSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * @param project the Pulumi project name (it namespaces un-prefixed config keys)
+     * @return a stack named {@code dev} of that project, with no configuration
+     */
+    public static SimulatedStack named(String project) {
+        return new SimulatedStack(StackSettings.of(project, "dev"));
+    }
+
+    /**
+     * @param settings organization, project, stack and configuration
+     * @return a stack with exactly those settings
+     */
+    public static SimulatedStack of(StackSettings settings) {
+        return new SimulatedStack(settings);
+    }
+
+    /**
+     * @param stack the stack name
+     * @return this stack under another name
+     */
+    public SimulatedStack stack(String stack) {
+        return new SimulatedStack(new StackSettings(settings.organization(), settings.project(), stack,
+                settings.config(), settings.secretKeys()));
+    }
+
+    /**
+     * @param key   a config key; without a {@code namespace:} prefix it belongs to the project
+     * @param value its value
+     * @return this stack with that configuration
+     */
+    public SimulatedStack config(String key, String value) {
+        return new SimulatedStack(settings.withConfig(fullKey(key), value));
+    }
+
+    /**
+     * @param key   a config key; without a {@code namespace:} prefix it belongs to the project
+     * @param value its value, which the program must keep secret
+     * @return this stack with that secret configuration
+     */
+    public SimulatedStack secretConfig(String key, String value) {
+        return new SimulatedStack(settings.withSecretConfig(fullKey(key), value));
+    }
+
+    /** @return the settings the program will run with */
+    public StackSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Runs a program that must succeed.
+     *
+     * @param program the stack callback, as passed to {@code Pulumi.run}
+     * @return what it registered
+     * @throws AssertionFailedError with the program's own error when it failed
+     */
+    public RecordedDeployment run(Consumer<Context> program) {
+        var deployment = InProcessRun.run(settings, program);
+        if (deployment.failure().isPresent()) {
+            var failure = deployment.failure().get();
+            throw new AssertionFailedError("the program failed: " + failure, failure);
+        }
+        if (!deployment.errors().isEmpty()) {
+            throw new AssertionFailedError("the program logged errors: " + deployment.errors());
+        }
+        return deployment;
+    }
+
+    /**
+     * Runs a program that must fail, e.g. on bad input.
+     *
+     * @param program the stack callback
+     * @return the failure and what was registered before it
+     * @throws AssertionFailedError when the program succeeded
+     */
+    public ProgramFailure runExpectingFailure(Consumer<Context> program) {
+        var deployment = InProcessRun.run(settings, program);
+        return deployment.failure()
+                .map(error -> new ProgramFailure(error, deployment))
+                .orElseThrow(() -> new AssertionFailedError("the program was expected to fail but registered "
+                        + deployment.resources().size() + " resources"));
+    }
+
+    private String fullKey(String key) {
+        return key.contains(":") ? key : settings.project() + ":" + key;
+    }
+}
