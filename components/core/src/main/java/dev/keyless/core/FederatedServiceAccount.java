@@ -62,7 +62,7 @@ public class FederatedServiceAccount extends ComponentResource {
      * @throws InvalidInputException before anything is registered, when an input breaks a rule
      */
     public FederatedServiceAccount(String name, FederatedServiceAccountArgs args, ComponentResourceOptions options) {
-        this(name, ValidatedBinding.of(args), options);
+        this(name, ValidatedBinding.of(name, args), options);
     }
 
     private FederatedServiceAccount(String name, ValidatedBinding binding, ComponentResourceOptions options) {
@@ -156,10 +156,10 @@ public class FederatedServiceAccount extends ComponentResource {
     /** Inputs checked and the mechanism chosen, before the component registers anything. */
     private record ValidatedBinding(FederatedServiceAccountArgs args, ServiceAccountRef account,
                                     IdentityMechanism mechanism) {
-        static ValidatedBinding of(FederatedServiceAccountArgs args) {
+        static ValidatedBinding of(String name, FederatedServiceAccountArgs args) {
             var account = new ServiceAccountRef(args.namespace(), args.name());
             var mechanism = args.identity().orElseGet(() -> args.cluster().defaultIdentity());
-            mechanism.validate(account, List.copyOf(args.grants()), args.cluster());
+            mechanism.validate(name, account, List.copyOf(args.grants()), args.cluster());
             return new ValidatedBinding(args, account, mechanism);
         }
     }

@@ -17,12 +17,13 @@ public interface IdentityMechanism {
      * the grants belong to this mechanism's cloud, names, options that exclude each other and the
      * cloud's limits.
      *
+     * @param baseName the component's name, which prefixes the children's names
      * @param account the ServiceAccount to bind
      * @param grants  the storage grants the identity must hold
      * @param cluster the cluster the ServiceAccount lives in
      * @throws InvalidInputException naming the field, the value and the rule
      */
-    void validate(ServiceAccountRef account, List<StorageGrant> grants, OidcCluster cluster);
+    void validate(String baseName, ServiceAccountRef account, List<StorageGrant> grants, OidcCluster cluster);
 
     /**
      * Registers the cloud side (identity, trust, grants) as children of the request's owner.

@@ -1,0 +1,86 @@
+package dev.keyless.aws;
+
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.aws.iam.RolePolicyAttachment;
+import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import dev.keyless.core.BindingRequest;
+import dev.keyless.core.StorageGrant;
+import software.amazon.awssdk.policybuilder.iam.IamStatement;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The IAM role behind a keyless ServiceAccount, created with its trust policy or taken as it is,
+ * holding the storage grants as one inline policy and any extra managed policies.
+ */
+final class FederatedRole {
+    /** Tags that tell an auditor which workload a role is for. */
+    static final String NAMESPACE_TAG = "keyless/kubernetes-namespace";
+    static final String SERVICE_ACCOUNT_TAG = "keyless/kubernetes-service-account";
+
+    private FederatedRole() {
+    }
+
+    /**
+     * @param roleArn     the role's ARN
+     * @param attachments the grant policy and managed policy attachments: a pod can use the role once they exist
+     */
+    record Binding(Output<String> roleArn, List<Resource> attachments) {
+    }
+
+    static Binding create(BindingRequest request, RoleSettings settings, Output<String> trustPolicy) {
+        var parent = CustomResourceOptions.builder().parent(request.owner()).build();
+        Output<String> roleArn;
+        Output<String> roleName;
+        if (settings.existingRoleArn.isPresent()) {
+            roleArn = Output.of(settings.existingRoleArn.get());
+            roleName = Output.of(IamNames.roleNameOf(settings.existingRoleArn.get()));
+        } else {
+            var args = RoleArgs.builder()
+                    .assumeRolePolicy(trustPolicy)
+                    .description("Cloud identity of Kubernetes ServiceAccount " + request.account().namespace() + "/" + request.account().name())
+                    .tags(Map.of(NAMESPACE_TAG, request.account().namespace(), SERVICE_ACCOUNT_TAG, request.account().name()));
+            settings.roleName.ifPresent(args::name);
+            settings.rolePath.ifPresent(args::path);
+            settings.permissionsBoundaryArn.ifPresent(args::permissionsBoundary);
+            settings.maxSessionDuration.ifPresent(d -> args.maxSessionDuration((int) d.toSeconds()));
+            var role = new Role(request.childName("role"), args.build(), parent);
+            roleArn = role.arn();
+            roleName = role.name();
+        }
+
+        var attachments = new ArrayList<Resource>();
+        if (!request.grants().isEmpty()) {
+            attachments.add(new RolePolicy(request.childName("grants"), RolePolicyArgs.builder()
+                    .role(roleName)
+                    .policy(permissions(request.grants()))
+                    .build(), parent));
+        }
+        for (var policyArn : settings.managedPolicyArns) {
+            // Keyed by the policy's name, not its position: reordering the list must not replace attachments.
+            var key = policyArn.substring(policyArn.lastIndexOf('/') + 1);
+            attachments.add(new RolePolicyAttachment(request.childName("managed-" + key), RolePolicyAttachmentArgs.builder()
+                    .role(roleName)
+                    .policyArn(policyArn)
+                    .build(), parent));
+        }
+        return new Binding(roleArn, attachments);
+    }
+
+    private static Output<String> permissions(List<StorageGrant> grants) {
+        var statementLists = grants.stream().map(g -> ((AwsGrant) g).statements()).toList();
+        return Output.all(statementLists).applyValue(lists -> {
+            var statements = new ArrayList<IamStatement>();
+            lists.forEach(statements::addAll);
+            return TrustPolicies.permissions(statements);
+        });
+    }
+}

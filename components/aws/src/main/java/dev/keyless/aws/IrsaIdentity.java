@@ -1,0 +1,204 @@
+package dev.keyless.aws;
+
+import com.pulumi.core.Output;
+import dev.keyless.core.BindingRequest;
+import dev.keyless.core.CloudIdentity;
+import dev.keyless.core.IdentityMechanism;
+import dev.keyless.core.InvalidInputException;
+import dev.keyless.core.OidcCluster;
+import dev.keyless.core.ServiceAccountRef;
+import dev.keyless.core.StorageGrant;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * IAM Roles for Service Accounts: an IAM role that trusts the cluster's IAM OIDC provider for
+ * exactly one ServiceAccount ({@code StringEquals} on both {@code sub} and {@code aud}), and the
+ * ServiceAccount annotated {@code eks.amazonaws.com/role-arn}. The default on EKS.
+ *
+ * <p>Wider trust is opt-in and named: {@link Builder#alsoTrustedBy} for the same ServiceAccount in
+ * other clusters, {@link Builder#trustServiceAccountsMatching} for a name pattern (then
+ * {@code StringLike} on the subject).
+ *
+ * @see <a href="https://docs.aws.amazon.com/eks/latest/userguide/iam-roles-for-service-accounts.html">IAM roles for service accounts</a>
+ */
+public final class IrsaIdentity implements IdentityMechanism {
+    /** IAM's default quota for a role's trust policy, in characters without whitespace. */
+    public static final int DEFAULT_MAX_TRUST_POLICY_SIZE = 2048;
+    /** The largest trust policy quota IAM grants on request. */
+    public static final int LARGEST_TRUST_POLICY_QUOTA = 8192;
+    /** The ServiceAccount annotation the EKS Pod Identity Webhook reads. */
+    public static final String ROLE_ARN_ANNOTATION = "eks.amazonaws.com/role-arn";
+    /** Older AWS SDKs (Go v1 {@code session.New()}, as in ChartMuseum) ignore the web identity token without it. */
+    public static final Map<String, String> POD_ENV = Map.of("AWS_SDK_LOAD_CONFIG", "true");
+
+    private static final Pattern NAME_PATTERN = Pattern.compile("[a-z0-9.*?-]{1,253}");
+
+    private final RoleSettings role;
+    private final List<AwsOidcCluster> alsoTrustedBy;
+    private final Optional<String> serviceAccountPattern;
+    private final int maxTrustPolicySize;
+
+    private IrsaIdentity(Builder builder) {
+        this.role = builder.roleSettings();
+        this.alsoTrustedBy = List.copyOf(builder.alsoTrustedBy);
+        this.serviceAccountPattern = Optional.ofNullable(builder.serviceAccountPattern);
+        this.maxTrustPolicySize = builder.maxTrustPolicySize;
+    }
+
+    /** @return IRSA with a new role and default options */
+    public static IrsaIdentity defaults() {
+        return builder().build();
+    }
+
+    /** @return a builder for IRSA with options */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String displayName() {
+        return "IRSA";
+    }
+
+    @Override
+    public void validate(String baseName, ServiceAccountRef account, List<StorageGrant> grants, OidcCluster cluster) {
+        var eks = AwsBindingChecks.requireEks(cluster, displayName());
+        AwsBindingChecks.requireAwsGrants(grants, displayName());
+        role.validate(baseName + "-role");
+        if (maxTrustPolicySize < DEFAULT_MAX_TRUST_POLICY_SIZE || maxTrustPolicySize > LARGEST_TRUST_POLICY_QUOTA) {
+            throw InvalidInputException.of("maxTrustPolicySize", maxTrustPolicySize,
+                    "between 2048 (IAM's default quota) and 8192 (the largest IAM grants)");
+        }
+        if (alsoTrustedBy.contains(eks)) {
+            throw InvalidInputException.of("alsoTrustedBy", eks.describe(), "a cluster other than the ServiceAccount's own");
+        }
+        if (new LinkedHashSet<>(alsoTrustedBy).size() != alsoTrustedBy.size()) {
+            throw InvalidInputException.of("alsoTrustedBy", alsoTrustedBy.stream().map(OidcCluster::describe).toList(), "a list without repeats");
+        }
+        serviceAccountPattern.ifPresent(pattern -> validatePattern(pattern, account));
+        if (role.existingRoleArn.isPresent()) {
+            var reason = "keyless does not change an existing role's trust policy";
+            if (!alsoTrustedBy.isEmpty()) {
+                throw InvalidInputException.conflict("existingRoleArn", "alsoTrustedBy", reason);
+            }
+            if (serviceAccountPattern.isPresent()) {
+                throw InvalidInputException.conflict("existingRoleArn", "trustServiceAccountsMatching", reason);
+            }
+        } else {
+            checkTrustPolicySize(account, TrustPolicies.iamLength(TrustPolicies.webIdentity(
+                    TrustSizeBound.longestIssuers(1 + alsoTrustedBy.size()), subject(account), serviceAccountPattern.isPresent())), true);
+        }
+    }
+
+    @Override
+    public CloudIdentity bind(BindingRequest request) {
+        var clusters = new ArrayList<AwsOidcCluster>();
+        clusters.add((AwsOidcCluster) request.cluster());
+        clusters.addAll(alsoTrustedBy);
+        var issuers = clusters.stream()
+                .map(c -> Output.tuple(c.oidcProviderArn(), c.issuerUrl()).applyValue(t -> TrustPolicies.TrustedIssuer.of(t.t1, t.t2)))
+                .toList();
+        var subject = subject(request.account());
+        var patterned = serviceAccountPattern.isPresent();
+        var trustPolicy = Output.all(issuers).applyValue(list -> {
+            var json = TrustPolicies.webIdentity(list, subject, patterned);
+            // The bound checked at preview covers every EKS issuer; this is the exact figure.
+            checkTrustPolicySize(request.account(), TrustPolicies.iamLength(json), false);
+            return json;
+        });
+        var binding = FederatedRole.create(request, role, trustPolicy);
+        return new CloudIdentity(
+                binding.roleArn(),
+                binding.roleArn().applyValue(arn -> Map.of(ROLE_ARN_ANNOTATION, arn)),
+                Map.of(),
+                POD_ENV,
+                Map.of(),
+                binding.attachments());
+    }
+
+    private String subject(ServiceAccountRef account) {
+        return serviceAccountPattern
+                .map(pattern -> "system:serviceaccount:" + account.namespace() + ":" + pattern)
+                .orElse(account.subject());
+    }
+
+    private void checkTrustPolicySize(ServiceAccountRef account, int length, boolean estimate) {
+        if (length > maxTrustPolicySize) {
+            throw InvalidInputException.of("trust policy of " + account.namespace() + "/" + account.name(),
+                    length + " characters" + (estimate ? " (upper bound for EKS issuers)" : ""),
+                    "at most maxTrustPolicySize = " + maxTrustPolicySize
+                            + " characters without whitespace (IAM's role trust policy quota; raise the quota and set maxTrustPolicySize, or trust fewer clusters)");
+        }
+    }
+
+    private static void validatePattern(String pattern, ServiceAccountRef account) {
+        if (!NAME_PATTERN.matcher(pattern).matches() || !(pattern.contains("*") || pattern.contains("?"))) {
+            throw InvalidInputException.of("trustServiceAccountsMatching", pattern,
+                    "a ServiceAccount name pattern of [a-z0-9.-] with at least one '*' or '?' (IAM StringLike)");
+        }
+        var regex = Pattern.quote(pattern).replace("*", "\\E.*\\Q").replace("?", "\\E.\\Q");
+        if (!account.name().matches(regex)) {
+            throw InvalidInputException.of("trustServiceAccountsMatching", pattern,
+                    "a pattern that matches the ServiceAccount's own name '" + account.name() + "'");
+        }
+    }
+
+    /** Builds an {@link IrsaIdentity}. */
+    public static final class Builder extends RoleSettings.Builder<Builder> {
+        private final List<AwsOidcCluster> alsoTrustedBy = new ArrayList<>();
+        private String serviceAccountPattern;
+        private int maxTrustPolicySize = DEFAULT_MAX_TRUST_POLICY_SIZE;
+
+        private Builder() {
+        }
+
+        /**
+         * Lets the same {@code namespace/name} in another cluster assume the role, e.g. blue/green
+         * clusters. Each adds one statement to the trust policy. Defaults to none.
+         *
+         * @param cluster another EKS cluster
+         * @return this builder
+         */
+        public Builder alsoTrustedBy(AwsOidcCluster cluster) {
+            this.alsoTrustedBy.add(java.util.Objects.requireNonNull(cluster, "cluster"));
+            return this;
+        }
+
+        /**
+         * Widens trust from the one ServiceAccount to every ServiceAccount in its namespace whose
+         * name matches a pattern, e.g. {@code jenkins-agent-*} for agents with generated names.
+         * The trust policy then uses {@code StringLike} on the subject; the audience stays exact.
+         * The pattern must match the ServiceAccount's own name. Defaults to exact trust.
+         *
+         * @param namePattern a name pattern with '*' or '?'
+         * @return this builder
+         */
+        public Builder trustServiceAccountsMatching(String namePattern) {
+            this.serviceAccountPattern = namePattern;
+            return this;
+        }
+
+        /**
+         * The trust policy size to check against, for accounts whose IAM quota was raised.
+         * Defaults to {@value IrsaIdentity#DEFAULT_MAX_TRUST_POLICY_SIZE}.
+         *
+         * @param characters the quota, 2048 to 8192
+         * @return this builder
+         */
+        public Builder maxTrustPolicySize(int characters) {
+            this.maxTrustPolicySize = characters;
+            return this;
+        }
+
+        /** @return the mechanism */
+        public IrsaIdentity build() {
+            return new IrsaIdentity(this);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.keyless.aws;
+
+import dev.keyless.core.InvalidInputException;
+
+import java.util.regex.Pattern;
+
+/**
+ * Amazon S3's general-purpose bucket naming rules.
+ *
+ * @see <a href="https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html">Bucket naming rules</a>
+ */
+final class S3BucketNames {
+    static final String RULE = "3 to 63 characters of [a-z0-9.-], starting and ending with a letter or digit, "
+            + "no '..', not an IP address, not starting with 'xn--' or 'sthree-' and not ending with '-s3alias' or '--ol-s3' (S3 bucket name)";
+    private static final Pattern SHAPE = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+    private static final Pattern IP_ADDRESS = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
+    private S3BucketNames() {
+    }
+
+    static String require(String field, String name) {
+        if (name == null || !SHAPE.matcher(name).matches() || name.contains("..") || IP_ADDRESS.matcher(name).matches()
+                || name.startsWith("xn--") || name.startsWith("sthree-")
+                || name.endsWith("-s3alias") || name.endsWith("--ol-s3")) {
+            throw InvalidInputException.of(field, name, RULE);
+        }
+        return name;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.keyless.aws;
+
+import software.amazon.awssdk.policybuilder.iam.IamConditionOperator;
+import software.amazon.awssdk.policybuilder.iam.IamEffect;
+import software.amazon.awssdk.policybuilder.iam.IamPolicy;
+import software.amazon.awssdk.policybuilder.iam.IamPrincipalType;
+import software.amazon.awssdk.policybuilder.iam.IamStatement;
+
+import java.util.List;
+
+/**
+ * The trust policies of keyless roles, built as data with AWS's IAM policy builder.
+ *
+ * @see <a href="https://docs.aws.amazon.com/eks/latest/userguide/associate-service-account-role.html">IRSA: configure a role's trust</a>
+ * @see <a href="https://docs.aws.amazon.com/eks/latest/userguide/pod-id-role.html">EKS Pod Identity role</a>
+ */
+final class TrustPolicies {
+    static final String VERSION = "2012-10-17";
+    static final String STS_AUDIENCE = "sts.amazonaws.com";
+    static final String POD_IDENTITY_PRINCIPAL = "pods.eks.amazonaws.com";
+
+    private TrustPolicies() {
+    }
+
+    /**
+     * One issuer the role trusts: a cluster's IAM OIDC provider.
+     *
+     * @param providerArn    the IAM OIDC provider's ARN
+     * @param issuerHostPath the issuer without {@code https://}, which prefixes the condition keys
+     */
+    record TrustedIssuer(String providerArn, String issuerHostPath) {
+        static TrustedIssuer of(String providerArn, String issuerUrl) {
+            return new TrustedIssuer(providerArn, issuerUrl.replaceFirst("^https://", "").replaceFirst("/$", ""));
+        }
+    }
+
+    /**
+     * IRSA: each issuer may exchange a web identity token whose subject is the ServiceAccount and
+     * whose audience is STS. {@code StringEquals} unless a subject pattern was asked for, which
+     * then uses {@code StringLike} on the subject only (under StringEquals a '*' is literal).
+     */
+    static String webIdentity(List<TrustedIssuer> issuers, String subject, boolean subjectIsPattern) {
+        var policy = IamPolicy.builder().version(VERSION);
+        for (var issuer : issuers) {
+            var statement = IamStatement.builder()
+                    .effect(IamEffect.ALLOW)
+                    .addPrincipal(IamPrincipalType.FEDERATED, issuer.providerArn())
+                    .addAction("sts:AssumeRoleWithWebIdentity")
+                    .addCondition(subjectIsPattern ? IamConditionOperator.STRING_LIKE : IamConditionOperator.STRING_EQUALS,
+                            issuer.issuerHostPath() + ":sub", subject)
+                    .addCondition(IamConditionOperator.STRING_EQUALS, issuer.issuerHostPath() + ":aud", STS_AUDIENCE);
+            policy.addStatement(statement.build());
+        }
+        return policy.build().toJson();
+    }
+
+    /** EKS Pod Identity: the EKS Auth service assumes the role and tags the session. */
+    static String podIdentity() {
+        return service(POD_IDENTITY_PRINCIPAL, List.of("sts:AssumeRole", "sts:TagSession"));
+    }
+
+    /** A role an AWS service assumes, e.g. {@code eks.amazonaws.com} for a cluster. */
+    static String service(String servicePrincipal, List<String> actions) {
+        return IamPolicy.builder().version(VERSION)
+                .addStatement(IamStatement.builder()
+                        .effect(IamEffect.ALLOW)
+                        .addPrincipal(IamPrincipalType.SERVICE, servicePrincipal)
+                        .actionIds(actions)
+                        .build())
+                .build().toJson();
+    }
+
+    /** A permissions policy made of the grants' statements. */
+    static String permissions(List<IamStatement> statements) {
+        return IamPolicy.builder().version(VERSION).statements(statements).build().toJson();
+    }
+
+    /** IAM counts a policy's length without whitespace. */
+    static int iamLength(String policyJson) {
+        return policyJson.replaceAll("\\s", "").length();
+    }
+}
