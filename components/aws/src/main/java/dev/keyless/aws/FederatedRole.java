@@ -66,7 +66,7 @@ final class FederatedRole {
         }
         for (var policyArn : settings.managedPolicyArns) {
             // Keyed by the policy's name, not its position: reordering the list must not replace attachments.
-            var key = policyArn.substring(policyArn.lastIndexOf('/') + 1);
+            var key = RoleSettings.policyNameOf(policyArn);
             attachments.add(new RolePolicyAttachment(request.childName("managed-" + key), RolePolicyAttachmentArgs.builder()
                     .role(roleName)
                     .policyArn(policyArn)

@@ -42,8 +42,13 @@ final class RoleSettings {
         roleName.ifPresent(n -> IamNames.requireRoleName("roleName", n));
         rolePath.ifPresent(p -> IamNames.requireRolePath("rolePath", p));
         permissionsBoundaryArn.ifPresent(a -> IamNames.requirePolicyArn("permissionsBoundary", a));
+        var policyNames = new java.util.HashSet<String>();
         for (int i = 0; i < managedPolicyArns.size(); i++) {
-            IamNames.requirePolicyArn("managedPolicyArns[" + i + "]", managedPolicyArns.get(i));
+            var arn = IamNames.requirePolicyArn("managedPolicyArns[" + i + "]", managedPolicyArns.get(i));
+            if (!policyNames.add(policyNameOf(arn))) {
+                throw InvalidInputException.of("managedPolicyArns[" + i + "]", arn,
+                        "a policy whose name no other managed policy of the role has (attachments are keyed by name)");
+            }
         }
         maxSessionDuration.ifPresent(d -> {
             if (d.compareTo(MIN_SESSION) < 0 || d.compareTo(MAX_SESSION) > 0 || d.getNano() != 0) {
@@ -60,6 +65,11 @@ final class RoleSettings {
         } else if (roleName.isEmpty()) {
             IamNames.requireAutoNameFits(logicalRoleName);
         }
+    }
+
+    /** Attachments are keyed by the policy's name, so reordering the list replaces nothing. */
+    static String policyNameOf(String policyArn) {
+        return policyArn.substring(policyArn.lastIndexOf('/') + 1);
     }
 
     /**

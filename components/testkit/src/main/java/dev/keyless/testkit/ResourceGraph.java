@@ -80,7 +80,7 @@ public final class ResourceGraph {
             }
             for (var candidate : deployment.resources()) {
                 if (waitsFor(current, candidate)) {
-                    if (candidate.urn().equals(dependency.urn()) || isDescendant(dependency, candidate)) {
+                    if (candidate.urn().equals(dependency.urn()) || isDescendant(candidate, dependency)) {
                         return true;
                     }
                     todo.add(candidate);
