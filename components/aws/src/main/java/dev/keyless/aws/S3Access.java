@@ -12,8 +12,10 @@ import java.util.Optional;
 
 /**
  * Least-privilege access to one S3 bucket, optionally to one prefix in it: {@code s3:ListBucket}
- * on the bucket (limited by an {@code s3:prefix} condition when a prefix is given) and the object
- * actions only on {@code bucket/prefix*}. No wildcard action, no other bucket.
+ * on the bucket (limited by an {@code s3:prefix} condition when a prefix is given: keys under it,
+ * and for a folder-like prefix such as {@code charts/} the folder itself, {@code charts}, which
+ * some clients list) and the object actions only on {@code bucket/prefix*}. No wildcard action,
+ * no other bucket.
  *
  * <pre>{@code
  * S3Access.readWrite(charts)                 // the whole bucket
@@ -95,7 +97,7 @@ public final class S3Access implements AwsGrant {
                     .effect(IamEffect.ALLOW)
                     .addAction("s3:ListBucket")
                     .addResource(arn);
-            prefix.ifPresent(p -> list.addCondition(IamConditionOperator.STRING_LIKE, "s3:prefix", p + "*"));
+            prefix.ifPresent(p -> listablePrefixes(p).forEach(v -> list.addCondition(IamConditionOperator.STRING_LIKE, "s3:prefix", v)));
             var objectAccess = IamStatement.builder()
                     .effect(IamEffect.ALLOW)
                     .actionIds(write ? WRITE_ACTIONS : READ_ACTIONS)
@@ -117,6 +119,14 @@ public final class S3Access implements AwsGrant {
     /** @return the key prefix the grant is limited to, if any */
     public Optional<String> keyPrefix() {
         return prefix;
+    }
+
+    // Clients that treat the prefix as a folder (ChartMuseum cleans "charts/" to "charts") list it
+    // without its trailing slash; that listing shows only keys under the prefix too.
+    private static List<String> listablePrefixes(String keyPrefix) {
+        return keyPrefix.endsWith("/") && keyPrefix.length() > 1
+                ? List.of(keyPrefix + "*", keyPrefix.substring(0, keyPrefix.length() - 1))
+                : List.of(keyPrefix + "*");
     }
 
     private static String arnOf(String bucketName) {

@@ -103,7 +103,7 @@ class IrsaServiceAccountTest {
                    {"Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"],
                     "Resource": "arn:aws:s3:::shop-uploads/*"},
                    {"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::shop-catalog",
-                    "Condition": {"StringLike": {"s3:prefix": "public/*"}}},
+                    "Condition": {"StringLike": {"s3:prefix": ["public/*", "public"]}}},
                    {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::shop-catalog/public/*"}]}
                 """));
     }
