@@ -38,11 +38,11 @@ public class FederatedServiceAccount extends ComponentResource {
     private final Output<String> serviceAccountName;
     @Export(name = "identity", refs = String.class)
     private final Output<String> identity;
-    @Export(name = "podLabels", refs = {Map.class, String.class, String.class})
+    @Export(name = "podLabels", refs = {Map.class, String.class}, tree = "[0,1,1]")
     private final Output<Map<String, String>> podLabels;
-    @Export(name = "podEnv", refs = {Map.class, String.class, String.class})
+    @Export(name = "podEnv", refs = {Map.class, String.class}, tree = "[0,1,1]")
     private final Output<Map<String, String>> podEnv;
-    @Export(name = "nodeSelector", refs = {Map.class, String.class, String.class})
+    @Export(name = "nodeSelector", refs = {Map.class, String.class}, tree = "[0,1,1]")
     private final Output<Map<String, String>> nodeSelector;
 
     private final ServiceAccount serviceAccount;
