@@ -11,11 +11,9 @@ import pulumirpc.Resource.RegisterResourceRequest;
 import pulumirpc.Resource.RegisterResourceResponse;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,7 +49,7 @@ public final class RecordingMonitor extends MockMonitor {
             var outputs = markSecretOutputs(inputs, WireValues.read(response.getObject()), request.getAdditionalSecretOutputsList());
             registered.put(arrival, new RegisteredResource(
                     response.getUrn(), request.getType(), request.getName(), request.getParent(),
-                    request.getCustom(), false, response.getId(), request.getProvider(),
+                    request.getCustom(), false, request.getCustom() ? response.getId() : "", request.getProvider(),
                     inputs, outputs, List.copyOf(new LinkedHashSet<>(request.getDependenciesList())),
                     propertyDependencies(request), request.getProtect(), request.getRetainOnDelete(),
                     request.getDeleteBeforeReplace(), request.getImportId()));
@@ -111,19 +109,10 @@ public final class RecordingMonitor extends MockMonitor {
         return result;
     }
 
-    // The engine keeps a secret input secret in the state it returns; so does the simulation.
+    // The engine keeps secret inputs secret in the state it returns; the simulation echoes inputs.
     private static Map<String, Object> markSecretOutputs(Map<String, Object> inputs, Map<String, Object> outputs, List<String> additionalSecrets) {
-        Set<String> secretKeys = new HashSet<>(additionalSecrets);
-        inputs.forEach((key, value) -> {
-            if (value instanceof SecretValue) {
-                secretKeys.add(key);
-            }
-        });
-        if (secretKeys.isEmpty()) {
-            return outputs;
-        }
-        var marked = new TreeMap<String, Object>(outputs);
-        secretKeys.forEach(key -> marked.computeIfPresent(key, (k, v) -> v instanceof SecretValue ? v : new SecretValue(v)));
+        var marked = new TreeMap<String, Object>(SecretOutputs.maskLike(outputs, inputs));
+        additionalSecrets.forEach(key -> marked.computeIfPresent(key, (k, v) -> v instanceof SecretValue ? v : new SecretValue(v)));
         return marked;
     }
 }

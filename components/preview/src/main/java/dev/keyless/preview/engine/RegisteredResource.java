@@ -59,7 +59,8 @@ public record RegisteredResource(
      * Reads a nested input by a dotted path, e.g. {@code metadata.annotations}.
      *
      * @param path dot-separated keys
-     * @return the value, with secret markers kept, or empty when any step is missing
+     * @return the value, or empty when any step is missing; a secret on the way is looked through,
+     *     a secret at the end is returned as its {@link SecretValue}
      */
     public Optional<Object> input(String path) {
         return PropertyPath.find(inputs, path);

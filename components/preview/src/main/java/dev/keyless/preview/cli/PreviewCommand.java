@@ -1,0 +1,95 @@
+package dev.keyless.preview.cli;
+
+import dev.keyless.preview.report.PreviewJson;
+import dev.keyless.preview.report.PreviewReport;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+
+/**
+ * Runs a Pulumi Java program offline, as {@code pulumi preview} would but against a simulated cloud
+ * in this process, and prints what it would create.
+ *
+ * <p>Exit codes: 0 when the program ran to the end, 1 when it failed, 2 for a bad command line or
+ * project.
+ */
+public final class PreviewCommand {
+    /** The program ran to the end without logging an error. */
+    public static final int SUCCEEDED = 0;
+    /** The program failed: it threw, logged an error, or could not be started. */
+    public static final int PROGRAM_FAILED = 1;
+    /** The command line, or the project it names, cannot be previewed. */
+    public static final int BAD_USAGE = 2;
+
+    private PreviewCommand() {
+    }
+
+    /**
+     * Runs the command and exits the JVM with its exit code.
+     *
+     * @param args the command line
+     */
+    public static void main(String[] args) {
+        // Box-drawing characters must survive a terminal or CI log whose default charset is ASCII.
+        var out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        var err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        System.exit(run(List.of(args), out, err));
+    }
+
+    /**
+     * Runs the command without exiting, for callers in this JVM.
+     *
+     * @param args the command line
+     * @param out  where the report and the program's standard output go
+     * @param err  where errors, warnings and the program's standard error go
+     * @return the exit code
+     */
+    public static int run(List<String> args, PrintStream out, PrintStream err) {
+        PreviewArguments arguments;
+        try {
+            arguments = PreviewArguments.parse(args);
+        } catch (UsageException e) {
+            err.println("error: " + e.getMessage());
+            err.println(PreviewArguments.USAGE);
+            return BAD_USAGE;
+        }
+        if (arguments.help()) {
+            out.println(PreviewArguments.USAGE);
+            return SUCCEEDED;
+        }
+        try {
+            return preview(arguments, out, err);
+        } catch (UsageException e) {
+            err.println("error: " + e.getMessage());
+            return BAD_USAGE;
+        } catch (IOException e) {
+            err.println("error: " + e.getMessage());
+            return PROGRAM_FAILED;
+        }
+    }
+
+    private static int preview(PreviewArguments arguments, PrintStream out, PrintStream err)
+            throws UsageException, IOException {
+        var project = PulumiProject.read(arguments.programDirectory());
+        var settings = StackConfiguration.read(project, arguments.stack());
+        settings.secretKeys().forEach(key -> err.println("warning: " + key + " is encrypted in "
+                + StackConfiguration.stackFile(project, arguments.stack()).getFileName()
+                + ", which only Pulumi can decrypt; the program sees '" + StackConfiguration.ENCRYPTED_PLACEHOLDER + "'"));
+        var outcome = OutOfProcessRun.run(project, arguments.mainClass(), settings, out, err);
+        out.print(PreviewReport.render(outcome.deployment(), outcome.diagnostics()));
+        out.flush();
+        if (arguments.jsonFile().isPresent()) {
+            var file = arguments.jsonFile().get();
+            Files.writeString(file, PreviewJson.render(outcome.deployment(), outcome.diagnostics()), StandardCharsets.UTF_8);
+            err.println("wrote " + file);
+        }
+        if (!outcome.deployment().succeeded()) {
+            err.println("error: the program failed; the preview shows what it registered before it stopped");
+            return PROGRAM_FAILED;
+        }
+        return SUCCEEDED;
+    }
+}

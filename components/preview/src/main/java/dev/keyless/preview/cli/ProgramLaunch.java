@@ -1,0 +1,95 @@
+package dev.keyless.preview.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keyless.preview.engine.StackSettings;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * How Pulumi's Java language host starts a program: the command, the folder it runs in, and the
+ * environment through which the program's SDK finds the engine and its stack.
+ *
+ * @param command     the command and its arguments
+ * @param directory   the working directory
+ * @param environment the variables added to this process's environment
+ */
+public record ProgramLaunch(List<String> command, Path directory, Map<String, String> environment) {
+
+    // Pulumi's default for `--parallel`; the Java SDK reads it but a simulation has nothing to throttle.
+    private static final String PARALLEL = "16";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * Plans a launch.
+     *
+     * @param project       the program's project
+     * @param mainClass     the main class to run, when the build does not name it
+     * @param settings      the stack it runs as
+     * @param engineAddress the {@code host:port} serving the engine and monitor protocols
+     * @return the launch
+     * @throws UsageException when the program has neither a Maven build nor a binary
+     */
+    public static ProgramLaunch of(PulumiProject project, Optional<String> mainClass, StackSettings settings,
+                                   String engineAddress) throws UsageException {
+        var directory = project.programDirectory();
+        var command = project.binary().isPresent()
+                ? binaryCommand(directory.resolve(project.binary().get()).toAbsolutePath().normalize(), mainClass)
+                : mavenCommand(directory, mainClass);
+        return new ProgramLaunch(List.copyOf(command), directory, environment(project, settings, engineAddress));
+    }
+
+    private static List<String> binaryCommand(Path jar, Optional<String> mainClass) throws UsageException {
+        if (!Files.isRegularFile(jar)) {
+            throw new UsageException("runtime.options.binary names " + jar + ", which does not exist: build it first");
+        }
+        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return mainClass.map(main -> List.of(java, "-cp", jar.toString(), main))
+                .orElseGet(() -> List.of(java, "-jar", jar.toString()));
+    }
+
+    private static List<String> mavenCommand(Path directory, Optional<String> mainClass) throws UsageException {
+        if (!Files.isRegularFile(directory.resolve("pom.xml"))) {
+            throw new UsageException("no pom.xml in " + directory.toAbsolutePath().normalize()
+                    + " and no runtime.options.binary in Pulumi.yaml: the preview builds Java programs with Maven");
+        }
+        var command = new ArrayList<String>();
+        // A project's Maven wrapper pins the Maven version it was written for; Pulumi prefers it too.
+        var wrapper = directory.resolve("mvnw");
+        command.add(Files.isExecutable(wrapper) ? wrapper.toAbsolutePath().toString() : "mvn");
+        command.addAll(List.of("--no-transfer-progress", "-q", "compile", "exec:java"));
+        mainClass.ifPresent(main -> command.add("-Dexec.mainClass=" + main));
+        return command;
+    }
+
+    private static Map<String, String> environment(PulumiProject project, StackSettings settings, String engineAddress) {
+        var environment = new LinkedHashMap<String, String>();
+        environment.put("PULUMI_MONITOR", engineAddress);
+        environment.put("PULUMI_ENGINE", engineAddress);
+        environment.put("PULUMI_PROJECT", settings.project());
+        environment.put("PULUMI_STACK", settings.stack());
+        environment.put("PULUMI_ORGANIZATION", settings.organization());
+        environment.put("PULUMI_DRY_RUN", "true");
+        environment.put("PULUMI_PARALLEL", PARALLEL);
+        environment.put("PULUMI_CONFIG", json(new TreeMap<>(settings.config())));
+        environment.put("PULUMI_CONFIG_SECRET_KEYS", json(settings.secretKeys().stream().sorted().toList()));
+        environment.put("PULUMI_ROOT_DIRECTORY", project.directory().toAbsolutePath().normalize().toString());
+        return environment;
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

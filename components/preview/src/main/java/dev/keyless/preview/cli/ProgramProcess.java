@@ -1,0 +1,69 @@
+package dev.keyless.preview.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+
+/** Runs a program's process to its end, passing its output through. */
+final class ProgramProcess {
+    private ProgramProcess() {
+    }
+
+    /**
+     * Runs a launch.
+     *
+     * @param launch what to run
+     * @param out    where the program's standard output goes
+     * @param err    where its standard error goes
+     * @return its exit code
+     * @throws IOException when it cannot be started, e.g. Maven is not installed
+     */
+    static int run(ProgramLaunch launch, PrintStream out, PrintStream err) throws IOException {
+        var builder = new ProcessBuilder(launch.command())
+                .directory(launch.directory().toFile())
+                .redirectInput(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().putAll(launch.environment());
+        var process = builder.start();
+        // Ctrl-C on the preview must not leave a Maven build running in the background.
+        var stopChild = new Thread(() -> {
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+        });
+        Runtime.getRuntime().addShutdownHook(stopChild);
+        var stdout = pump(process.getInputStream(), out);
+        var stderr = pump(process.getErrorStream(), err);
+        try {
+            int exitCode = process.waitFor();
+            stdout.join();
+            stderr.join();
+            return exitCode;
+        } catch (InterruptedException e) {
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the program ran", e);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopChild);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // The hook is running or has run; nothing left to undo.
+            }
+        }
+    }
+
+    private static Thread pump(InputStream from, OutputStream to) {
+        var thread = new Thread(() -> {
+            try (from) {
+                from.transferTo(to);
+                to.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, "program-output");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.keyless.preview.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * A Pulumi project as its {@code Pulumi.yaml} describes it.
+ *
+ * @param directory        the folder holding {@code Pulumi.yaml}
+ * @param name             the project name
+ * @param runtime          the language runtime, e.g. {@code java}
+ * @param binary           {@code runtime.options.binary}: a jar to run instead of building the program
+ * @param programDirectory where the program lives: the project folder, or the one {@code main} names
+ */
+public record PulumiProject(Path directory, String name, String runtime, Optional<String> binary, Path programDirectory) {
+
+    /** The name of the project file in a program's folder. */
+    public static final String PROJECT_FILE = "Pulumi.yaml";
+
+    /**
+     * Reads a project.
+     *
+     * @param directory the folder holding {@code Pulumi.yaml}
+     * @return the project
+     * @throws UsageException when the file is missing or is not a Java project
+     */
+    public static PulumiProject read(Path directory) throws UsageException {
+        var file = directory.resolve(PROJECT_FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException("no " + PROJECT_FILE + " at " + file.toAbsolutePath().normalize()
+                    + ": pass the folder of a Pulumi project");
+        }
+        var yaml = YamlFiles.read(file);
+        var name = yaml.path("name").asText("");
+        if (name.isBlank()) {
+            throw new UsageException(file + " has no project name ('name:')");
+        }
+        var runtimeNode = yaml.path("runtime");
+        var runtime = runtimeNode.isObject() ? runtimeNode.path("name").asText("") : runtimeNode.asText("");
+        if (!runtime.equals("java")) {
+            throw new UsageException(file + " declares runtime '" + runtime + "'; the preview runs Java programs (runtime: java)");
+        }
+        var binary = text(runtimeNode.path("options").path("binary"));
+        var main = text(yaml.path("main"));
+        return new PulumiProject(directory, name, runtime, binary, main.map(directory::resolve).orElse(directory));
+    }
+
+    private static Optional<String> text(JsonNode node) {
+        return node.isTextual() && !node.asText().isBlank() ? Optional.of(node.asText()) : Optional.empty();
+    }
+}

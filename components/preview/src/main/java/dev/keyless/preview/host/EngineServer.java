@@ -1,0 +1,93 @@
+package dev.keyless.preview.host;
+
+import dev.keyless.preview.report.Diagnostic;
+import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A gRPC server on the loopback interface that plays the Pulumi engine and resource monitor for one
+ * program run.
+ */
+public final class EngineServer implements AutoCloseable {
+    // Pulumi's SDKs accept messages of up to 400 MiB; a large Helm values file must not be refused here.
+    private static final int MAX_MESSAGE_BYTES = 400 * 1024 * 1024;
+
+    private final Server server;
+    private final ExecutorService executor;
+    private final EngineService engine;
+
+    private EngineServer(Server server, ExecutorService executor, EngineService engine) {
+        this.server = server;
+        this.executor = executor;
+        this.engine = engine;
+    }
+
+    /**
+     * Starts serving on an ephemeral port of 127.0.0.1.
+     *
+     * @param deployment the deployment that answers the monitor's calls
+     * @param err        where warnings and errors the program logs are printed as they arrive
+     * @return the running server
+     */
+    public static EngineServer start(SimulatedDeployment deployment, PrintStream err) {
+        var executor = Executors.newCachedThreadPool(runnable -> {
+            var thread = new Thread(runnable, "preview-engine");
+            thread.setDaemon(true);
+            return thread;
+        });
+        var engine = new EngineService(err);
+        var server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+                .executor(executor)
+                .maxInboundMessageSize(MAX_MESSAGE_BYTES)
+                .addService(new MonitorService(deployment))
+                .addService(engine)
+                .build();
+        try {
+            server.start();
+        } catch (IOException e) {
+            executor.shutdownNow();
+            throw new UncheckedIOException("could not start the preview's engine server on 127.0.0.1", e);
+        }
+        return new EngineServer(server, executor, engine);
+    }
+
+    /** @return the address the program is given as {@code PULUMI_MONITOR} and {@code PULUMI_ENGINE} */
+    public String address() {
+        return "127.0.0.1:" + server.getPort();
+    }
+
+    /** @return the messages the program has logged so far, in arrival order */
+    public List<Diagnostic> diagnostics() {
+        return engine.diagnostics();
+    }
+
+    /** @return the root resource URN the program set, empty if none */
+    public String rootResource() {
+        return engine.rootResource();
+    }
+
+    /** Stops accepting calls and waits briefly for the ones under way, so every registration is recorded. */
+    @Override
+    public void close() {
+        server.shutdown();
+        try {
+            if (!server.awaitTermination(10, TimeUnit.SECONDS)) {
+                server.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            server.shutdownNow();
+            Thread.currentThread().interrupt();
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.keyless.preview.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command's answers that need no program run. */
+class PreviewCommandTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @TempDir
+    Path empty;
+
+    @Test
+    void printsUsageOnHelp() {
+        assertThat(run("--help")).isEqualTo(PreviewCommand.SUCCEEDED);
+        assertThat(text(out)).startsWith("Usage: PreviewCommand <program-dir>");
+    }
+
+    @Test
+    void exitsWithTwoAndTheUsageOnABadCommandLine() {
+        assertThat(run("app", "--stack")).isEqualTo(PreviewCommand.BAD_USAGE);
+        assertThat(text(err)).startsWith("error: --stack needs a value").contains("Usage: PreviewCommand");
+        assertThat(text(out)).isEmpty();
+    }
+
+    @Test
+    void exitsWithTwoNamingTheMissingProjectFile() {
+        assertThat(run(empty.toString())).isEqualTo(PreviewCommand.BAD_USAGE);
+        assertThat(text(err)).contains("no Pulumi.yaml at " + empty.resolve("Pulumi.yaml"));
+    }
+
+    private int run(String... args) {
+        return PreviewCommand.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private static String text(ByteArrayOutputStream stream) {
+        return stream.toString(StandardCharsets.UTF_8);
+    }
+}

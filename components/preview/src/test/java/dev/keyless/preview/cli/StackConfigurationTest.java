@@ -1,0 +1,115 @@
+package dev.keyless.preview.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class StackConfigurationTest {
+    @TempDir
+    Path directory;
+
+    @Test
+    void givesTheProgramItsConfigurationAsThePulumiCliWould() throws Exception {
+        write("Pulumi.yaml", "name: shop\nruntime: java\n");
+        write("Pulumi.dev.yaml", """
+                config:
+                  aws:region: eu-west-1
+                  bucketName: orders
+                  shop:replicas: 3
+                  shop:debug: true
+                  shop:tags:
+                    team: checkout
+                  shop:zones: [a, b]
+                """);
+
+        var settings = StackConfiguration.read(PulumiProject.read(directory), "dev");
+
+        assertThat(settings.project()).isEqualTo("shop");
+        assertThat(settings.stack()).isEqualTo("dev");
+        assertThat(settings.organization()).isEqualTo("organization");
+        assertThat(settings.config())
+                .containsEntry("aws:region", "eu-west-1")
+                .containsEntry("shop:bucketName", "orders")
+                .containsEntry("shop:replicas", "3")
+                .containsEntry("shop:debug", "true")
+                .containsEntry("shop:tags", "{\"team\":\"checkout\"}")
+                .containsEntry("shop:zones", "[\"a\",\"b\"]")
+                .hasSize(6);
+        assertThat(settings.secretKeys()).isEmpty();
+    }
+
+    @Test
+    void passesAPlaceholderForEncryptedValuesAndMarksThemSecret() throws Exception {
+        write("Pulumi.yaml", "name: shop\nruntime: java\n");
+        write("Pulumi.dev.yaml", """
+                config:
+                  shop:dbPassword:
+                    secure: v1:abc:def
+                  shop:credentials:
+                    user: admin
+                    token:
+                      secure: v1:ghi:jkl
+                """);
+
+        var settings = StackConfiguration.read(PulumiProject.read(directory), "dev");
+
+        assertThat(settings.config())
+                .containsEntry("shop:dbPassword", StackConfiguration.ENCRYPTED_PLACEHOLDER)
+                .containsEntry("shop:credentials",
+                        "{\"user\":\"admin\",\"token\":\"" + StackConfiguration.ENCRYPTED_PLACEHOLDER + "\"}");
+        assertThat(settings.secretKeys()).containsExactlyInAnyOrder("shop:dbPassword", "shop:credentials");
+    }
+
+    @Test
+    void treatsAMissingStackFileAsAStackWithoutConfiguration() throws Exception {
+        write("Pulumi.yaml", "name: shop\nruntime: java\n");
+
+        var settings = StackConfiguration.read(PulumiProject.read(directory), "staging");
+
+        assertThat(settings.config()).isEmpty();
+        assertThat(settings.stack()).isEqualTo("staging");
+    }
+
+    @Test
+    void readsTheRuntimeOptionsOfTheProject() throws Exception {
+        write("Pulumi.yaml", """
+                name: shop
+                runtime:
+                  name: java
+                  options:
+                    binary: target/shop.jar
+                """);
+
+        var project = PulumiProject.read(directory);
+
+        assertThat(project.name()).isEqualTo("shop");
+        assertThat(project.runtime()).isEqualTo("java");
+        assertThat(project.binary()).contains("target/shop.jar");
+        assertThat(project.programDirectory()).isEqualTo(directory);
+    }
+
+    @Test
+    void namesTheMissingProjectFile() {
+        assertThatThrownBy(() -> PulumiProject.read(directory))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining(directory.resolve("Pulumi.yaml").toString());
+    }
+
+    @Test
+    void refusesProjectsInOtherLanguages() throws Exception {
+        write("Pulumi.yaml", "name: site\nruntime: nodejs\n");
+
+        assertThatThrownBy(() -> PulumiProject.read(directory))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("runtime 'nodejs'");
+    }
+
+    private void write(String file, String text) throws Exception {
+        Files.writeString(directory.resolve(file), text);
+    }
+}
