@@ -1,11 +1,15 @@
 package dev.keyless.testkit;
 
 import com.pulumi.Context;
+import dev.keyless.preview.cli.PulumiProject;
+import dev.keyless.preview.cli.StackConfiguration;
+import dev.keyless.preview.cli.UsageException;
 import dev.keyless.preview.engine.InProcessRun;
 import dev.keyless.preview.engine.RecordedDeployment;
 import dev.keyless.preview.engine.StackSettings;
 import org.opentest4j.AssertionFailedError;
 
+import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /**
@@ -39,6 +43,23 @@ public final class SimulatedStack {
      */
     public static SimulatedStack of(StackSettings settings) {
         return new SimulatedStack(settings);
+    }
+
+    /**
+     * Reads a program's stack as {@code pulumi} would: the project name from {@code Pulumi.yaml}
+     * and the configuration from {@code Pulumi.<stack>.yaml}, so tests exercise the defaults users get.
+     *
+     * @param programDirectory the folder holding {@code Pulumi.yaml}
+     * @param stack            the stack name, e.g. {@code dev}
+     * @return that stack
+     * @throws IllegalArgumentException when the project or stack file cannot be read
+     */
+    public static SimulatedStack fromProject(Path programDirectory, String stack) {
+        try {
+            return new SimulatedStack(StackConfiguration.read(PulumiProject.read(programDirectory), stack));
+        } catch (UsageException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     /**
