@@ -65,7 +65,7 @@ public record ProgramLaunch(List<String> command, Path directory, Map<String, St
         // A project's Maven wrapper pins the Maven version it was written for; Pulumi prefers it too.
         var wrapper = directory.resolve("mvnw");
         command.add(Files.isExecutable(wrapper) ? wrapper.toAbsolutePath().toString() : "mvn");
-        command.addAll(List.of("--no-transfer-progress", "-q", "compile", "exec:java"));
+        command.addAll(List.of("--no-transfer-progress", "-q", "-B", "compile", "exec:java"));
         mainClass.ifPresent(main -> command.add("-Dexec.mainClass=" + main));
         return command;
     }

@@ -1,8 +1,10 @@
 package dev.keyless.preview.cli;
 
 import java.io.IOException;
+import java.io.BufferedReader;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 
@@ -53,10 +55,19 @@ final class ProgramProcess {
         }
     }
 
-    private static Thread pump(InputStream from, OutputStream to) {
+    // Debian's Maven 3.8 writes bare colour resets even in batch mode; they are noise in a report.
+    private static final String COLOUR_RESET = "\u001b[0m";
+
+    private static Thread pump(InputStream from, PrintStream to) {
         var thread = new Thread(() -> {
-            try (from) {
-                from.transferTo(to);
+            try (var lines = new BufferedReader(new InputStreamReader(from, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    var clean = line.replace(COLOUR_RESET, "");
+                    if (!clean.isEmpty() || line.isEmpty()) {
+                        to.println(clean);
+                    }
+                }
                 to.flush();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

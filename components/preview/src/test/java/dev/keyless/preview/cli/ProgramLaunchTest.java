@@ -28,7 +28,7 @@ class ProgramLaunchTest {
         var launch = ProgramLaunch.of(project, Optional.of("com.example.Main"), SETTINGS, "127.0.0.1:4242");
 
         assertThat(launch.command()).containsExactly(
-                "mvn", "--no-transfer-progress", "-q", "compile", "exec:java", "-Dexec.mainClass=com.example.Main");
+                "mvn", "--no-transfer-progress", "-q", "-B", "compile", "exec:java", "-Dexec.mainClass=com.example.Main");
         assertThat(launch.directory()).isEqualTo(directory);
     }
 
