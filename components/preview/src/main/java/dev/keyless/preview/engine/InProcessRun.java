@@ -2,7 +2,6 @@ package dev.keyless.preview.engine;
 
 import com.pulumi.Context;
 import com.pulumi.test.PulumiTest;
-import com.pulumi.test.TestOptions;
 import com.pulumi.test.internal.PulumiTestInternal;
 import dev.keyless.preview.cloud.SimulatedCloud;
 
@@ -35,18 +34,7 @@ public final class InProcessRun {
             var cloud = new SimulatedCloud(settings.config());
             var monitor = new RecordingMonitor(cloud, PulumiTestInternal.mockLog());
             try {
-                var options = TestOptions.builder()
-                        .organizationName(settings.organization())
-                        .projectName(settings.project())
-                        .stackName(settings.stack())
-                        .preview(true)
-                        .build();
-                var result = PulumiTestInternal.builder()
-                        .options(options)
-                        .config(settings.config(), settings.secretKeys())
-                        .mocks(cloud)
-                        .monitorDecorator(ignored -> monitor)
-                        .build()
+                var result = MockEngineSetup.install(settings, cloud, monitor)
                         .runTest(program);
                 Optional<Throwable> failure = result.exceptions().stream().<Throwable>map(e -> e).findFirst();
                 return new RecordedDeployment(settings.project(), settings.stack(), monitor.resources(),

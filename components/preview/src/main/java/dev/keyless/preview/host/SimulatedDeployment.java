@@ -3,9 +3,9 @@ package dev.keyless.preview.host;
 import com.pulumi.deployment.DeploymentInstance;
 import com.pulumi.deployment.internal.DeploymentInstanceHolder;
 import com.pulumi.test.PulumiTest;
-import com.pulumi.test.TestOptions;
 import com.pulumi.test.internal.PulumiTestInternal;
 import dev.keyless.preview.cloud.SimulatedCloud;
+import dev.keyless.preview.engine.MockEngineSetup;
 import dev.keyless.preview.engine.RecordingMonitor;
 import dev.keyless.preview.engine.StackSettings;
 
@@ -40,19 +40,8 @@ public final class SimulatedDeployment implements AutoCloseable {
     public static SimulatedDeployment start(StackSettings settings) {
         var cloud = new SimulatedCloud(settings.config());
         var monitor = new RecordingMonitor(cloud, PulumiTestInternal.mockLog());
-        var options = TestOptions.builder()
-                .organizationName(settings.organization())
-                .projectName(settings.project())
-                .stackName(settings.stack())
-                .preview(true)
-                .build();
-        // Building installs the deployment in this thread's slot; the program itself never runs here.
-        PulumiTestInternal.builder()
-                .options(options)
-                .config(settings.config(), settings.secretKeys())
-                .mocks(cloud)
-                .monitorDecorator(ignored -> monitor)
-                .build();
+        // Installs the deployment in this thread's slot; the program itself never runs here.
+        MockEngineSetup.install(settings, cloud, monitor);
         var deployment = DeploymentInstanceHolder.getInstance();
         DeploymentInstanceHolder.setInstance(null);
         return new SimulatedDeployment(monitor, deployment);
