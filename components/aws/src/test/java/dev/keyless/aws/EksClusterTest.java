@@ -167,4 +167,18 @@ class EksClusterTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new NodeGroupOptions(List.of("large"), 1, 1, 1))
                 .hasMessage("nodeGroup.instanceTypes must be an EC2 instance type such as t3.medium: 'large'");
     }
+
+    @Test
+    void subnetsAndAutoNamesAreChecked() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EksClusterArgs.builder().subnetIds(List.of("subnet-a")))
+                .hasMessage("subnetIds must be at least two subnets in different availability zones (EKS): '[subnet-a]'");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new NodeGroupOptions(List.of(), 1, 1, 1))
+                .hasMessage("nodeGroup.instanceTypes must be at least one EC2 instance type: '[]'");
+
+        var longName = "p".repeat(90);
+        var failure = SimulatedStack.named("eks").runExpectingFailure(ctx -> new EksCluster(longName, EksClusterArgs.builder().build()));
+        assertThat(failure.message()).isEqualTo("clusterName must be set explicitly when the auto-name (the logical name plus an "
+                + "8-character suffix) would exceed 100 characters: '" + longName + "-cluster'");
+        assertThat(failure.registeredBesidesStack()).isEmpty();
+    }
 }

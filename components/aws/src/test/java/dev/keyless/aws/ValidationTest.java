@@ -184,4 +184,49 @@ class ValidationTest {
         assertThatThrownBy(() -> AdoptedEksClusterArgs.builder().issuerUrl("http://oidc.example.com"))
                 .hasMessage("issuerUrl must be an https URL, as EKS reports it (https://oidc.eks.REGION.amazonaws.com/id/ID): 'http://oidc.example.com'");
     }
+
+    @Test
+    void alsoTrustedByNamesOtherClustersOnce() {
+        var ownCluster = SimulatedStack.named("validation").runExpectingFailure(ctx -> {
+            var green = TestClusters.adopted("green");
+            new FederatedServiceAccount("api", FederatedServiceAccountArgs.builder().cluster(green).namespace("shop").name("api")
+                    .identity(IrsaIdentity.builder().alsoTrustedBy(green).build()).build());
+        });
+        assertThat(ownCluster.message()).isEqualTo("alsoTrustedBy must be a cluster other than the ServiceAccount's own: 'adopted EKS cluster 'green''");
+
+        var repeated = SimulatedStack.named("validation").runExpectingFailure(ctx -> {
+            var blue = TestClusters.blue();
+            new FederatedServiceAccount("api", FederatedServiceAccountArgs.builder().cluster(TestClusters.adopted("green"))
+                    .namespace("shop").name("api")
+                    .identity(IrsaIdentity.builder().alsoTrustedBy(blue).alsoTrustedBy(blue).build()).build());
+        });
+        assertThat(repeated.message()).isEqualTo("alsoTrustedBy must be a list without repeats: '[adopted EKS cluster 'blue', adopted EKS cluster 'blue']'");
+        assertThat(repeated.deployment().ofType("aws:iam/role:Role")).isEmpty();
+    }
+
+    @Test
+    void missingArgumentsAreNamed() {
+        assertThatThrownBy(() -> FederatedServiceAccountArgs.builder().cluster(new StubEksCluster()).name("api").build())
+                .hasMessage("namespace is required: give the ServiceAccount's namespace");
+        assertThatThrownBy(() -> FederatedServiceAccountArgs.builder().cluster(new StubEksCluster()).namespace("shop").build())
+                .hasMessage("name is required: give the ServiceAccount's name");
+        assertThatThrownBy(() -> AdoptedEksClusterArgs.builder().clusterName("green").issuerUrl(TestClusters.ISSUER).build())
+                .hasMessage("kubeconfig is required: give a kubeconfig for the cluster");
+        assertThatThrownBy(() -> AdoptedEksClusterArgs.builder().oidcProviderArn("arn:aws:iam::111122223333:role/not-a-provider"))
+                .hasMessage("oidcProviderArn must be an IAM OIDC provider ARN, arn:aws:iam::ACCOUNT:oidc-provider/ISSUER_HOST_PATH: "
+                        + "'arn:aws:iam::111122223333:role/not-a-provider'");
+    }
+
+    @Test
+    void anIssuerLongerThanAnyEksIssuerIsCaughtExactlyWhenItsValueIsKnown() {
+        var longIssuer = "https://issuer.example.com/" + "x".repeat(900);
+        var failure = SimulatedStack.named("validation").runExpectingFailure(ctx -> new FederatedServiceAccount("api",
+                FederatedServiceAccountArgs.builder()
+                        .cluster(TestClusters.adoptedWithIssuer("self-hosted", longIssuer))
+                        .namespace("shop").name("api").build()));
+
+        assertThat(failure.message()).matches("trust policy of shop/api must be at most maxTrustPolicySize = 2048 characters "
+                + "without whitespace .*: '\\d{4} characters'");
+        assertThat(failure.deployment().ofType("aws:iam/role:Role")).as("the role never reaches the engine").isEmpty();
+    }
 }
