@@ -15,6 +15,7 @@ import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleApp
 import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleArgs;
 import com.pulumi.aws.s3.inputs.BucketVersioningV2VersioningConfigurationArgs;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
 
 /**
  * The S3 bucket that holds the charts, set up to keep them: every version kept, no public access,
@@ -30,19 +31,20 @@ final class ChartStorage {
                 .forceDestroy(false)
                 .build(),
                 CustomResourceOptions.builder().retainOnDelete(retainOnDestroy).build());
-        var ofBucket = CustomResourceOptions.builder().parent(bucket).build();
-        new BucketVersioningV2(name + "-versioning", BucketVersioningV2Args.builder()
-                .bucket(bucket.id())
-                .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder().status("Enabled").build())
-                .build(), ofBucket);
-        new BucketPublicAccessBlock(name + "-public-access-block", BucketPublicAccessBlockArgs.builder()
+        var publicAccessBlock = new BucketPublicAccessBlock(name + "-public-access-block", BucketPublicAccessBlockArgs.builder()
                 .bucket(bucket.id())
                 .blockPublicAcls(true)
                 .blockPublicPolicy(true)
                 .ignorePublicAcls(true)
                 .restrictPublicBuckets(true)
-                .build(), ofBucket);
-        new BucketServerSideEncryptionConfigurationV2(name + "-encryption", BucketServerSideEncryptionConfigurationV2Args.builder()
+                .build(), CustomResourceOptions.builder().parent(bucket).build());
+        // Public access is blocked before anything else is set, and S3 rejects concurrent
+        // configuration changes to one bucket ("A conflicting conditional operation"): one at a time.
+        var versioning = new BucketVersioningV2(name + "-versioning", BucketVersioningV2Args.builder()
+                .bucket(bucket.id())
+                .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder().status("Enabled").build())
+                .build(), after(bucket, publicAccessBlock));
+        var encryption = new BucketServerSideEncryptionConfigurationV2(name + "-encryption", BucketServerSideEncryptionConfigurationV2Args.builder()
                 .bucket(bucket.id())
                 .rules(BucketServerSideEncryptionConfigurationV2RuleArgs.builder()
                         .applyServerSideEncryptionByDefault(BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs.builder()
@@ -50,11 +52,15 @@ final class ChartStorage {
                                 .build())
                         .bucketKeyEnabled(true)
                         .build())
-                .build(), ofBucket);
+                .build(), after(bucket, versioning));
         new BucketOwnershipControls(name + "-ownership", BucketOwnershipControlsArgs.builder()
                 .bucket(bucket.id())
                 .rule(BucketOwnershipControlsRuleArgs.builder().objectOwnership("BucketOwnerEnforced").build())
-                .build(), ofBucket);
+                .build(), after(bucket, encryption));
         return bucket;
+    }
+
+    private static CustomResourceOptions after(BucketV2 bucket, Resource previous) {
+        return CustomResourceOptions.builder().parent(bucket).dependsOn(previous).build();
     }
 }

@@ -51,10 +51,21 @@ class ChartMuseumEksTest {
                 .input("rules.0.applyServerSideEncryptionByDefault.sseAlgorithm")).contains("AES256");
         assertThat(deployment.resource("aws:s3/bucketOwnershipControls:BucketOwnershipControls", "charts-ownership")
                 .input("rule.objectOwnership")).contains("BucketOwnerEnforced");
+        var publicAccessBlock = deployment.resource("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "charts-public-access-block");
         for (var child : deployment.childrenOf(bucket)) {
             assertThat(graph.waitsFor(child, bucket)).as(child.name()).isTrue();
+            if (!child.equals(publicAccessBlock)) {
+                assertThat(graph.waitsForTransitively(child, publicAccessBlock)).as(child.name() + " after public access is blocked").isTrue();
+            }
         }
         assertThat(deployment.childrenOf(bucket)).hasSize(4);
+        // S3 refuses concurrent configuration changes to one bucket: they go one after another.
+        var ownership = deployment.resource("aws:s3/bucketOwnershipControls:BucketOwnershipControls", "charts-ownership");
+        var encryption = deployment.resource("aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2", "charts-encryption");
+        var versioning = deployment.resource("aws:s3/bucketVersioningV2:BucketVersioningV2", "charts-versioning");
+        assertThat(graph.waitsFor(ownership, encryption)).isTrue();
+        assertThat(graph.waitsFor(encryption, versioning)).isTrue();
+        assertThat(graph.waitsFor(versioning, publicAccessBlock)).isTrue();
     }
 
     @Test
