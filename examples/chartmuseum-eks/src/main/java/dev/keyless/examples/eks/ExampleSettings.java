@@ -1,6 +1,7 @@
 package dev.keyless.examples.eks;
 
 import com.pulumi.Config;
+import dev.keyless.core.KubernetesNames;
 
 /**
  * The stack's configuration, with the defaults a first deploy needs.
@@ -22,6 +23,8 @@ record ExampleSettings(String identity, String namespace, String chartVersion, S
         if (!identity.equals("irsa") && !identity.equals("pod-identity")) {
             throw new IllegalArgumentException("identity must be irsa or pod-identity: '" + identity + "'");
         }
+        // Checked here too so that a typo stops the stack before the cluster, not after it.
+        KubernetesNames.requireLabel("namespace", namespace);
     }
 
     static ExampleSettings from(Config config) {

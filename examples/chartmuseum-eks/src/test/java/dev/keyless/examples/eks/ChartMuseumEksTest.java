@@ -190,4 +190,15 @@ class ChartMuseumEksTest {
         assertThat(deployment.ofType(EksCluster.TYPE)).hasSize(1);
         assertThat(deployment.ofType(FederatedServiceAccount.TYPE)).hasSize(1);
     }
+
+    @Test
+    void badSettingsStopThePreviewBeforeAnythingIsCreated() {
+        var identity = devStack().config("identity", "kube2iam").runExpectingFailure(App::stack);
+        assertThat(identity.message()).isEqualTo("identity must be irsa or pod-identity: 'kube2iam'");
+        assertThat(identity.registeredBesidesStack()).isEmpty();
+
+        var namespace = devStack().config("namespace", "Charts").runExpectingFailure(App::stack);
+        assertThat(namespace.message()).startsWith("namespace must be a DNS-1123 label");
+        assertThat(namespace.registeredBesidesStack()).isEmpty();
+    }
 }
