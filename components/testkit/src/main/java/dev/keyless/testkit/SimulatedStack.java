@@ -77,7 +77,7 @@ public final class SimulatedStack {
      * @return this stack with that configuration
      */
     public SimulatedStack config(String key, String value) {
-        return new SimulatedStack(settings.withConfig(fullKey(key), value));
+        return new SimulatedStack(settings.withConfig(StackSettings.fullKey(settings.project(), key), value));
     }
 
     /**
@@ -86,7 +86,7 @@ public final class SimulatedStack {
      * @return this stack with that secret configuration
      */
     public SimulatedStack secretConfig(String key, String value) {
-        return new SimulatedStack(settings.withSecretConfig(fullKey(key), value));
+        return new SimulatedStack(settings.withSecretConfig(StackSettings.fullKey(settings.project(), key), value));
     }
 
     /** @return the settings the program will run with */
@@ -126,9 +126,5 @@ public final class SimulatedStack {
                 .map(error -> new ProgramFailure(error, deployment))
                 .orElseThrow(() -> new AssertionFailedError("the program was expected to fail but registered "
                         + deployment.resources().size() + " resources"));
-    }
-
-    private String fullKey(String key) {
-        return key.contains(":") ? key : settings.project() + ":" + key;
     }
 }

@@ -110,4 +110,18 @@ class SimulatedStackTest {
         assertThat(Json.parse("{\"a\": [1, 2]}")).isNotEqualTo(Json.parse("{\"a\": [2, 1]}"));
         assertThatThrownBy(() -> Json.parse("not json")).hasMessage("not JSON: not json");
     }
+
+    @Test
+    void onlyLoadBalancerServicesGetAnExternalAddress() {
+        var deployment = SimulatedStack.named("sample").run(ctx -> {
+            new com.pulumi.kubernetes.core.v1.Service("public", com.pulumi.kubernetes.core.v1.ServiceArgs.builder()
+                    .spec(com.pulumi.kubernetes.core.v1.inputs.ServiceSpecArgs.builder().type("LoadBalancer").build()).build());
+            new com.pulumi.kubernetes.core.v1.Service("internal", com.pulumi.kubernetes.core.v1.ServiceArgs.builder()
+                    .spec(com.pulumi.kubernetes.core.v1.inputs.ServiceSpecArgs.builder().type("ClusterIP").build()).build());
+        });
+
+        assertThat(deployment.resource("kubernetes:core/v1:Service", "public").output("status.loadBalancer.ingress.0.hostname"))
+                .contains("service-address.placeholder.example");
+        assertThat(deployment.resource("kubernetes:core/v1:Service", "internal").output("status")).isEmpty();
+    }
 }

@@ -49,7 +49,7 @@ public final class StackConfiguration {
                 throw new UsageException(file + ": 'config:' must be a map of keys to values");
             }
             for (var entry : (Iterable<Map.Entry<String, JsonNode>>) entries::fields) {
-                add(fullKey(project.name(), entry.getKey()), entry.getValue(), config, secretKeys);
+                add(StackSettings.fullKey(project.name(), entry.getKey()), entry.getValue(), config, secretKeys);
             }
         }
         return new StackSettings(ORGANIZATION, project.name(), stack, config, secretKeys);
@@ -62,11 +62,6 @@ public final class StackConfiguration {
      */
     public static Path stackFile(PulumiProject project, String stack) {
         return project.directory().resolve("Pulumi." + stack + ".yaml");
-    }
-
-    // Pulumi namespaces a bare key with the project name: "bucketName" means "<project>:bucketName".
-    static String fullKey(String project, String key) {
-        return key.contains(":") ? key : project + ":" + key;
     }
 
     private static void add(String key, JsonNode value, Map<String, String> config, Set<String> secretKeys) {

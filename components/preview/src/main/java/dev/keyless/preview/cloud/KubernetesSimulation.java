@@ -30,12 +30,17 @@ final class KubernetesSimulation implements ProviderSimulation {
         metadata.putIfAbsent("name", Placeholders.autoName(logicalName));
         metadata.put("uid", "00000000-0000-0000-0000-000000000000");
         state.put("metadata", metadata);
-        if (type.equals("kubernetes:core/v1:Service")) {
+        if (type.equals("kubernetes:core/v1:Service") && isLoadBalancer(inputs)) {
             state.put("status", Map.of("loadBalancer", Map.of("ingress", List.of(Map.of("hostname", "service-address.placeholder.example")))));
         }
         var namespace = metadata.get("namespace");
         var id = namespace == null ? String.valueOf(metadata.get("name")) : namespace + "/" + metadata.get("name");
         return new SimulatedResource(id, state);
+    }
+
+    // Only a LoadBalancer Service gets an external address from the cloud.
+    private static boolean isLoadBalancer(Map<String, Object> inputs) {
+        return inputs.get("spec") instanceof Map<?, ?> spec && "LoadBalancer".equals(spec.get("type"));
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Everything one run of a program registered, in registration order.
@@ -78,10 +77,5 @@ public record RecordedDeployment(
      */
     public List<RegisteredResource> childrenOf(RegisteredResource parent) {
         return resources.stream().filter(r -> r.parentUrn().equals(parent.urn())).toList();
-    }
-
-    /** @return how many resources of each type were registered, for summaries */
-    public Map<String, Long> countByType() {
-        return resources.stream().collect(Collectors.groupingBy(RegisteredResource::type, java.util.TreeMap::new, Collectors.counting()));
     }
 }

@@ -65,6 +65,17 @@ public record StackSettings(String organization, String project, String stack,
         return new StackSettings(organization, project, stack, copy.config(), keys);
     }
 
+    /**
+     * Completes a config key as Pulumi does: a key without a {@code namespace:} prefix belongs to the project.
+     *
+     * @param project the project name
+     * @param key     a key as written in a stack file or a test
+     * @return the full key
+     */
+    public static String fullKey(String project, String key) {
+        return key.contains(":") ? key : project + ":" + key;
+    }
+
     private static void requireName(String field, String value) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(field + " must not be blank: '" + value + "'");
