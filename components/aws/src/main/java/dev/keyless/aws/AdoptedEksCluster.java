@@ -1,17 +1,15 @@
 package dev.keyless.aws;
 
-import com.pulumi.aws.iam.OpenIdConnectProvider;
-import com.pulumi.aws.iam.OpenIdConnectProviderArgs;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.kubernetes.Provider;
-import com.pulumi.kubernetes.ProviderArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import dev.keyless.core.Checks;
 
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -32,8 +30,7 @@ public class AdoptedEksCluster extends ComponentResource implements AwsOidcClust
     private final Output<String> oidcProviderArn;
 
     private final String logicalName;
-    private final boolean podIdentityAgent;
-    private final Provider kubernetesProvider;
+    private final EksClusterParts parts;
 
     /**
      * @param name the component's logical name, the prefix of its children's names
@@ -47,27 +44,23 @@ public class AdoptedEksCluster extends ComponentResource implements AwsOidcClust
      * @param name    the component's logical name, the prefix of its children's names
      * @param args    the adopted cluster's values
      * @param options Pulumi options for the component
+     * @throws dev.keyless.core.InvalidInputException before anything is registered, when an input breaks a rule
      */
     public AdoptedEksCluster(String name, AdoptedEksClusterArgs args, ComponentResourceOptions options) {
-        super(TYPE, name, options);
+        super(TYPE, name, validated(name, args, options));
         this.logicalName = name;
-        this.podIdentityAgent = args.podIdentityAgent();
+        var waitFor = new ArrayList<Resource>();
+        this.oidcProviderArn = args.oidcProviderArn().orElseGet(() -> {
+            var created = EksClusterParts.createOidcProvider(this, name, args.issuerUrl());
+            waitFor.add(created);
+            return created.arn();
+        });
         this.clusterName = args.clusterName();
         this.issuerUrl = args.issuerUrl();
-        this.oidcProviderArn = args.oidcProviderArn().orElseGet(() -> new OpenIdConnectProvider(name + "-oidc",
-                OpenIdConnectProviderArgs.builder()
-                        .url(issuerUrl)
-                        .clientIdLists(EksCluster.STS_CLIENT_ID)
-                        .build(),
-                CustomResourceOptions.builder().parent(this).build()).arn());
-        this.kubernetesProvider = new Provider(name + "-k8s", ProviderArgs.builder()
-                .kubeconfig(args.kubeconfig().asSecret())
-                .build(),
-                CustomResourceOptions.builder().parent(this).build());
-        registerOutputs(Map.of(
-                "clusterName", clusterName,
-                "issuerUrl", issuerUrl,
-                "oidcProviderArn", oidcProviderArn));
+        var kubernetesProvider = EksClusterParts.createKubernetesProvider(this, name, args.kubeconfig(), List.copyOf(waitFor));
+        var agent = args.podIdentityAgent() ? Optional.of(PodIdentityAgent.installedElsewhere()) : Optional.<PodIdentityAgent>empty();
+        this.parts = new EksClusterParts(clusterName, issuerUrl, oidcProviderArn, kubernetesProvider, agent, this);
+        registerOutputs(parts.outputs());
     }
 
     @Override
@@ -85,24 +78,32 @@ public class AdoptedEksCluster extends ComponentResource implements AwsOidcClust
         return oidcProviderArn;
     }
 
-    /** The add-on was installed elsewhere; binding waits for this component instead. */
     @Override
-    public Optional<Resource> podIdentityAgent() {
-        return podIdentityAgent ? Optional.of(this) : Optional.empty();
+    public Optional<PodIdentityAgent> podIdentityAgent() {
+        return parts.podIdentityAgent();
     }
 
     @Override
     public Provider kubernetesProvider() {
-        return kubernetesProvider;
+        return parts.kubernetesProvider();
     }
 
+    /** The cluster runs already; what binds to it waits only for this component's own children. */
     @Override
     public Resource readiness() {
-        return this;
+        return parts.readiness();
     }
 
     @Override
     public String describe() {
         return "adopted EKS cluster '" + logicalName + "'";
+    }
+
+    // Runs before the component registers itself: bad input must not leave half a stack behind.
+    private static ComponentResourceOptions validated(String name, AdoptedEksClusterArgs args, ComponentResourceOptions options) {
+        Checks.componentName(name);
+        Checks.notNull("args", args, "AdoptedEksClusterArgs");
+        args.validate();
+        return options;
     }
 }

@@ -1,14 +1,19 @@
 package dev.keyless.aws;
 
 import com.pulumi.core.Output;
+import dev.keyless.core.Checks;
 import dev.keyless.core.InvalidInputException;
 
-import java.util.Objects;
 import java.util.Optional;
 
 /**
  * An EKS cluster made elsewhere (another stack, pulumi-eks in any language, eksctl, the console),
  * described by the values such stacks export.
+ *
+ * <p>Every value may be plain or an {@code Output} (a StackReference output). The same rules apply
+ * to both: a plain value is checked by its setter, an {@code Output} once its value is known, at
+ * deploy time, failing the resources that would use it. Whether the OIDC provider ARN names the
+ * issuer is checked when both are known: at construction when both are plain.
  */
 public final class AdoptedEksClusterArgs {
     private final Output<String> clusterName;
@@ -16,13 +21,21 @@ public final class AdoptedEksClusterArgs {
     private final Optional<Output<String>> oidcProviderArn;
     private final Output<String> kubeconfig;
     private final boolean podIdentityAgent;
+    private final Optional<String> plainIssuerUrl;
+    private final Optional<String> plainOidcProviderArn;
 
     private AdoptedEksClusterArgs(Builder builder) {
+        this.plainIssuerUrl = Optional.ofNullable(builder.plainIssuerUrl);
+        this.plainOidcProviderArn = Optional.ofNullable(builder.plainOidcProviderArn);
         this.clusterName = builder.clusterName;
         this.issuerUrl = builder.issuerUrl;
-        this.oidcProviderArn = Optional.ofNullable(builder.oidcProviderArn);
         this.kubeconfig = builder.kubeconfig;
         this.podIdentityAgent = builder.podIdentityAgent;
+        // The provider must be the issuer's own: trust keyed to one issuer's claims but naming
+        // another's provider is never satisfied.
+        this.oidcProviderArn = builder.issuerUrl == null ? Optional.ofNullable(builder.oidcProviderArn)
+                : Optional.ofNullable(builder.oidcProviderArn).map(arn -> Output.tuple(arn, builder.issuerUrl)
+                        .applyValue(t -> requireProviderOfIssuer(t.t1, t.t2)));
     }
 
     /** @return a new builder */
@@ -55,6 +68,33 @@ public final class AdoptedEksClusterArgs {
         return podIdentityAgent;
     }
 
+    /**
+     * Checks the rules that combine values: required values are given, and a plain provider ARN
+     * names the plain issuer.
+     */
+    void validate() {
+        if (clusterName == null) {
+            throw InvalidInputException.missing("clusterName", "give the EKS cluster's name");
+        }
+        if (issuerUrl == null) {
+            throw InvalidInputException.missing("issuerUrl", "give the cluster's OIDC issuer URL");
+        }
+        if (kubeconfig == null) {
+            throw InvalidInputException.missing("kubeconfig", "give a kubeconfig for the cluster");
+        }
+        if (plainIssuerUrl.isPresent() && plainOidcProviderArn.isPresent()) {
+            requireProviderOfIssuer(plainOidcProviderArn.get(), plainIssuerUrl.get());
+        }
+    }
+
+    private static String requireProviderOfIssuer(String providerArn, String issuerUrl) {
+        if (!Arns.oidcProviderHostPath(providerArn).equals(EksNames.hostPath(issuerUrl))) {
+            throw InvalidInputException.of("oidcProviderArn", providerArn,
+                    "the IAM OIDC provider of issuerUrl, ending oidc-provider/" + EksNames.hostPath(issuerUrl));
+        }
+        return providerArn;
+    }
+
     /** Builds {@link AdoptedEksClusterArgs}. */
     public static final class Builder {
         private Output<String> clusterName;
@@ -62,6 +102,8 @@ public final class AdoptedEksClusterArgs {
         private Output<String> oidcProviderArn;
         private Output<String> kubeconfig;
         private boolean podIdentityAgent;
+        private String plainIssuerUrl;
+        private String plainOidcProviderArn;
 
         private Builder() {
         }
@@ -69,11 +111,12 @@ public final class AdoptedEksClusterArgs {
         /**
          * The EKS cluster's name. Required.
          *
-         * @param clusterName e.g. a StackReference output
+         * @param clusterName e.g. a StackReference output; checked once known
          * @return this builder
          */
         public Builder clusterName(Output<String> clusterName) {
-            this.clusterName = Objects.requireNonNull(clusterName, "clusterName");
+            Checks.notNull("clusterName", clusterName, "the EKS cluster's name");
+            this.clusterName = clusterName.applyValue(v -> EksNames.requireClusterName("clusterName", v));
             return this;
         }
 
@@ -82,42 +125,46 @@ public final class AdoptedEksClusterArgs {
          * @return this builder
          */
         public Builder clusterName(String clusterName) {
-            return clusterName(Output.of(Objects.requireNonNull(clusterName, "clusterName")));
+            this.clusterName = Output.of(EksNames.requireClusterName("clusterName", clusterName));
+            return this;
         }
 
         /**
          * The cluster's OIDC issuer URL, {@code https://oidc.eks.REGION.amazonaws.com/id/ID}
          * ({@code aws eks describe-cluster --query cluster.identity.oidc.issuer}). Required.
          *
-         * @param issuerUrl e.g. a StackReference output
+         * @param issuerUrl e.g. a StackReference output; checked once known
          * @return this builder
          */
         public Builder issuerUrl(Output<String> issuerUrl) {
-            this.issuerUrl = Objects.requireNonNull(issuerUrl, "issuerUrl");
+            Checks.notNull("issuerUrl", issuerUrl, "the cluster's OIDC issuer URL");
+            this.issuerUrl = issuerUrl.applyValue(v -> EksNames.requireIssuerUrl("issuerUrl", v));
+            this.plainIssuerUrl = null;
             return this;
         }
 
         /**
          * @param issuerUrl the cluster's OIDC issuer URL
          * @return this builder
-         * @throws InvalidInputException when it is not an https URL
+         * @throws InvalidInputException when it is not an issuer URL IAM can trust
          */
         public Builder issuerUrl(String issuerUrl) {
-            if (issuerUrl == null || !issuerUrl.matches("https://[^\\s/]+(/\\S*)?")) {
-                throw InvalidInputException.of("issuerUrl", issuerUrl, "an https URL, as EKS reports it (https://oidc.eks.REGION.amazonaws.com/id/ID)");
-            }
-            return issuerUrl(Output.of(issuerUrl));
+            this.issuerUrl = Output.of(EksNames.requireIssuerUrl("issuerUrl", issuerUrl));
+            this.plainIssuerUrl = issuerUrl;
+            return this;
         }
 
         /**
          * The ARN of the IAM OIDC provider that already trusts the issuer (an account holds one
          * per issuer, at most 100). Defaults to creating one, {@code NAME-oidc}.
          *
-         * @param oidcProviderArn e.g. a pulumi-eks stack's {@code oidcProviderArn} output
+         * @param oidcProviderArn e.g. a pulumi-eks stack's {@code oidcProviderArn} output; checked once known
          * @return this builder
          */
         public Builder oidcProviderArn(Output<String> oidcProviderArn) {
-            this.oidcProviderArn = Objects.requireNonNull(oidcProviderArn, "oidcProviderArn");
+            Checks.notNull("oidcProviderArn", oidcProviderArn, "an IAM OIDC provider ARN");
+            this.oidcProviderArn = oidcProviderArn.applyValue(v -> Arns.requireOidcProviderArn("oidcProviderArn", v));
+            this.plainOidcProviderArn = null;
             return this;
         }
 
@@ -127,20 +174,29 @@ public final class AdoptedEksClusterArgs {
          * @throws InvalidInputException when it is not an IAM OIDC provider ARN
          */
         public Builder oidcProviderArn(String oidcProviderArn) {
-            if (oidcProviderArn == null || !oidcProviderArn.matches("arn:aws(-cn|-us-gov)?:iam::\\d{12}:oidc-provider/\\S+")) {
-                throw InvalidInputException.of("oidcProviderArn", oidcProviderArn, "an IAM OIDC provider ARN, arn:aws:iam::ACCOUNT:oidc-provider/ISSUER_HOST_PATH");
-            }
-            return oidcProviderArn(Output.of(oidcProviderArn));
+            this.oidcProviderArn = Output.of(Arns.requireOidcProviderArn("oidcProviderArn", oidcProviderArn));
+            this.plainOidcProviderArn = oidcProviderArn;
+            return this;
         }
 
         /**
          * A kubeconfig for the cluster, e.g. a pulumi-eks stack's {@code kubeconfig} output. Required.
          *
-         * @param kubeconfig the kubeconfig, YAML or JSON
+         * @param kubeconfig the kubeconfig, YAML or JSON; checked to be non-empty once known
          * @return this builder
          */
         public Builder kubeconfig(Output<String> kubeconfig) {
-            this.kubeconfig = Objects.requireNonNull(kubeconfig, "kubeconfig");
+            Checks.notNull("kubeconfig", kubeconfig, "a kubeconfig");
+            this.kubeconfig = kubeconfig.applyValue(AdoptedEksClusterArgs::requireKubeconfig);
+            return this;
+        }
+
+        /**
+         * @param kubeconfig the kubeconfig, YAML or JSON
+         * @return this builder
+         */
+        public Builder kubeconfig(String kubeconfig) {
+            this.kubeconfig = Output.of(requireKubeconfig(kubeconfig));
             return this;
         }
 
@@ -157,20 +213,18 @@ public final class AdoptedEksClusterArgs {
         }
 
         /**
-         * @return the args
-         * @throws InvalidInputException when clusterName, issuerUrl or kubeconfig is missing
+         * @return the args; required values and the provider's match with the issuer are checked
+         *     when the component is constructed
          */
         public AdoptedEksClusterArgs build() {
-            if (clusterName == null) {
-                throw InvalidInputException.missing("clusterName", "give the EKS cluster's name");
-            }
-            if (issuerUrl == null) {
-                throw InvalidInputException.missing("issuerUrl", "give the cluster's OIDC issuer URL");
-            }
-            if (kubeconfig == null) {
-                throw InvalidInputException.missing("kubeconfig", "give a kubeconfig for the cluster");
-            }
             return new AdoptedEksClusterArgs(this);
         }
+    }
+
+    private static String requireKubeconfig(String kubeconfig) {
+        if (kubeconfig == null || kubeconfig.isBlank()) {
+            throw InvalidInputException.of("kubeconfig", kubeconfig, "a non-empty kubeconfig, YAML or JSON");
+        }
+        return kubeconfig;
     }
 }

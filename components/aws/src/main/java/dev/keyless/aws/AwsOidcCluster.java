@@ -1,7 +1,6 @@
 package dev.keyless.aws;
 
 import com.pulumi.core.Output;
-import com.pulumi.resources.Resource;
 import dev.keyless.core.IdentityMechanism;
 import dev.keyless.core.OidcCluster;
 
@@ -12,15 +11,20 @@ import java.util.Optional;
  * stack creates, or an {@link AdoptedEksCluster} made elsewhere.
  */
 public interface AwsOidcCluster extends OidcCluster {
+    /** The audience of IRSA tokens: the IAM OIDC provider's client id and the trust's {@code aud}. */
+    String STS_AUDIENCE = "sts.amazonaws.com";
 
     /** @return the EKS cluster's name, as EKS APIs (Pod Identity associations) take it */
     Output<String> clusterName();
+
+    /** @return the cluster's OIDC issuer URL, exactly as the cluster puts it in its tokens' {@code iss} */
+    Output<String> issuerUrl();
 
     /** @return the ARN of the IAM OIDC provider for the cluster's issuer */
     Output<String> oidcProviderArn();
 
     /** @return the {@code eks-pod-identity-agent} add-on, when the cluster has it */
-    Optional<Resource> podIdentityAgent();
+    Optional<PodIdentityAgent> podIdentityAgent();
 
     /** IRSA works on every EKS cluster, so it is the default. */
     @Override

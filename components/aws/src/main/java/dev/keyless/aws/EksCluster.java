@@ -14,8 +14,6 @@ import com.pulumi.aws.eks.NodeGroupArgs;
 import com.pulumi.aws.eks.inputs.ClusterAccessConfigArgs;
 import com.pulumi.aws.eks.inputs.ClusterVpcConfigArgs;
 import com.pulumi.aws.eks.inputs.NodeGroupScalingConfigArgs;
-import com.pulumi.aws.iam.OpenIdConnectProvider;
-import com.pulumi.aws.iam.OpenIdConnectProviderArgs;
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicyAttachment;
@@ -24,11 +22,11 @@ import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.kubernetes.Provider;
-import com.pulumi.kubernetes.ProviderArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import dev.keyless.core.Checks;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -54,9 +52,6 @@ import java.util.Optional;
 public class EksCluster extends ComponentResource implements AwsOidcCluster {
     /** The Pulumi type token. */
     public static final String TYPE = "keyless:aws:EksCluster";
-    /** The audience IRSA tokens carry, registered as the OIDC provider's client id. */
-    public static final String STS_CLIENT_ID = "sts.amazonaws.com";
-
     @Export(name = "clusterName", refs = String.class)
     private final Output<String> clusterName;
     @Export(name = "issuerUrl", refs = String.class)
@@ -69,9 +64,7 @@ public class EksCluster extends ComponentResource implements AwsOidcCluster {
     private final Output<String> kubeconfig;
 
     private final String logicalName;
-    private final NodeGroup nodeGroup;
-    private final Optional<Resource> podIdentityAgent;
-    private final Provider kubernetesProvider;
+    private final EksClusterParts parts;
 
     /**
      * @param name the component's logical name, the prefix of its children's names
@@ -129,14 +122,11 @@ public class EksCluster extends ComponentResource implements AwsOidcCluster {
         this.clusterName = cluster.name();
         this.endpoint = cluster.endpoint();
         this.issuerUrl = cluster.identities().applyValue(EksCluster::issuerOf);
-        var oidcProvider = new OpenIdConnectProvider(name + "-oidc", OpenIdConnectProviderArgs.builder()
-                .url(issuerUrl)
-                .clientIdLists(STS_CLIENT_ID)
-                .build(), child);
+        var oidcProvider = EksClusterParts.createOidcProvider(this, name, issuerUrl);
         this.oidcProviderArn = oidcProvider.arn();
 
         var nodes = args.nodeGroup();
-        this.nodeGroup = new NodeGroup(name + "-nodes", NodeGroupArgs.builder()
+        var nodeGroup = new NodeGroup(name + "-nodes", NodeGroupArgs.builder()
                 .clusterName(cluster.name())
                 .nodeRoleArn(nodeRole.arn())
                 .subnetIds(subnets)
@@ -150,6 +140,7 @@ public class EksCluster extends ComponentResource implements AwsOidcCluster {
                 CustomResourceOptions.builder().parent(this).dependsOn(nodePolicies).build());
 
         var ready = new ArrayList<Resource>(List.of(nodeGroup, oidcProvider));
+        Optional<PodIdentityAgent> podIdentityAgent = Optional.empty();
         if (args.podIdentityAgent()) {
             // The agent is a DaemonSet: without nodes the add-on stays degraded, so it follows them.
             var agent = new Addon(name + "-pod-identity-agent", AddonArgs.builder()
@@ -158,25 +149,19 @@ public class EksCluster extends ComponentResource implements AwsOidcCluster {
                     .build(),
                     CustomResourceOptions.builder().parent(this).dependsOn(nodeGroup).build());
             ready.add(agent);
-            this.podIdentityAgent = Optional.of(agent);
-        } else {
-            this.podIdentityAgent = Optional.empty();
+            podIdentityAgent = Optional.of(new PodIdentityAgent(List.of(agent)));
         }
 
         this.kubeconfig = Output.tuple(cluster.name(), cluster.endpoint(), cluster.certificateAuthority(), cluster.arn())
-                .applyValue(t -> Kubeconfig.forEks(t.t1, t.t2, t.t3.data().orElseThrow(), regionOf(t.t4)))
+                .applyValue(t -> Kubeconfig.forEks(t.t1, t.t2, t.t3.data().orElseThrow(), Arns.regionOf(t.t4)))
                 .asSecret();
-        this.kubernetesProvider = new Provider(name + "-k8s", ProviderArgs.builder()
-                .kubeconfig(kubeconfig)
-                .build(),
-                CustomResourceOptions.builder().parent(this).dependsOn(ready).build());
+        var kubernetesProvider = EksClusterParts.createKubernetesProvider(this, name, kubeconfig, ready);
+        this.parts = new EksClusterParts(clusterName, issuerUrl, oidcProviderArn, kubernetesProvider, podIdentityAgent, nodeGroup);
 
-        registerOutputs(Map.of(
-                "clusterName", clusterName,
-                "issuerUrl", issuerUrl,
-                "oidcProviderArn", oidcProviderArn,
-                "endpoint", endpoint,
-                "kubeconfig", kubeconfig));
+        var outputs = new java.util.HashMap<String, Output<?>>(parts.outputs());
+        outputs.put("endpoint", endpoint);
+        outputs.put("kubeconfig", kubeconfig);
+        registerOutputs(outputs);
     }
 
     @Override
@@ -205,19 +190,19 @@ public class EksCluster extends ComponentResource implements AwsOidcCluster {
     }
 
     @Override
-    public Optional<Resource> podIdentityAgent() {
-        return podIdentityAgent;
+    public Optional<PodIdentityAgent> podIdentityAgent() {
+        return parts.podIdentityAgent();
     }
 
     @Override
     public Provider kubernetesProvider() {
-        return kubernetesProvider;
+        return parts.kubernetesProvider();
     }
 
     /** Workloads can run once the nodes have joined. */
     @Override
     public Resource readiness() {
-        return nodeGroup;
+        return parts.readiness();
     }
 
     @Override
@@ -240,13 +225,15 @@ public class EksCluster extends ComponentResource implements AwsOidcCluster {
     private RolePolicyAttachment attachAwsManaged(String childName, Role role, String policyName) {
         return new RolePolicyAttachment(childName, RolePolicyAttachmentArgs.builder()
                 .role(role.name())
-                .policyArn(role.arn().applyValue(arn -> "arn:" + partitionOf(arn) + ":iam::aws:policy/" + policyName))
+                .policyArn(role.arn().applyValue(arn -> "arn:" + Arns.partitionOf(arn) + ":iam::aws:policy/" + policyName))
                 .build(), CustomResourceOptions.builder().parent(this).build());
     }
 
     // Runs before the component registers itself: bad input must not leave half a stack behind.
     private static ComponentResourceOptions validated(String name, EksClusterArgs args, ComponentResourceOptions options) {
-        args.validate(name + "-cluster");
+        Checks.componentName(name);
+        Checks.notNull("args", args, "EksClusterArgs");
+        args.validate(name);
         return options;
     }
 
@@ -257,14 +244,5 @@ public class EksCluster extends ComponentResource implements AwsOidcCluster {
                 .filter(java.util.Objects::nonNull)
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("EKS returned no OIDC issuer for the cluster"));
-    }
-
-    // arn:PARTITION:service:REGION:ACCOUNT:resource
-    static String partitionOf(String arn) {
-        return arn.split(":", 6)[1];
-    }
-
-    static String regionOf(String arn) {
-        return arn.split(":", 6)[3];
     }
 }

@@ -1,17 +1,29 @@
 package dev.keyless.aws;
 
 import com.pulumi.core.Output;
+import dev.keyless.core.Checks;
 import dev.keyless.core.InvalidInputException;
 
+import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** What an {@link EksCluster} creates: name, version, network, nodes, add-ons. */
+/**
+ * What an {@link EksCluster} creates: name, version, network, nodes, add-ons.
+ *
+ * <p>Each setter checks its own value; names derived from the component's name are checked when
+ * the component is constructed, before it registers anything.
+ */
 public final class EksClusterArgs {
-    private static final Pattern CLUSTER_NAME = Pattern.compile("[0-9A-Za-z][A-Za-z0-9_-]{0,99}");
-    private static final Pattern VERSION = Pattern.compile("1\\.\\d{1,2}");
+    /**
+     * Minor versions EKS has offered, from the oldest in extended support to a margin above the
+     * newest: {@code 1.5} or {@code 1.99} would be refused by EKS only at deploy.
+     */
+    static final int OLDEST_MINOR = 23;
+    static final int NEWEST_MINOR = 40;
+    private static final Pattern VERSION = Pattern.compile("1\\.(\\d{1,2})");
+    private static final Pattern SUBNET_ID = Pattern.compile("subnet-[0-9a-f]{8}([0-9a-f]{9})?");
 
     private final Optional<String> clusterName;
     private final Optional<String> kubernetesVersion;
@@ -57,22 +69,22 @@ public final class EksClusterArgs {
         return podIdentityAgent;
     }
 
-    void validate(String logicalName) {
-        clusterName.ifPresentOrElse(name -> {
-            if (!CLUSTER_NAME.matcher(name).matches()) {
-                throw InvalidInputException.of("clusterName", name, "1 to 100 characters of [A-Za-z0-9_-], starting with a letter or digit (EKS cluster name)");
-            }
-        }, () -> {
-            if (logicalName.length() + IamNames.AUTONAME_SUFFIX > 100) {
-                throw InvalidInputException.of("clusterName", logicalName,
-                        "set explicitly when the auto-name (the logical name plus an 8-character suffix) would exceed 100 characters");
-            }
-        });
-        kubernetesVersion.ifPresent(v -> {
-            if (!VERSION.matcher(v).matches()) {
-                throw InvalidInputException.of("kubernetesVersion", v, "a Kubernetes minor version such as 1.31");
-            }
-        });
+    /**
+     * Checks the names Pulumi derives from the component's name: the cluster's, unless set, and
+     * the two IAM roles', which IAM limits to 64 characters.
+     *
+     * @param componentName the component's logical name
+     */
+    void validate(String componentName) {
+        var autoName = componentName + "-cluster";
+        if (clusterName.isEmpty() && !EksNames.isClusterName(autoName + "-" + "x".repeat(IamNames.AUTONAME_SUFFIX - 1))) {
+            throw InvalidInputException.of("clusterName", autoName,
+                    "set explicitly when the auto-name (the logical name plus an 8-character suffix) would not be " + EksNames.CLUSTER_NAME_RULE);
+        }
+        // The roles have no name option: a component name that cannot make them is refused here.
+        for (var role : List.of("-cluster-role", "-node-role")) {
+            IamNames.requireAutoNameFits("name", componentName + role);
+        }
     }
 
     /** Builds {@link EksClusterArgs}. */
@@ -93,7 +105,7 @@ public final class EksClusterArgs {
          * @return this builder
          */
         public Builder clusterName(String clusterName) {
-            this.clusterName = clusterName;
+            this.clusterName = EksNames.requireClusterName("clusterName", clusterName);
             return this;
         }
 
@@ -104,6 +116,12 @@ public final class EksClusterArgs {
          * @return this builder
          */
         public Builder kubernetesVersion(String version) {
+            var match = version == null ? null : VERSION.matcher(version);
+            if (match == null || !match.matches()
+                    || Integer.parseInt(match.group(1)) < OLDEST_MINOR || Integer.parseInt(match.group(1)) > NEWEST_MINOR) {
+                throw InvalidInputException.of("kubernetesVersion", version,
+                        "a Kubernetes minor version EKS offers, 1." + OLDEST_MINOR + " to 1." + NEWEST_MINOR + ", such as 1.31");
+            }
             this.kubernetesVersion = version;
             return this;
         }
@@ -113,11 +131,13 @@ public final class EksClusterArgs {
          * default VPC's subnets (which suits trials; EKS rejects a few availability zones, such as
          * use1-az3, so production clusters should name their subnets).
          *
-         * @param subnetIds at least two subnets in two availability zones
+         * @param subnetIds at least two subnets in two availability zones, e.g. another stack's output;
+         *                  checked like the plain form once known
          * @return this builder
          */
         public Builder subnetIds(Output<List<String>> subnetIds) {
-            this.subnetIds = Objects.requireNonNull(subnetIds, "subnetIds");
+            Checks.notNull("subnetIds", subnetIds, "a list of subnet ids");
+            this.subnetIds = subnetIds.applyValue(EksClusterArgs::requireSubnets);
             return this;
         }
 
@@ -127,10 +147,8 @@ public final class EksClusterArgs {
          * @see #subnetIds(Output)
          */
         public Builder subnetIds(List<String> subnetIds) {
-            if (subnetIds.size() < 2) {
-                throw InvalidInputException.of("subnetIds", subnetIds, "at least two subnets in different availability zones (EKS)");
-            }
-            return subnetIds(Output.of(List.copyOf(subnetIds)));
+            this.subnetIds = Output.of(requireSubnets(Checks.notNull("subnetIds", subnetIds, "a list of subnet ids")));
+            return this;
         }
 
         /**
@@ -140,7 +158,7 @@ public final class EksClusterArgs {
          * @return this builder
          */
         public Builder nodeGroup(NodeGroupOptions nodeGroup) {
-            this.nodeGroup = Objects.requireNonNull(nodeGroup, "nodeGroup");
+            this.nodeGroup = Checks.notNull("nodeGroup", nodeGroup, "NodeGroupOptions, e.g. NodeGroupOptions.DEFAULT");
             return this;
         }
 
@@ -160,5 +178,21 @@ public final class EksClusterArgs {
         public EksClusterArgs build() {
             return new EksClusterArgs(this);
         }
+    }
+
+    private static List<String> requireSubnets(List<String> subnetIds) {
+        if (subnetIds == null || subnetIds.size() < 2) {
+            throw InvalidInputException.of("subnetIds", subnetIds, "at least two subnets in different availability zones (EKS)");
+        }
+        var seen = new HashSet<String>();
+        for (var id : subnetIds) {
+            if (id == null || !SUBNET_ID.matcher(id).matches()) {
+                throw InvalidInputException.of("subnetIds", id, "a subnet id, subnet- and 8 or 17 hex digits");
+            }
+            if (!seen.add(id)) {
+                throw InvalidInputException.of("subnetIds", subnetIds, "a list without repeats");
+            }
+        }
+        return List.copyOf(subnetIds);
     }
 }

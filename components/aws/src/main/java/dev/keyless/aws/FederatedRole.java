@@ -7,19 +7,20 @@ import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.aws.iam.RolePolicyAttachment;
 import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
 import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-import dev.keyless.core.BindingRequest;
-import dev.keyless.core.StorageGrant;
 import software.amazon.awssdk.policybuilder.iam.IamStatement;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The IAM role behind a keyless ServiceAccount, created with its trust policy or taken as it is,
- * holding the storage grants as one inline policy and any extra managed policies.
+ * holding the grants as one inline policy and any extra managed policies. AWS grants are statements,
+ * not resources: one inline policy per role keeps a role to one document under IAM's size quota.
  */
 final class FederatedRole {
     /** Tags that tell an auditor which workload a role is for. */
@@ -30,19 +31,18 @@ final class FederatedRole {
     }
 
     /**
-     * @param roleArn     the role's ARN
+     * @param identity    the role
      * @param attachments the grant policy and managed policy attachments: a pod can use the role once they exist
      */
-    record Binding(Output<String> roleArn, List<Resource> attachments) {
+    record Binding(IamRoleIdentity identity, List<Resource> attachments) {
     }
 
-    static Binding create(BindingRequest request, RoleSettings settings, Output<String> trustPolicy) {
-        var parent = CustomResourceOptions.builder().parent(request.owner()).build();
-        Output<String> roleArn;
-        Output<String> roleName;
+    static Binding create(ComponentResource owner, AwsBinding request, RoleSettings settings, Output<String> trustPolicy) {
+        var parent = CustomResourceOptions.builder().parent(owner).build();
+        IamRoleIdentity identity;
         if (settings.existingRoleArn.isPresent()) {
-            roleArn = Output.of(settings.existingRoleArn.get());
-            roleName = Output.of(IamNames.roleNameOf(settings.existingRoleArn.get()));
+            var arn = settings.existingRoleArn.get();
+            identity = new IamRoleIdentity(Output.of(arn), Output.of(Arns.nameOf(arn)), Optional.empty());
         } else {
             var args = RoleArgs.builder()
                     .assumeRolePolicy(trustPolicy)
@@ -53,9 +53,9 @@ final class FederatedRole {
             settings.permissionsBoundaryArn.ifPresent(args::permissionsBoundary);
             settings.maxSessionDuration.ifPresent(d -> args.maxSessionDuration((int) d.toSeconds()));
             var role = new Role(request.childName("role"), args.build(), parent);
-            roleArn = role.arn();
-            roleName = role.name();
+            identity = new IamRoleIdentity(role.arn(), role.name(), Optional.of(role));
         }
+        var roleName = identity.roleName();
 
         var attachments = new ArrayList<Resource>();
         if (!request.grants().isEmpty()) {
@@ -66,17 +66,17 @@ final class FederatedRole {
         }
         for (var policyArn : settings.managedPolicyArns) {
             // Keyed by the policy's name, not its position: reordering the list must not replace attachments.
-            var key = RoleSettings.policyNameOf(policyArn);
+            var key = Arns.nameOf(policyArn);
             attachments.add(new RolePolicyAttachment(request.childName("managed-" + key), RolePolicyAttachmentArgs.builder()
                     .role(roleName)
                     .policyArn(policyArn)
                     .build(), parent));
         }
-        return new Binding(roleArn, attachments);
+        return new Binding(identity, attachments);
     }
 
-    private static Output<String> permissions(List<StorageGrant> grants) {
-        var statementLists = grants.stream().map(g -> ((AwsGrant) g).statements()).toList();
+    private static Output<String> permissions(List<AwsGrant> grants) {
+        var statementLists = grants.stream().map(AwsGrant::statements).toList();
         return Output.all(statementLists).applyValue(lists -> {
             var statements = new ArrayList<IamStatement>();
             lists.forEach(statements::addAll);

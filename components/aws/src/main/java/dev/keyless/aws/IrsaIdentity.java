@@ -1,13 +1,13 @@
 package dev.keyless.aws;
 
 import com.pulumi.core.Output;
-import dev.keyless.core.BindingRequest;
-import dev.keyless.core.CloudIdentity;
-import dev.keyless.core.IdentityMechanism;
+import com.pulumi.resources.ComponentResource;
+import dev.keyless.core.Checks;
+import dev.keyless.core.CloudBinding;
+import dev.keyless.core.IdentityPlan;
 import dev.keyless.core.InvalidInputException;
 import dev.keyless.core.OidcCluster;
 import dev.keyless.core.ServiceAccountRef;
-import dev.keyless.core.StorageGrant;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -27,25 +27,22 @@ import java.util.regex.Pattern;
  *
  * @see <a href="https://docs.aws.amazon.com/eks/latest/userguide/iam-roles-for-service-accounts.html">IAM roles for service accounts</a>
  */
-public final class IrsaIdentity implements IdentityMechanism {
+public final class IrsaIdentity extends AwsIdentity {
     /** IAM's default quota for a role's trust policy, in characters without whitespace. */
     public static final int DEFAULT_MAX_TRUST_POLICY_SIZE = 2048;
     /** The largest trust policy quota IAM grants on request. */
     public static final int LARGEST_TRUST_POLICY_QUOTA = 8192;
     /** The ServiceAccount annotation the EKS Pod Identity Webhook reads. */
     public static final String ROLE_ARN_ANNOTATION = "eks.amazonaws.com/role-arn";
-    /** Older AWS SDKs (Go v1 {@code session.New()}, as in ChartMuseum) ignore the web identity token without it. */
-    public static final Map<String, String> POD_ENV = Map.of("AWS_SDK_LOAD_CONFIG", "true");
 
     private static final Pattern NAME_PATTERN = Pattern.compile("[a-z0-9.*?-]{1,253}");
 
-    private final RoleSettings role;
     private final List<AwsOidcCluster> alsoTrustedBy;
     private final Optional<String> serviceAccountPattern;
     private final int maxTrustPolicySize;
 
     private IrsaIdentity(Builder builder) {
-        this.role = builder.roleSettings();
+        super(builder.roleSettings());
         this.alsoTrustedBy = List.copyOf(builder.alsoTrustedBy);
         this.serviceAccountPattern = Optional.ofNullable(builder.serviceAccountPattern);
         this.maxTrustPolicySize = builder.maxTrustPolicySize;
@@ -67,21 +64,15 @@ public final class IrsaIdentity implements IdentityMechanism {
     }
 
     @Override
-    public void validate(String baseName, ServiceAccountRef account, List<StorageGrant> grants, OidcCluster cluster) {
-        var eks = AwsBindingChecks.requireEks(cluster, displayName());
-        AwsBindingChecks.requireAwsGrants(grants, displayName());
-        role.validate(baseName + "-role");
-        if (maxTrustPolicySize < DEFAULT_MAX_TRUST_POLICY_SIZE || maxTrustPolicySize > LARGEST_TRUST_POLICY_QUOTA) {
-            throw InvalidInputException.of("maxTrustPolicySize", maxTrustPolicySize,
-                    "between 2048 (IAM's default quota) and 8192 (the largest IAM grants)");
-        }
-        if (alsoTrustedBy.contains(eks)) {
-            throw InvalidInputException.of("alsoTrustedBy", eks.describe(), "a cluster other than the ServiceAccount's own");
+    IdentityPlan plan(AwsBinding binding) {
+        var account = binding.account();
+        if (alsoTrustedBy.contains(binding.cluster())) {
+            throw InvalidInputException.of("alsoTrustedBy", binding.cluster().describe(), "a cluster other than the ServiceAccount's own");
         }
         if (new LinkedHashSet<>(alsoTrustedBy).size() != alsoTrustedBy.size()) {
             throw InvalidInputException.of("alsoTrustedBy", alsoTrustedBy.stream().map(OidcCluster::describe).toList(), "a list without repeats");
         }
-        serviceAccountPattern.ifPresent(pattern -> validatePattern(pattern, account));
+        serviceAccountPattern.ifPresent(pattern -> requirePatternMatchesOwnName(pattern, account));
         if (role.existingRoleArn.isPresent()) {
             var reason = "keyless does not change an existing role's trust policy";
             if (!alsoTrustedBy.isEmpty()) {
@@ -94,32 +85,32 @@ public final class IrsaIdentity implements IdentityMechanism {
             checkTrustPolicySize(account, TrustPolicies.iamLength(TrustPolicies.webIdentity(
                     TrustSizeBound.longestIssuers(1 + alsoTrustedBy.size()), subject(account), serviceAccountPattern.isPresent())), true);
         }
+        return owner -> bind(owner, binding);
     }
 
-    @Override
-    public CloudIdentity bind(BindingRequest request) {
+    private CloudBinding bind(ComponentResource owner, AwsBinding binding) {
         var clusters = new ArrayList<AwsOidcCluster>();
-        clusters.add((AwsOidcCluster) request.cluster());
+        clusters.add(binding.cluster());
         clusters.addAll(alsoTrustedBy);
         var issuers = clusters.stream()
                 .map(c -> Output.tuple(c.oidcProviderArn(), c.issuerUrl()).applyValue(t -> TrustPolicies.TrustedIssuer.of(t.t1, t.t2)))
                 .toList();
-        var subject = subject(request.account());
+        var subject = subject(binding.account());
         var patterned = serviceAccountPattern.isPresent();
         var trustPolicy = Output.all(issuers).applyValue(list -> {
             var json = TrustPolicies.webIdentity(list, subject, patterned);
             // The bound checked at preview covers every EKS issuer; this is the exact figure.
-            checkTrustPolicySize(request.account(), TrustPolicies.iamLength(json), false);
+            checkTrustPolicySize(binding.account(), TrustPolicies.iamLength(json), false);
             return json;
         });
-        var binding = FederatedRole.create(request, role, trustPolicy);
-        return new CloudIdentity(
-                binding.roleArn(),
-                binding.roleArn().applyValue(arn -> Map.of(ROLE_ARN_ANNOTATION, arn)),
+        var role = FederatedRole.create(owner, binding, this.role, trustPolicy);
+        return new CloudBinding(
+                role.identity(),
+                role.identity().roleArn().applyValue(arn -> Map.of(ROLE_ARN_ANNOTATION, arn)),
                 Map.of(),
                 POD_ENV,
                 Map.of(),
-                binding.attachments());
+                role.attachments());
     }
 
     private String subject(ServiceAccountRef account) {
@@ -137,11 +128,7 @@ public final class IrsaIdentity implements IdentityMechanism {
         }
     }
 
-    private static void validatePattern(String pattern, ServiceAccountRef account) {
-        if (!NAME_PATTERN.matcher(pattern).matches() || !(pattern.contains("*") || pattern.contains("?"))) {
-            throw InvalidInputException.of("trustServiceAccountsMatching", pattern,
-                    "a ServiceAccount name pattern of [a-z0-9.-] with at least one '*' or '?' (IAM StringLike)");
-        }
+    private static void requirePatternMatchesOwnName(String pattern, ServiceAccountRef account) {
         var regex = Pattern.quote(pattern).replace("*", "\\E.*\\Q").replace("?", "\\E.\\Q");
         if (!account.name().matches(regex)) {
             throw InvalidInputException.of("trustServiceAccountsMatching", pattern,
@@ -166,7 +153,7 @@ public final class IrsaIdentity implements IdentityMechanism {
          * @return this builder
          */
         public Builder alsoTrustedBy(AwsOidcCluster cluster) {
-            this.alsoTrustedBy.add(java.util.Objects.requireNonNull(cluster, "cluster"));
+            this.alsoTrustedBy.add(Checks.notNull("alsoTrustedBy", cluster, "an EKS cluster (EksCluster or AdoptedEksCluster)"));
             return this;
         }
 
@@ -180,6 +167,10 @@ public final class IrsaIdentity implements IdentityMechanism {
          * @return this builder
          */
         public Builder trustServiceAccountsMatching(String namePattern) {
+            if (namePattern == null || !NAME_PATTERN.matcher(namePattern).matches() || !(namePattern.contains("*") || namePattern.contains("?"))) {
+                throw InvalidInputException.of("trustServiceAccountsMatching", namePattern,
+                        "a ServiceAccount name pattern of [a-z0-9.-] with at least one '*' or '?' (IAM StringLike)");
+            }
             this.serviceAccountPattern = namePattern;
             return this;
         }
@@ -192,6 +183,10 @@ public final class IrsaIdentity implements IdentityMechanism {
          * @return this builder
          */
         public Builder maxTrustPolicySize(int characters) {
+            if (characters < DEFAULT_MAX_TRUST_POLICY_SIZE || characters > LARGEST_TRUST_POLICY_QUOTA) {
+                throw InvalidInputException.of("maxTrustPolicySize", characters,
+                        "between 2048 (IAM's default quota) and 8192 (the largest IAM grants)");
+            }
             this.maxTrustPolicySize = characters;
             return this;
         }

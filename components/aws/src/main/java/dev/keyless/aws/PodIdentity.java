@@ -5,16 +5,12 @@ import com.pulumi.aws.eks.PodIdentityAssociationArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-import dev.keyless.core.BindingRequest;
-import dev.keyless.core.CloudIdentity;
-import dev.keyless.core.IdentityMechanism;
+import com.pulumi.resources.ComponentResource;
+import dev.keyless.core.CloudBinding;
+import dev.keyless.core.IdentityPlan;
 import dev.keyless.core.InvalidInputException;
-import dev.keyless.core.OidcCluster;
-import dev.keyless.core.ServiceAccountRef;
-import dev.keyless.core.StorageGrant;
 
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,14 +26,12 @@ import java.util.Map;
  *
  * @see <a href="https://docs.aws.amazon.com/eks/latest/userguide/pod-identities.html">EKS Pod Identity</a>
  */
-public final class PodIdentity implements IdentityMechanism {
+public final class PodIdentity extends AwsIdentity {
     /** Pod Identity runs on Linux EC2 nodes only. */
     public static final Map<String, String> NODE_SELECTOR = Map.of("kubernetes.io/os", "linux");
 
-    private final RoleSettings role;
-
     private PodIdentity(Builder builder) {
-        this.role = builder.roleSettings();
+        super(builder.roleSettings());
     }
 
     /** @return Pod Identity with a new role and default options */
@@ -56,39 +50,34 @@ public final class PodIdentity implements IdentityMechanism {
     }
 
     @Override
-    public void validate(String baseName, ServiceAccountRef account, List<StorageGrant> grants, OidcCluster cluster) {
-        var eks = AwsBindingChecks.requireEks(cluster, displayName());
-        if (eks.podIdentityAgent().isEmpty()) {
-            throw InvalidInputException.of("cluster", eks.describe(),
-                    "a cluster with the eks-pod-identity-agent add-on for EKS Pod Identity "
-                            + "(EksClusterArgs.podIdentityAgent(true), or AdoptedEksClusterArgs.podIdentityAgent(true) when the adopted cluster has it)");
-        }
-        AwsBindingChecks.requireAwsGrants(grants, displayName());
-        role.validate(baseName + "-role");
+    IdentityPlan plan(AwsBinding binding) {
+        var agent = binding.cluster().podIdentityAgent().orElseThrow(() -> InvalidInputException.of("cluster", binding.cluster().describe(),
+                "a cluster with the eks-pod-identity-agent add-on for EKS Pod Identity "
+                        + "(EksClusterArgs.podIdentityAgent(true), or AdoptedEksClusterArgs.podIdentityAgent(true) when the adopted cluster has it)"));
+        return owner -> bind(owner, binding, agent);
     }
 
-    @Override
-    public CloudIdentity bind(BindingRequest request) {
-        var cluster = (AwsOidcCluster) request.cluster();
-        var binding = FederatedRole.create(request, role, Output.of(TrustPolicies.podIdentity()));
+    private CloudBinding bind(ComponentResource owner, AwsBinding binding, PodIdentityAgent agent) {
+        var role = FederatedRole.create(owner, binding, this.role, Output.of(TrustPolicies.podIdentity()));
         // An association made before IAM has the role's grants can hand out credentials that fail
-        // (terraform-provider-aws#34717): it waits for the agent and for every grant.
-        var waitFor = new ArrayList<Resource>(binding.attachments());
-        cluster.podIdentityAgent().ifPresent(waitFor::add);
-        var association = new PodIdentityAssociation(request.childName("pod-identity"), PodIdentityAssociationArgs.builder()
-                .clusterName(cluster.clusterName())
-                .namespace(request.account().namespace())
-                .serviceAccount(request.account().name())
-                .roleArn(binding.roleArn())
+        // (terraform-provider-aws#34717): it waits for the cluster, the agent and every grant.
+        var waitFor = new ArrayList<Resource>(role.attachments());
+        waitFor.add(binding.cluster().readiness());
+        waitFor.addAll(agent.installedBy());
+        var association = new PodIdentityAssociation(binding.childName("pod-identity"), PodIdentityAssociationArgs.builder()
+                .clusterName(binding.cluster().clusterName())
+                .namespace(binding.account().namespace())
+                .serviceAccount(binding.account().name())
+                .roleArn(role.identity().roleArn())
                 .build(),
-                CustomResourceOptions.builder().parent(request.owner()).dependsOn(waitFor).build());
-        var ready = new ArrayList<Resource>(binding.attachments());
+                CustomResourceOptions.builder().parent(owner).dependsOn(waitFor).build());
+        var ready = new ArrayList<Resource>(role.attachments());
         ready.add(association);
-        return new CloudIdentity(
-                binding.roleArn(),
+        return new CloudBinding(
+                role.identity(),
                 Output.of(Map.of()),
                 Map.of(),
-                IrsaIdentity.POD_ENV,
+                POD_ENV,
                 NODE_SELECTOR,
                 ready);
     }

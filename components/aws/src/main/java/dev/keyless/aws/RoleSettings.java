@@ -1,8 +1,10 @@
 package dev.keyless.aws;
 
+import dev.keyless.core.Checks;
 import dev.keyless.core.InvalidInputException;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -34,42 +36,27 @@ final class RoleSettings {
     }
 
     /**
-     * Checks every plain value and the options that exclude each other.
+     * Checks the rules that combine options; each option's own value was checked by its setter.
      *
      * @param logicalRoleName the role's logical name, which Pulumi auto-names from when no name is set
      */
     void validate(String logicalRoleName) {
-        roleName.ifPresent(n -> IamNames.requireRoleName("roleName", n));
-        rolePath.ifPresent(p -> IamNames.requireRolePath("rolePath", p));
-        permissionsBoundaryArn.ifPresent(a -> IamNames.requirePolicyArn("permissionsBoundary", a));
-        var policyNames = new java.util.HashSet<String>();
-        for (int i = 0; i < managedPolicyArns.size(); i++) {
-            var arn = IamNames.requirePolicyArn("managedPolicyArns[" + i + "]", managedPolicyArns.get(i));
-            if (!policyNames.add(policyNameOf(arn))) {
-                throw InvalidInputException.of("managedPolicyArns[" + i + "]", arn,
+        var policyNames = new HashSet<String>();
+        for (var arn : managedPolicyArns) {
+            if (!policyNames.add(Arns.nameOf(arn))) {
+                throw InvalidInputException.of("managedPolicyArn", arn,
                         "a policy whose name no other managed policy of the role has (attachments are keyed by name)");
             }
         }
-        maxSessionDuration.ifPresent(d -> {
-            if (d.compareTo(MIN_SESSION) < 0 || d.compareTo(MAX_SESSION) > 0 || d.getNano() != 0) {
-                throw InvalidInputException.of("maxSessionDuration", d, "between 1 and 12 hours (IAM MaxSessionDuration)");
-            }
-        });
         if (existingRoleArn.isPresent()) {
-            IamNames.requireRoleArn("existingRoleArn", existingRoleArn.get());
             String reason = "an existing role keeps its own name, path, boundary and session length";
             roleName.ifPresent(n -> { throw InvalidInputException.conflict("existingRoleArn", "roleName", reason); });
             rolePath.ifPresent(n -> { throw InvalidInputException.conflict("existingRoleArn", "rolePath", reason); });
             permissionsBoundaryArn.ifPresent(n -> { throw InvalidInputException.conflict("existingRoleArn", "permissionsBoundary", reason); });
             maxSessionDuration.ifPresent(n -> { throw InvalidInputException.conflict("existingRoleArn", "maxSessionDuration", reason); });
         } else if (roleName.isEmpty()) {
-            IamNames.requireAutoNameFits(logicalRoleName);
+            IamNames.requireAutoNameFits("roleName", logicalRoleName);
         }
-    }
-
-    /** Attachments are keyed by the policy's name, so reordering the list replaces nothing. */
-    static String policyNameOf(String policyArn) {
-        return policyArn.substring(policyArn.lastIndexOf('/') + 1);
     }
 
     /**
@@ -94,7 +81,7 @@ final class RoleSettings {
          * @return this builder
          */
         public B roleName(String roleName) {
-            this.roleName = roleName;
+            this.roleName = IamNames.requireRoleName("roleName", roleName);
             return (B) this;
         }
 
@@ -105,7 +92,7 @@ final class RoleSettings {
          * @return this builder
          */
         public B rolePath(String rolePath) {
-            this.rolePath = rolePath;
+            this.rolePath = IamNames.requireRolePath("rolePath", rolePath);
             return (B) this;
         }
 
@@ -118,7 +105,7 @@ final class RoleSettings {
          * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html">Permissions boundaries</a>
          */
         public B permissionsBoundary(String policyArn) {
-            this.permissionsBoundaryArn = policyArn;
+            this.permissionsBoundaryArn = Arns.requirePolicyArn("permissionsBoundary", policyArn);
             return (B) this;
         }
 
@@ -129,6 +116,10 @@ final class RoleSettings {
          * @return this builder
          */
         public B maxSessionDuration(Duration duration) {
+            Checks.notNull("maxSessionDuration", duration, "a Duration between 1 and 12 hours");
+            if (duration.compareTo(MIN_SESSION) < 0 || duration.compareTo(MAX_SESSION) > 0 || duration.getNano() != 0) {
+                throw InvalidInputException.of("maxSessionDuration", duration, "between 1 and 12 hours (IAM MaxSessionDuration)");
+            }
             this.maxSessionDuration = duration;
             return (B) this;
         }
@@ -140,7 +131,7 @@ final class RoleSettings {
          * @return this builder
          */
         public B managedPolicyArn(String policyArn) {
-            this.managedPolicyArns.add(policyArn);
+            this.managedPolicyArns.add(Arns.requirePolicyArn("managedPolicyArn", policyArn));
             return (B) this;
         }
 
@@ -154,7 +145,7 @@ final class RoleSettings {
          * @return this builder
          */
         public B existingRoleArn(String roleArn) {
-            this.existingRoleArn = roleArn;
+            this.existingRoleArn = Arns.requireRoleArn("existingRoleArn", roleArn);
             return (B) this;
         }
 

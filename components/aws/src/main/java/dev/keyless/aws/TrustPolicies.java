@@ -16,7 +16,6 @@ import java.util.List;
  */
 final class TrustPolicies {
     static final String VERSION = "2012-10-17";
-    static final String STS_AUDIENCE = "sts.amazonaws.com";
     static final String POD_IDENTITY_PRINCIPAL = "pods.eks.amazonaws.com";
 
     private TrustPolicies() {
@@ -30,7 +29,7 @@ final class TrustPolicies {
      */
     record TrustedIssuer(String providerArn, String issuerHostPath) {
         static TrustedIssuer of(String providerArn, String issuerUrl) {
-            return new TrustedIssuer(providerArn, issuerUrl.replaceFirst("^https://", "").replaceFirst("/$", ""));
+            return new TrustedIssuer(providerArn, EksNames.hostPath(EksNames.requireIssuerUrl("issuerUrl", issuerUrl)));
         }
     }
 
@@ -48,7 +47,7 @@ final class TrustPolicies {
                     .addAction("sts:AssumeRoleWithWebIdentity")
                     .addCondition(subjectIsPattern ? IamConditionOperator.STRING_LIKE : IamConditionOperator.STRING_EQUALS,
                             issuer.issuerHostPath() + ":sub", subject)
-                    .addCondition(IamConditionOperator.STRING_EQUALS, issuer.issuerHostPath() + ":aud", STS_AUDIENCE);
+                    .addCondition(IamConditionOperator.STRING_EQUALS, issuer.issuerHostPath() + ":aud", AwsOidcCluster.STS_AUDIENCE);
             policy.addStatement(statement.build());
         }
         return policy.build().toJson();

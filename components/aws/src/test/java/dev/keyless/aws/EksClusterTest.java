@@ -35,12 +35,12 @@ class EksClusterTest {
 
     @Test
     void givenSubnetsAreUsedForClusterAndNodes() {
-        var deployment = deploy(EksClusterArgs.builder().subnetIds(List.of("subnet-a", "subnet-b")).build());
+        var deployment = deploy(EksClusterArgs.builder().subnetIds(List.of("subnet-0a1b2c3d", "subnet-0a1b2c3d4e5f60718")).build());
 
         assertThat(deployment.resource("aws:eks/cluster:Cluster", "platform-cluster").input("vpcConfig.subnetIds"))
-                .contains(List.of("subnet-a", "subnet-b"));
+                .contains(List.of("subnet-0a1b2c3d", "subnet-0a1b2c3d4e5f60718"));
         assertThat(deployment.resource("aws:eks/nodeGroup:NodeGroup", "platform-nodes").input("subnetIds"))
-                .contains(List.of("subnet-a", "subnet-b"));
+                .contains(List.of("subnet-0a1b2c3d", "subnet-0a1b2c3d4e5f60718"));
     }
 
     @Test
@@ -157,28 +157,29 @@ class EksClusterTest {
 
         var version = SimulatedStack.named("eks").runExpectingFailure(ctx ->
                 new EksCluster("platform", EksClusterArgs.builder().kubernetesVersion("latest").build()));
-        assertThat(version.message()).isEqualTo("kubernetesVersion must be a Kubernetes minor version such as 1.31: 'latest'");
+        assertThat(version.message()).isEqualTo("kubernetesVersion must be a Kubernetes minor version EKS offers, 1.23 to 1.40, such as 1.31: 'latest'");
     }
 
     @Test
     void nodeGroupShapeIsChecked() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new NodeGroupOptions(List.of("t3.medium"), 3, 2, 5))
-                .hasMessage("nodeGroup sizes must be 0 <= min <= desired <= max and max >= 1 (EKS node group scaling): 'min 3, desired 2, max 5'");
+                .hasMessage("nodeGroup sizes must be 0 <= min <= desired <= max, 1 <= max <= 450 (EKS node group scaling): 'min 3, desired 2, max 5'");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new NodeGroupOptions(List.of("large"), 1, 1, 1))
                 .hasMessage("nodeGroup.instanceTypes must be an EC2 instance type such as t3.medium: 'large'");
     }
 
     @Test
     void subnetsAndAutoNamesAreChecked() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EksClusterArgs.builder().subnetIds(List.of("subnet-a")))
-                .hasMessage("subnetIds must be at least two subnets in different availability zones (EKS): '[subnet-a]'");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EksClusterArgs.builder().subnetIds(List.of("subnet-0a1b2c3d")))
+                .hasMessage("subnetIds must be at least two subnets in different availability zones (EKS): '[subnet-0a1b2c3d]'");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new NodeGroupOptions(List.of(), 1, 1, 1))
                 .hasMessage("nodeGroup.instanceTypes must be at least one EC2 instance type: '[]'");
 
         var longName = "p".repeat(90);
         var failure = SimulatedStack.named("eks").runExpectingFailure(ctx -> new EksCluster(longName, EksClusterArgs.builder().build()));
         assertThat(failure.message()).isEqualTo("clusterName must be set explicitly when the auto-name (the logical name plus an "
-                + "8-character suffix) would exceed 100 characters: '" + longName + "-cluster'");
+                + "8-character suffix) would not be 1 to 100 characters of [A-Za-z0-9_-], starting with a letter or digit (EKS cluster name): '"
+                + longName + "-cluster'");
         assertThat(failure.registeredBesidesStack()).isEmpty();
     }
 }

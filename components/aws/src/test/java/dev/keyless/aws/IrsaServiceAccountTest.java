@@ -210,4 +210,39 @@ class IrsaServiceAccountTest {
         var deployment = deploy(shop().automountServiceAccountToken(true));
         assertThat(deployment.resource(SERVICE_ACCOUNT, "api-sa").input("automountServiceAccountToken")).contains(true);
     }
+
+    @Test
+    void theCreatedRoleIsExposedSoUsersCanAttachWhatKeylessDoesNotModel() {
+        var deployment = SimulatedStack.named("irsa").run(ctx -> {
+            var sa = new FederatedServiceAccount("api", shop().cluster(TestClusters.adopted("green")).build());
+            var identity = sa.cloudIdentity(IamRoleIdentity.class);
+            var role = identity.role().orElseThrow();
+            new com.pulumi.aws.iam.RolePolicyAttachment("api-extra", com.pulumi.aws.iam.RolePolicyAttachmentArgs.builder()
+                    .role(role.name())
+                    .policyArn("arn:aws:iam::111122223333:policy/extra")
+                    .build());
+        });
+
+        assertThat(deployment.resource("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "api-extra").input("role"))
+                .contains("api-role-xxxxxxx");
+    }
+
+    @Test
+    void anExistingRoleIsAnIdentityWithoutARoleResource() {
+        var roleName = new java.util.concurrent.atomic.AtomicReference<String>();
+        var hasRoleResource = new java.util.concurrent.atomic.AtomicBoolean(true);
+        SimulatedStack.named("irsa").run(ctx -> {
+            var sa = new FederatedServiceAccount("api", shop().cluster(TestClusters.adopted("green"))
+                    .identity(IrsaIdentity.builder().existingRoleArn("arn:aws:iam::111122223333:role/team/shop-api").build()).build());
+            var identity = sa.cloudIdentity(IamRoleIdentity.class);
+            hasRoleResource.set(identity.role().isPresent());
+            identity.roleName().applyValue(name -> {
+                roleName.set(name);
+                return name;
+            });
+        });
+
+        assertThat(hasRoleResource).isFalse();
+        assertThat(roleName).hasValue("shop-api");
+    }
 }

@@ -3,7 +3,7 @@ package dev.keyless.aws;
 import dev.keyless.core.FederatedServiceAccount;
 import dev.keyless.core.FederatedServiceAccountArgs;
 import dev.keyless.core.InvalidInputException;
-import dev.keyless.core.StorageGrant;
+import dev.keyless.core.AccessGrant;
 import dev.keyless.testkit.ProgramFailure;
 import dev.keyless.testkit.SimulatedStack;
 import org.junit.jupiter.api.Test;
@@ -40,8 +40,8 @@ class ValidationTest {
     @Test
     void serviceAccountNameMustBeADns1123Subdomain() {
         assertThat(failWith(a -> a.name("api.")).message()).isEqualTo(
-                "serviceAccountName must be a DNS-1123 subdomain (<= 253 chars, dot-separated labels of [a-z0-9-], each starting and ending with [a-z0-9]): 'api.'");
-        assertThat(failWith(a -> a.name("agent-*")).message()).startsWith("serviceAccountName must be a DNS-1123 subdomain");
+                "name must be a DNS-1123 subdomain (<= 253 chars, dot-separated labels of [a-z0-9-], each starting and ending with [a-z0-9]): 'api.'");
+        assertThat(failWith(a -> a.name("agent-*")).message()).startsWith("name must be a DNS-1123 subdomain");
     }
 
     @Test
@@ -71,10 +71,10 @@ class ValidationTest {
     @Test
     void permissionsBoundaryAndManagedPoliciesMustBePolicyArns() {
         assertThat(failWith(a -> a.identity(IrsaIdentity.builder().permissionsBoundary("boundary").build())).message())
-                .isEqualTo("permissionsBoundary must be an IAM policy ARN, arn:aws:iam::ACCOUNT|aws:policy/NAME: 'boundary'");
+                .isEqualTo("permissionsBoundary must be an IAM policy ARN, arn:aws:iam::ACCOUNT|aws:policy/PATH/NAME: 'boundary'");
         assertThat(failWith(a -> a.identity(IrsaIdentity.builder()
                 .managedPolicyArn("arn:aws:iam::aws:policy/ReadOnlyAccess").managedPolicyArn("ReadOnly").build())).message())
-                .isEqualTo("managedPolicyArns[1] must be an IAM policy ARN, arn:aws:iam::ACCOUNT|aws:policy/NAME: 'ReadOnly'");
+                .isEqualTo("managedPolicyArn must be an IAM policy ARN, arn:aws:iam::ACCOUNT|aws:policy/PATH/NAME: 'ReadOnly'");
     }
 
     @Test
@@ -82,7 +82,7 @@ class ValidationTest {
         assertThat(failWith(a -> a.identity(IrsaIdentity.builder()
                 .managedPolicyArn("arn:aws:iam::aws:policy/Audit")
                 .managedPolicyArn("arn:aws:iam::111122223333:policy/Audit").build())).message())
-                .isEqualTo("managedPolicyArns[1] must be a policy whose name no other managed policy of the role has "
+                .isEqualTo("managedPolicyArn must be a policy whose name no other managed policy of the role has "
                         + "(attachments are keyed by name): 'arn:aws:iam::111122223333:policy/Audit'");
     }
 
@@ -156,7 +156,7 @@ class ValidationTest {
 
     @Test
     void grantsMustBelongToTheClustersCloud() {
-        StorageGrant foreign = () -> "GCS read-write on charts";
+        AccessGrant foreign = () -> "GCS read-write on charts";
         assertThat(failWith(a -> a.grant(foreign)).message()).isEqualTo(
                 "grants[0] must be an AWS grant (S3Access) for IRSA: an IAM role can only hold AWS permissions: 'GCS read-write on charts'");
     }
@@ -176,13 +176,16 @@ class ValidationTest {
     }
 
     @Test
-    void requiredArgumentsAreNamed() {
-        assertThatThrownBy(() -> FederatedServiceAccountArgs.builder().namespace("shop").name("api").build())
-                .hasMessage("cluster is required: give the OidcCluster the ServiceAccount lives in");
-        assertThatThrownBy(() -> AdoptedEksClusterArgs.builder().clusterName("green").build())
-                .hasMessage("issuerUrl is required: give the cluster's OIDC issuer URL");
-        assertThatThrownBy(() -> AdoptedEksClusterArgs.builder().issuerUrl("http://oidc.example.com"))
-                .hasMessage("issuerUrl must be an https URL, as EKS reports it (https://oidc.eks.REGION.amazonaws.com/id/ID): 'http://oidc.example.com'");
+    void requiredArgumentsAreNamedWhenTheComponentIsConstructed() {
+        var noCluster = SimulatedStack.named("validation").runExpectingFailure(ctx -> new FederatedServiceAccount("api",
+                FederatedServiceAccountArgs.builder().namespace("shop").name("api").build()));
+        assertThat(noCluster.message()).isEqualTo("cluster is required: give the OidcCluster the ServiceAccount lives in");
+        assertThat(noCluster.registeredBesidesStack()).isEmpty();
+
+        var noIssuer = SimulatedStack.named("validation").runExpectingFailure(ctx -> new AdoptedEksCluster("green",
+                AdoptedEksClusterArgs.builder().clusterName("green").build()));
+        assertThat(noIssuer.message()).isEqualTo("issuerUrl is required: give the cluster's OIDC issuer URL");
+        assertThat(noIssuer.registeredBesidesStack()).isEmpty();
     }
 
     @Test
@@ -206,12 +209,15 @@ class ValidationTest {
 
     @Test
     void missingArgumentsAreNamed() {
-        assertThatThrownBy(() -> FederatedServiceAccountArgs.builder().cluster(new StubEksCluster()).name("api").build())
-                .hasMessage("namespace is required: give the ServiceAccount's namespace");
-        assertThatThrownBy(() -> FederatedServiceAccountArgs.builder().cluster(new StubEksCluster()).namespace("shop").build())
-                .hasMessage("name is required: give the ServiceAccount's name");
-        assertThatThrownBy(() -> AdoptedEksClusterArgs.builder().clusterName("green").issuerUrl(TestClusters.ISSUER).build())
-                .hasMessage("kubeconfig is required: give a kubeconfig for the cluster");
+        assertThat(SimulatedStack.named("validation").runExpectingFailure(ctx -> new FederatedServiceAccount("api",
+                FederatedServiceAccountArgs.builder().cluster(TestClusters.adopted("green")).name("api").build())).message())
+                .isEqualTo("namespace is required: give the ServiceAccount's namespace");
+        assertThat(SimulatedStack.named("validation").runExpectingFailure(ctx -> new FederatedServiceAccount("api",
+                FederatedServiceAccountArgs.builder().cluster(TestClusters.adopted("green")).namespace("shop").build())).message())
+                .isEqualTo("name is required: give the ServiceAccount's name");
+        assertThat(SimulatedStack.named("validation").runExpectingFailure(ctx -> new AdoptedEksCluster("green",
+                AdoptedEksClusterArgs.builder().clusterName("green").issuerUrl(TestClusters.ISSUER).build())).message())
+                .isEqualTo("kubeconfig is required: give a kubeconfig for the cluster");
         assertThatThrownBy(() -> AdoptedEksClusterArgs.builder().oidcProviderArn("arn:aws:iam::111122223333:role/not-a-provider"))
                 .hasMessage("oidcProviderArn must be an IAM OIDC provider ARN, arn:aws:iam::ACCOUNT:oidc-provider/ISSUER_HOST_PATH: "
                         + "'arn:aws:iam::111122223333:role/not-a-provider'");

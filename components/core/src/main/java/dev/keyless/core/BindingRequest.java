@@ -1,20 +1,16 @@
 package dev.keyless.core;
 
-import com.pulumi.resources.ComponentResource;
-
 import java.util.List;
 
 /**
  * What an {@link IdentityMechanism} binds: one ServiceAccount in one cluster, with its grants.
  *
- * @param owner    the component the cloud resources are children of
- * @param baseName the prefix of the children's names ({@code baseName + "-role"})
+ * @param baseName the prefix of the children's names ({@code baseName + "-role"}), the component's name
  * @param account  the ServiceAccount
  * @param cluster  the cluster
- * @param grants   the storage grants, already validated for this mechanism's cloud
+ * @param grants   the grants, of any cloud: the mechanism checks they are its own
  */
-public record BindingRequest(ComponentResource owner, String baseName, ServiceAccountRef account,
-                             OidcCluster cluster, List<StorageGrant> grants) {
+public record BindingRequest(String baseName, ServiceAccountRef account, OidcCluster cluster, List<AccessGrant> grants) {
 
     /** Copies the grants. */
     public BindingRequest {

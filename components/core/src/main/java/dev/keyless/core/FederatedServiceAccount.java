@@ -14,7 +14,6 @@ import com.pulumi.resources.Resource;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -46,6 +45,7 @@ public class FederatedServiceAccount extends ComponentResource {
     private final Output<Map<String, String>> nodeSelector;
 
     private final ServiceAccount serviceAccount;
+    private final WorkloadIdentity cloudIdentity;
 
     /**
      * @param name the component's logical name, the prefix of its children's names
@@ -85,7 +85,7 @@ public class FederatedServiceAccount extends ComponentResource {
             namespaceName = ns.metadata().applyValue(m -> m.name().orElseThrow());
         }
 
-        var cloud = binding.mechanism().bind(new BindingRequest(this, name, binding.account(), args.cluster(), args.grants()));
+        var cloud = binding.plan().bind(this);
         waitFor.addAll(cloud.readyWhen());
 
         var labels = new LinkedHashMap<String, String>();
@@ -104,7 +104,8 @@ public class FederatedServiceAccount extends ComponentResource {
 
         this.namespace = serviceAccount.metadata().applyValue(m -> m.namespace().orElseThrow());
         this.serviceAccountName = serviceAccount.metadata().applyValue(m -> m.name().orElseThrow());
-        this.identity = cloud.identity();
+        this.cloudIdentity = cloud.identity();
+        this.identity = cloudIdentity.exportValue();
         this.podLabels = Output.of(cloud.podLabels());
         this.podEnv = Output.of(cloud.podEnv());
         this.nodeSelector = Output.of(cloud.nodeSelector());
@@ -128,9 +129,30 @@ public class FederatedServiceAccount extends ComponentResource {
         return serviceAccountName;
     }
 
-    /** @return the cloud identity: role ARN on AWS, service account email on GCP, client id on Azure */
+    /** @return the cloud identity as one string: role ARN on AWS, principal or service account email on GCP, client id on Azure */
     public Output<String> identity() {
         return identity;
+    }
+
+    /**
+     * The cloud identity in its cloud's own shape, e.g. to attach what keyless does not model to
+     * the IAM role it created.
+     *
+     * <pre>{@code
+     * var role = sa.cloudIdentity(IamRoleIdentity.class).role().orElseThrow();
+     * }</pre>
+     *
+     * @param type the identity type of the cluster's cloud, e.g. {@code IamRoleIdentity}
+     * @param <I>  that type
+     * @return the identity
+     * @throws InvalidInputException when the identity is of another type
+     */
+    public <I extends WorkloadIdentity> I cloudIdentity(Class<I> type) {
+        if (!type.isInstance(cloudIdentity)) {
+            throw InvalidInputException.of("cloudIdentity type", type.getSimpleName(),
+                    "the identity type this binding made, " + cloudIdentity.getClass().getSimpleName());
+        }
+        return type.cast(cloudIdentity);
     }
 
     /** @return labels the workload's pod template must carry on this cloud (empty when none) */
@@ -153,14 +175,16 @@ public class FederatedServiceAccount extends ComponentResource {
         return serviceAccount;
     }
 
-    /** Inputs checked and the mechanism chosen, before the component registers anything. */
-    private record ValidatedBinding(FederatedServiceAccountArgs args, ServiceAccountRef account,
-                                    IdentityMechanism mechanism) {
+    /** Inputs checked and the cloud side planned, before the component registers anything. */
+    private record ValidatedBinding(FederatedServiceAccountArgs args, ServiceAccountRef account, IdentityPlan plan) {
         static ValidatedBinding of(String name, FederatedServiceAccountArgs args) {
+            Checks.componentName(name);
+            Checks.notNull("args", args, "FederatedServiceAccountArgs");
+            args.validate();
             var account = new ServiceAccountRef(args.namespace(), args.name());
             var mechanism = args.identity().orElseGet(() -> args.cluster().defaultIdentity());
-            mechanism.validate(name, account, List.copyOf(args.grants()), args.cluster());
-            return new ValidatedBinding(args, account, mechanism);
+            var plan = mechanism.plan(new BindingRequest(name, account, args.cluster(), args.grants()));
+            return new ValidatedBinding(args, account, plan);
         }
     }
 }

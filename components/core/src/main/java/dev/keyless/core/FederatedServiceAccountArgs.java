@@ -4,12 +4,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
  * What a {@link FederatedServiceAccount} binds: which cluster, which ServiceAccount, which cloud
- * mechanism and which storage grants.
+ * mechanism and which grants.
+ *
+ * <p>When inputs are checked: each setter checks its own value and throws at once; rules that
+ * combine values (required fields, the mechanism's options against the cluster and grants, names
+ * derived from the component's name) are checked once, when the component is constructed, before
+ * it registers anything.
  *
  * <p>Plain values only: namespace and name go into the cloud's trust condition, so they must be
  * known, and checked, before anything is registered.
@@ -21,7 +25,7 @@ public final class FederatedServiceAccountArgs {
     private final boolean createNamespace;
     private final boolean automountServiceAccountToken;
     private final IdentityMechanism identity;
-    private final List<StorageGrant> grants;
+    private final List<AccessGrant> grants;
     private final Map<String, String> labels;
 
     private FederatedServiceAccountArgs(Builder builder) {
@@ -70,9 +74,26 @@ public final class FederatedServiceAccountArgs {
         return Optional.ofNullable(identity);
     }
 
-    /** @return the storage grants */
-    public List<StorageGrant> grants() {
+    /** @return the access grants */
+    public List<AccessGrant> grants() {
         return grants;
+    }
+
+    /**
+     * Checks the rules that combine fields: required fields are given.
+     *
+     * @throws InvalidInputException when cluster, namespace or name is missing
+     */
+    void validate() {
+        if (cluster == null) {
+            throw InvalidInputException.missing("cluster", "give the OidcCluster the ServiceAccount lives in");
+        }
+        if (namespace == null) {
+            throw InvalidInputException.missing("namespace", "give the ServiceAccount's namespace");
+        }
+        if (name == null) {
+            throw InvalidInputException.missing("name", "give the ServiceAccount's name");
+        }
     }
 
     /** @return extra labels for the ServiceAccount */
@@ -88,7 +109,7 @@ public final class FederatedServiceAccountArgs {
         private boolean createNamespace = true;
         private boolean automountServiceAccountToken = false;
         private IdentityMechanism identity;
-        private final List<StorageGrant> grants = new ArrayList<>();
+        private final List<AccessGrant> grants = new ArrayList<>();
         private final Map<String, String> labels = new LinkedHashMap<>();
 
         private Builder() {
@@ -102,7 +123,7 @@ public final class FederatedServiceAccountArgs {
          * @return this builder
          */
         public Builder cluster(OidcCluster cluster) {
-            this.cluster = Objects.requireNonNull(cluster, "cluster");
+            this.cluster = Checks.notNull("cluster", cluster, "an OidcCluster (EksCluster, AdoptedEksCluster, ...)");
             return this;
         }
 
@@ -113,7 +134,7 @@ public final class FederatedServiceAccountArgs {
          * @return this builder
          */
         public Builder namespace(String namespace) {
-            this.namespace = namespace;
+            this.namespace = KubernetesNames.requireLabel("namespace", namespace);
             return this;
         }
 
@@ -124,7 +145,7 @@ public final class FederatedServiceAccountArgs {
          * @return this builder
          */
         public Builder name(String name) {
-            this.name = name;
+            this.name = KubernetesNames.requireSubdomain("name", name);
             return this;
         }
 
@@ -162,18 +183,18 @@ public final class FederatedServiceAccountArgs {
          * @return this builder
          */
         public Builder identity(IdentityMechanism identity) {
-            this.identity = Objects.requireNonNull(identity, "identity");
+            this.identity = Checks.notNull("identity", identity, "an IdentityMechanism such as IrsaIdentity.defaults()");
             return this;
         }
 
         /**
-         * Adds a least-privilege storage grant, e.g. {@code S3Access.readWrite(bucket)}.
+         * Adds a least-privilege grant, e.g. {@code S3Access.readWrite(bucket)}.
          *
          * @param grant the grant
          * @return this builder
          */
-        public Builder grant(StorageGrant grant) {
-            this.grants.add(Objects.requireNonNull(grant, "grant"));
+        public Builder grant(AccessGrant grant) {
+            this.grants.add(Checks.notNull("grant", grant, "an AccessGrant such as S3Access.readWrite(bucket)"));
             return this;
         }
 
@@ -185,24 +206,16 @@ public final class FederatedServiceAccountArgs {
          * @return this builder
          */
         public Builder label(String key, String value) {
-            this.labels.put(Objects.requireNonNull(key, "label key"), Objects.requireNonNull(value, "label value"));
+            KubernetesLabels.requireUserLabel(key, value);
+            this.labels.put(key, value);
             return this;
         }
 
         /**
-         * @return the args
-         * @throws InvalidInputException when cluster, namespace or name is missing
+         * @return the args; required fields and rules that combine fields are checked when the
+         *     component is constructed, before it registers anything
          */
         public FederatedServiceAccountArgs build() {
-            if (cluster == null) {
-                throw InvalidInputException.missing("cluster", "give the OidcCluster the ServiceAccount lives in");
-            }
-            if (namespace == null) {
-                throw InvalidInputException.missing("namespace", "give the ServiceAccount's namespace");
-            }
-            if (name == null) {
-                throw InvalidInputException.missing("name", "give the ServiceAccount's name");
-            }
             return new FederatedServiceAccountArgs(this);
         }
     }

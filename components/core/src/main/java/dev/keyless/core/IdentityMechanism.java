@@ -1,11 +1,13 @@
 package dev.keyless.core;
 
-import java.util.List;
-
 /**
  * How a cloud binds a Kubernetes ServiceAccount to a cloud identity (IRSA, EKS Pod Identity, GKE
  * Workload Identity, Entra Workload ID). {@link FederatedServiceAccount} owns the Kubernetes side
  * and asks the mechanism for the cloud side, so a new cloud or mechanism is one new class.
+ *
+ * <p>Binding has two steps. {@link #plan} checks everything that can be checked before anything is
+ * registered and returns a plan typed for the mechanism's cloud (its own cluster type, its own
+ * grants); {@link IdentityPlan#bind} then registers the cloud side.
  */
 public interface IdentityMechanism {
 
@@ -13,24 +15,13 @@ public interface IdentityMechanism {
     String displayName();
 
     /**
-     * Checks everything that can be checked before anything is registered: that the cluster and
-     * the grants belong to this mechanism's cloud, names, options that exclude each other and the
-     * cloud's limits.
-     *
-     * @param baseName the component's name, which prefixes the children's names
-     * @param account the ServiceAccount to bind
-     * @param grants  the storage grants the identity must hold
-     * @param cluster the cluster the ServiceAccount lives in
-     * @throws InvalidInputException naming the field, the value and the rule
-     */
-    void validate(String baseName, ServiceAccountRef account, List<StorageGrant> grants, OidcCluster cluster);
-
-    /**
-     * Registers the cloud side (identity, trust, grants) as children of the request's owner.
-     * Called only after {@link #validate} passed.
+     * Checks that the cluster and the grants belong to this mechanism's cloud, and every rule that
+     * combines the mechanism's options with the request (names derived from the component's name,
+     * options that exclude each other, the cloud's limits). Registers nothing.
      *
      * @param request what to bind
-     * @return what the Kubernetes side must carry
+     * @return the checked plan
+     * @throws InvalidInputException naming the field, the value and the rule
      */
-    CloudIdentity bind(BindingRequest request);
+    IdentityPlan plan(BindingRequest request);
 }

@@ -11,7 +11,7 @@ public record ServiceAccountRef(String namespace, String name) {
     /** Checks both names. */
     public ServiceAccountRef {
         KubernetesNames.requireLabel("namespace", namespace);
-        KubernetesNames.requireSubdomain("serviceAccountName", name);
+        KubernetesNames.requireSubdomain("name", name);
     }
 
     /**

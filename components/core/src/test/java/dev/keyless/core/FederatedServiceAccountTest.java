@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FederatedServiceAccountTest {
 
@@ -26,7 +27,7 @@ class FederatedServiceAccountTest {
                 .containsEntry("podLabels", Map.of("stub.example/use", "true"))
                 .containsEntry("podEnv", Map.of("STUB", "1"))
                 .containsEntry("nodeSelector", Map.of("os", "linux"));
-        assertThat(mechanism.calls).containsExactly("validate api system:serviceaccount:shop:api 0", "bind api-identity");
+        assertThat(mechanism.calls).containsExactly("plan api system:serviceaccount:shop:api 0", "bind api-identity");
     }
 
     @Test
@@ -61,5 +62,45 @@ class FederatedServiceAccountTest {
         assertThat(failure.message()).isEqualTo("roleName must be without spaces: 'x y'");
         assertThat(failure.deployment().ofType(FederatedServiceAccount.TYPE)).isEmpty();
         assertThat(failure.deployment().ofType("kubernetes:core/v1:ServiceAccount")).isEmpty();
+    }
+
+    @Test
+    void resourceGrantsBindToThePrincipalAsChildrenKeyedByTheirOwnKey() {
+        var deployment = SimulatedStack.named("core").run(ctx -> new FederatedServiceAccount("api",
+                FederatedServiceAccountArgs.builder().cluster(new StubCloud.Cluster("c")).namespace("shop").name("api")
+                        .grant(new StubCloud.Grant("charts")).grant(new StubCloud.Grant("logs")).build()));
+        var graph = ResourceGraph.of(deployment);
+        var charts = deployment.resource("test:index:BucketMember", "api-grant-charts");
+
+        assertThat(graph.parentOf(charts).name()).isEqualTo("api");
+        assertThat(graph.waitsFor(charts, deployment.resource("test:index:Identity", "api-identity"))).isTrue();
+        assertThat(graph.waitsFor(deployment.resource("kubernetes:core/v1:ServiceAccount", "api-sa"), charts)).isTrue();
+        assertThat(deployment.find("test:index:BucketMember", "api-grant-logs")).isPresent();
+    }
+
+    @Test
+    void aGrantOfAnotherCloudIsRefusedByTheMechanismNamingItsPosition() {
+        var failure = SimulatedStack.named("core").runExpectingFailure(ctx -> new FederatedServiceAccount("api",
+                FederatedServiceAccountArgs.builder().cluster(new StubCloud.Cluster("c")).namespace("shop").name("api")
+                        .grant(new StubCloud.Grant("charts")).grant(new StubCloud.ForeignGrant()).build()));
+
+        assertThat(failure.message()).isEqualTo(
+                "grants[1] must be a stub grant for stub: the stub cloud holds only its own: 'foreign access'");
+        assertThat(failure.deployment().ofType(FederatedServiceAccount.TYPE)).isEmpty();
+    }
+
+    @Test
+    void theTypedIdentityIsReachableInItsCloudsShape() {
+        var deployment = SimulatedStack.named("core").run(ctx -> {
+            var sa = new FederatedServiceAccount("api", FederatedServiceAccountArgs.builder()
+                    .cluster(new StubCloud.Cluster("c")).namespace("shop").name("api").build());
+            assertThat(sa.cloudIdentity(StubCloud.Principal.class)).isNotNull();
+            assertThatThrownBy(() -> sa.cloudIdentity(OtherIdentity.class)).hasMessage(
+                    "cloudIdentity type must be the identity type this binding made, Principal: 'OtherIdentity'");
+        });
+        assertThat(deployment.ofType(FederatedServiceAccount.TYPE)).hasSize(1);
+    }
+
+    private interface OtherIdentity extends WorkloadIdentity {
     }
 }

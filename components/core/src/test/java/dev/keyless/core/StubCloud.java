@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** A cluster and a mechanism of no real cloud, to test the cloud-neutral Kubernetes side. */
+/** A cluster, a mechanism and a grant of no real cloud, to test the cloud-neutral side. */
 final class StubCloud {
     private StubCloud() {
     }
@@ -25,11 +25,6 @@ final class StubCloud {
             this.provider = new Provider(name + "-k8s", ProviderArgs.builder().kubeconfig("{}").build(),
                     CustomResourceOptions.builder().parent(this).build());
             registerOutputs(Map.of());
-        }
-
-        @Override
-        public Output<String> issuerUrl() {
-            return Output.of("https://issuer.example");
         }
 
         @Override
@@ -53,6 +48,10 @@ final class StubCloud {
         }
     }
 
+    /** The stub cloud's identity: a principal string, as GCP's is. */
+    record Principal(Output<String> exportValue) implements WorkloadIdentity {
+    }
+
     /** Binds by registering one custom resource and asking for one annotation. */
     static final class Mechanism implements IdentityMechanism {
         final List<String> calls = new ArrayList<>();
@@ -64,23 +63,54 @@ final class StubCloud {
         }
 
         @Override
-        public void validate(String baseName, ServiceAccountRef account, List<StorageGrant> grants, OidcCluster cluster) {
-            calls.add("validate " + baseName + " " + account.subject() + " " + grants.size());
+        public IdentityPlan plan(BindingRequest request) {
+            var grants = CloudMatch.grants(request.grants(), Grant.class, "a stub grant", displayName(), "the stub cloud holds only its own");
+            calls.add("plan " + request.baseName() + " " + request.account().subject() + " " + grants.size());
             if (rejectWith != null) {
                 throw rejectWith;
             }
+            return owner -> {
+                calls.add("bind " + request.childName("identity"));
+                var identity = new CustomResource("test:index:Identity", request.childName("identity"), null,
+                        CustomResourceOptions.builder().parent(owner).build()) {
+                };
+                var principal = new Principal(Output.of("stub-identity"));
+                var ready = new ArrayList<Resource>(List.of(identity));
+                var context = new GrantContext(owner, request.baseName(), List.of(identity));
+                grants.forEach(grant -> ready.addAll(grant.bindTo(principal, context)));
+                return new CloudBinding(principal,
+                        Output.of(Map.of("stub.example/identity", "stub-identity")),
+                        Map.of("stub.example/use", "true"), Map.of("STUB", "1"), Map.of("os", "linux"),
+                        ready);
+            };
+        }
+    }
+
+    /** Opens one named bucket to the principal, as a GCS bucket IAM member would. */
+    record Grant(String bucket) implements ResourceGrant<Principal> {
+        @Override
+        public String key() {
+            return bucket;
         }
 
         @Override
-        public CloudIdentity bind(BindingRequest request) {
-            calls.add("bind " + request.childName("identity"));
-            var identity = new CustomResource("test:index:Identity", request.childName("identity"), null,
-                    CustomResourceOptions.builder().parent(request.owner()).build()) {
+        public List<Resource> bindTo(Principal identity, GrantContext context) {
+            var member = new CustomResource("test:index:BucketMember", context.childName(this), null, context.options()) {
             };
-            return new CloudIdentity(Output.of("stub-identity"),
-                    Output.of(Map.of("stub.example/identity", "stub-identity")),
-                    Map.of("stub.example/use", "true"), Map.of("STUB", "1"), Map.of("os", "linux"),
-                    List.of(identity));
+            return List.of(member);
+        }
+
+        @Override
+        public String describe() {
+            return "stub access to " + bucket;
+        }
+    }
+
+    /** A grant of another cloud. */
+    record ForeignGrant() implements AccessGrant {
+        @Override
+        public String describe() {
+            return "foreign access";
         }
     }
 }

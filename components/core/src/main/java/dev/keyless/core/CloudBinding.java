@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * The cloud side of a binding, as the Kubernetes side needs it.
  *
- * @param identity                  the cloud identity (a role ARN, a Google service account email, a client id)
+ * @param identity                  the cloud identity the ServiceAccount maps to
  * @param serviceAccountAnnotations annotations the ServiceAccount must carry
  * @param podLabels                 labels the pod template must carry
  * @param podEnv                    environment variables the workload's containers must carry
@@ -17,15 +17,15 @@ import java.util.Map;
  * @param readyWhen                 resources that must exist before a pod can use the identity
  *                                  (grants attached, associations made); the ServiceAccount waits for them
  */
-public record CloudIdentity(Output<String> identity,
-                            Output<Map<String, String>> serviceAccountAnnotations,
-                            Map<String, String> podLabels,
-                            Map<String, String> podEnv,
-                            Map<String, String> nodeSelector,
-                            List<Resource> readyWhen) {
+public record CloudBinding(WorkloadIdentity identity,
+                           Output<Map<String, String>> serviceAccountAnnotations,
+                           Map<String, String> podLabels,
+                           Map<String, String> podEnv,
+                           Map<String, String> nodeSelector,
+                           List<Resource> readyWhen) {
 
     /** Copies the collections. */
-    public CloudIdentity {
+    public CloudBinding {
         podLabels = Map.copyOf(podLabels);
         podEnv = Map.copyOf(podEnv);
         nodeSelector = Map.copyOf(nodeSelector);

@@ -1,0 +1,38 @@
+package dev.keyless.aws;
+
+import dev.keyless.core.BindingRequest;
+import dev.keyless.core.IdentityMechanism;
+import dev.keyless.core.IdentityPlan;
+
+import java.util.Map;
+
+/**
+ * What every AWS mechanism shares: an IAM role with {@link RoleSettings}, checked against an EKS
+ * cluster and AWS grants once, here, before the mechanism plans its own part.
+ */
+public abstract sealed class AwsIdentity implements IdentityMechanism permits IrsaIdentity, PodIdentity {
+    /**
+     * Older AWS SDKs (Go v1 {@code session.New()}, as in ChartMuseum) read neither the web
+     * identity token nor the Pod Identity container credentials without it.
+     */
+    public static final Map<String, String> POD_ENV = Map.of("AWS_SDK_LOAD_CONFIG", "true");
+
+    final RoleSettings role;
+
+    AwsIdentity(RoleSettings role) {
+        this.role = role;
+    }
+
+    @Override
+    public final IdentityPlan plan(BindingRequest request) {
+        var binding = AwsBinding.of(request, displayName());
+        role.validate(binding.childName("role"));
+        return plan(binding);
+    }
+
+    /**
+     * @param binding the request, its cluster and grants already checked for AWS
+     * @return the mechanism's checked plan
+     */
+    abstract IdentityPlan plan(AwsBinding binding);
+}
