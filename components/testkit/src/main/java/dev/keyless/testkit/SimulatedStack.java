@@ -1,12 +1,12 @@
 package dev.keyless.testkit;
 
 import com.pulumi.Context;
-import dev.keyless.preview.cli.PulumiProject;
-import dev.keyless.preview.cli.StackConfiguration;
-import dev.keyless.preview.cli.UsageException;
 import dev.keyless.preview.engine.InProcessRun;
 import dev.keyless.preview.engine.RecordedDeployment;
 import dev.keyless.preview.engine.StackSettings;
+import dev.keyless.preview.project.ProjectFileException;
+import dev.keyless.preview.project.PulumiProject;
+import dev.keyless.preview.project.StackConfiguration;
 import org.opentest4j.AssertionFailedError;
 
 import java.nio.file.Path;
@@ -20,6 +20,7 @@ import java.util.function.Consumer;
  * var deployment = SimulatedStack.named("shop").config("aws:region", "eu-west-1")
  *         .run(ctx -> new FederatedServiceAccount("api", args));
  * var role = deployment.resource("aws:iam/role:Role", "api-role");
+ * var warnings = deployment.diagnostics(Diagnostic.Severity.WARNING);
  * }</pre>
  */
 public final class SimulatedStack {
@@ -57,7 +58,7 @@ public final class SimulatedStack {
     public static SimulatedStack fromProject(Path programDirectory, String stack) {
         try {
             return new SimulatedStack(StackConfiguration.read(PulumiProject.read(programDirectory), stack));
-        } catch (UsageException e) {
+        } catch (ProjectFileException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
     }
@@ -98,7 +99,7 @@ public final class SimulatedStack {
      * Runs a program that must succeed.
      *
      * @param program the stack callback, as passed to {@code Pulumi.run}
-     * @return what it registered
+     * @return what it registered and logged
      * @throws AssertionFailedError with the program's own error when it failed
      */
     public RecordedDeployment run(Consumer<Context> program) {

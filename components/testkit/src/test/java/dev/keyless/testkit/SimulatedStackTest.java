@@ -6,6 +6,7 @@ import com.pulumi.kubernetes.core.v1.Namespace;
 import com.pulumi.kubernetes.core.v1.NamespaceArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.CustomResourceOptions;
+import dev.keyless.preview.engine.Diagnostic;
 import dev.keyless.preview.engine.SecretValue;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
@@ -50,6 +51,27 @@ class SimulatedStackTest {
         assertThatThrownBy(() -> SimulatedStack.named("sample").run(ctx -> {
             throw new IllegalStateException("no cluster configured");
         })).isInstanceOf(AssertionFailedError.class).hasMessageContaining("no cluster configured");
+    }
+
+    @Test
+    void warningsTheProgramLogsAreThereToAssertOn() {
+        var deployment = SimulatedStack.named("sample").run(ctx -> {
+            var namespace = new Namespace("apps", NamespaceArgs.builder().build());
+            ctx.log().warn("apps has no resource quota", namespace);
+            ctx.log().info("two teams share apps");
+        });
+
+        assertThat(deployment.diagnostics(Diagnostic.Severity.WARNING)).extracting(Diagnostic::message)
+                .containsExactly("apps has no resource quota");
+        assertThat(deployment.diagnostics()).extracting(d -> d.severity().label() + ": " + d.message())
+                .containsExactly("warning: apps has no resource quota", "info: two teams share apps");
+    }
+
+    @Test
+    void aProgramThatLogsAnErrorFailsTheTest() {
+        assertThatThrownBy(() -> SimulatedStack.named("sample").run(ctx -> ctx.log().error("quota exhausted")))
+                .isInstanceOf(AssertionFailedError.class)
+                .hasMessage("the program logged errors: [quota exhausted]");
     }
 
     @Test

@@ -4,11 +4,10 @@ import dev.keyless.preview.engine.RecordedDeployment;
 import dev.keyless.preview.engine.StackSettings;
 import dev.keyless.preview.host.EngineServer;
 import dev.keyless.preview.host.SimulatedDeployment;
-import dev.keyless.preview.report.Diagnostic;
+import dev.keyless.preview.project.PulumiProject;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.Optional;
 
 /**
@@ -27,12 +26,12 @@ public final class OutOfProcessRun {
      * @param settings  the stack it runs as
      * @param out       where the program's standard output goes
      * @param err       where its standard error, and its warnings and errors, go
-     * @return what it registered and logged
+     * @return what it registered and logged, and how it ended
      * @throws UsageException when the project cannot be launched as it is
      * @throws IOException    when the program's process cannot be started
      */
-    public static PreviewOutcome run(PulumiProject project, Optional<String> mainClass, StackSettings settings,
-                                     PrintStream out, PrintStream err) throws UsageException, IOException {
+    public static RecordedDeployment run(PulumiProject project, Optional<String> mainClass, StackSettings settings,
+                                         PrintStream out, PrintStream err) throws UsageException, IOException {
         try (var deployment = SimulatedDeployment.start(settings)) {
             int exitCode;
             var server = EngineServer.start(deployment, err);
@@ -41,14 +40,7 @@ public final class OutOfProcessRun {
             } finally {
                 server.close();
             }
-            var diagnostics = new ArrayList<>(server.diagnostics());
-            var errors = diagnostics.stream().filter(Diagnostic::isError).map(Diagnostic::message).toList();
-            Optional<Throwable> failure = exitCode == 0 ? Optional.empty() : Optional.of(new ProgramExited(exitCode));
-            failure.ifPresent(f -> diagnostics.add(new Diagnostic(Diagnostic.ERROR, "", f.toString())));
-            var monitor = deployment.monitor();
-            var recorded = new RecordedDeployment(settings.project(), settings.stack(), monitor.resources(),
-                    monitor.stackOutputs(), errors, failure);
-            return new PreviewOutcome(recorded, diagnostics);
+            return deployment.recorded(exitCode == 0 ? Optional.empty() : Optional.of(new ProgramExited(exitCode)));
         }
     }
 }

@@ -1,5 +1,8 @@
 package dev.keyless.preview.cli;
 
+import dev.keyless.preview.project.ProjectFileException;
+import dev.keyless.preview.project.PulumiProject;
+import dev.keyless.preview.project.StackConfiguration;
 import dev.keyless.preview.report.PreviewJson;
 import dev.keyless.preview.report.PreviewReport;
 
@@ -62,7 +65,7 @@ public final class PreviewCommand {
         }
         try {
             return preview(arguments, out, err);
-        } catch (UsageException e) {
+        } catch (UsageException | ProjectFileException e) {
             err.println("error: " + e.getMessage());
             return BAD_USAGE;
         } catch (IOException e) {
@@ -72,21 +75,21 @@ public final class PreviewCommand {
     }
 
     private static int preview(PreviewArguments arguments, PrintStream out, PrintStream err)
-            throws UsageException, IOException {
+            throws UsageException, ProjectFileException, IOException {
         var project = PulumiProject.read(arguments.programDirectory());
         var settings = StackConfiguration.read(project, arguments.stack());
         settings.secretKeys().forEach(key -> err.println("warning: " + key + " is encrypted in "
                 + StackConfiguration.stackFile(project, arguments.stack()).getFileName()
                 + ", which only Pulumi can decrypt; the program sees '" + StackConfiguration.ENCRYPTED_PLACEHOLDER + "'"));
-        var outcome = OutOfProcessRun.run(project, arguments.mainClass(), settings, out, err);
-        out.print(PreviewReport.render(outcome.deployment(), outcome.diagnostics()));
+        var deployment = OutOfProcessRun.run(project, arguments.mainClass(), settings, out, err);
+        out.print(PreviewReport.render(deployment));
         out.flush();
         if (arguments.jsonFile().isPresent()) {
             var file = arguments.jsonFile().get();
-            Files.writeString(file, PreviewJson.render(outcome.deployment(), outcome.diagnostics()), StandardCharsets.UTF_8);
+            Files.writeString(file, PreviewJson.render(deployment), StandardCharsets.UTF_8);
             err.println("wrote " + file);
         }
-        if (!outcome.deployment().succeeded()) {
+        if (!deployment.succeeded()) {
             err.println("error: the program failed; the preview shows what it registered before it stopped");
             return PROGRAM_FAILED;
         }

@@ -3,6 +3,7 @@ package dev.keyless.preview.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keyless.preview.engine.StackSettings;
+import dev.keyless.preview.project.PulumiProject;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.keyless.preview.cli;
 
-/** The command line or the program's Pulumi files are not something the preview can run. */
+/** The command line asks for something the preview cannot do, or the program cannot be launched as it is. */
 public final class UsageException extends Exception {
     private static final long serialVersionUID = 1L;
 

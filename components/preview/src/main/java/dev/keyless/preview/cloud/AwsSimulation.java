@@ -5,15 +5,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static dev.keyless.preview.cloud.Placeholders.AWS_ACCOUNT_ID;
-import static dev.keyless.preview.cloud.Placeholders.EKS_OIDC_ID;
-
-/** What AWS computes for the resources and functions of the {@code aws} package. */
+/**
+ * What AWS computes for the resources and functions of the {@code aws} package. Its placeholders
+ * are the example values of AWS's own documentation.
+ */
 final class AwsSimulation implements ProviderSimulation {
+    /** The AWS account id of every simulated ARN (AWS documentation's example account). */
+    static final String AWS_ACCOUNT_ID = "123456789012";
+    /** The id part of a simulated EKS OIDC issuer (AWS documentation's example id). */
+    static final String EKS_OIDC_ID = "EXAMPLED539D4633E53DE1B71EXAMPLE";
+    /** The region used when the stack configures none. */
+    static final String DEFAULT_AWS_REGION = "us-east-1";
+
     private final String region;
 
+    /**
+     * @param config the stack configuration; {@code aws:region} picks the region of every ARN and endpoint
+     */
     AwsSimulation(Map<String, String> config) {
-        this.region = config.getOrDefault("aws:region", Placeholders.DEFAULT_AWS_REGION);
+        this.region = config.getOrDefault("aws:region", DEFAULT_AWS_REGION);
     }
 
     @Override

@@ -7,6 +7,10 @@ import java.util.Optional;
 
 /** What a Kubernetes API server (and Helm) computes for the {@code kubernetes} package. */
 final class KubernetesSimulation implements ProviderSimulation {
+    /** The uid of every simulated object: the nil UUID, which no API server hands out. */
+    static final String OBJECT_UID = "00000000-0000-0000-0000-000000000000";
+    /** The external address of every simulated LoadBalancer Service, under a domain reserved for examples. */
+    static final String LOAD_BALANCER_HOSTNAME = "service-address.placeholder.example";
 
     @Override
     public String packageName() {
@@ -28,10 +32,10 @@ final class KubernetesSimulation implements ProviderSimulation {
         }
         var metadata = new HashMap<String, Object>(inputs.get("metadata") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of());
         metadata.putIfAbsent("name", Placeholders.autoName(logicalName));
-        metadata.put("uid", "00000000-0000-0000-0000-000000000000");
+        metadata.put("uid", OBJECT_UID);
         state.put("metadata", metadata);
         if (type.equals("kubernetes:core/v1:Service") && isLoadBalancer(inputs)) {
-            state.put("status", Map.of("loadBalancer", Map.of("ingress", List.of(Map.of("hostname", "service-address.placeholder.example")))));
+            state.put("status", Map.of("loadBalancer", Map.of("ingress", List.of(Map.of("hostname", LOAD_BALANCER_HOSTNAME)))));
         }
         var namespace = metadata.get("namespace");
         var id = namespace == null ? String.valueOf(metadata.get("name")) : namespace + "/" + metadata.get("name");

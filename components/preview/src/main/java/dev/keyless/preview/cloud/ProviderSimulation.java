@@ -5,8 +5,10 @@ import java.util.Optional;
 
 /**
  * How one Pulumi package's resources answer in the simulated cloud: which outputs the cloud would
- * compute, and what its data-source functions return. Adding a cloud is one new implementation
- * listed in {@link SimulatedCloud}.
+ * compute, and what its data-source functions return. Each implementation owns the placeholder
+ * values of its cloud (account ids, issuer ids, default regions); only the provider-neutral ones are
+ * shared, in {@link Placeholders}. Adding a cloud is one new implementation listed in
+ * {@link SimulatedCloud#defaultSimulations}.
  */
 public interface ProviderSimulation {
 

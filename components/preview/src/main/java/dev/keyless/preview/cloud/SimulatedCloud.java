@@ -2,6 +2,7 @@ package dev.keyless.preview.cloud;
 
 import com.pulumi.test.Mocks;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,8 @@ import java.util.concurrent.CompletableFuture;
  * The simulated cloud behind both the offline preview and the test kit: Pulumi {@link Mocks} that
  * answer every resource with its inputs plus recognisable placeholders for what the cloud computes
  * (ARNs, ids, issuer URLs, endpoints), and answer the data-source functions programs commonly call.
+ * Each package's resources are answered by its {@link ProviderSimulation}; a package without one
+ * gets its inputs back.
  *
  * <p>One simulation serves both, so what a test asserts is what a user sees in the preview.
  */
@@ -19,10 +22,37 @@ public final class SimulatedCloud implements Mocks {
     private final List<ProviderSimulation> providers;
 
     /**
-     * @param config the stack configuration ({@code aws:region} and the like pick regions)
+     * @param providers one simulation per Pulumi package
+     * @throws IllegalArgumentException when two simulate the same package
      */
-    public SimulatedCloud(Map<String, String> config) {
-        this.providers = List.of(new AwsSimulation(config), new KubernetesSimulation());
+    public SimulatedCloud(List<ProviderSimulation> providers) {
+        var packages = new HashSet<String>();
+        for (var provider : providers) {
+            if (!packages.add(provider.packageName())) {
+                throw new IllegalArgumentException("providers must simulate each package once: '"
+                        + provider.packageName() + "' is simulated twice");
+            }
+        }
+        this.providers = List.copyOf(providers);
+    }
+
+    /**
+     * The simulations the preview and the test kit run on. A new cloud is one more {@link ProviderSimulation}
+     * in this list.
+     *
+     * @param config the stack configuration ({@code aws:region} and the like pick regions)
+     * @return the simulations of every package the simulated cloud knows
+     */
+    public static List<ProviderSimulation> defaultSimulations(Map<String, String> config) {
+        return List.of(new AwsSimulation(config), new KubernetesSimulation());
+    }
+
+    /**
+     * @param config the stack configuration ({@code aws:region} and the like pick regions)
+     * @return the cloud of {@link #defaultSimulations(Map)}
+     */
+    public static SimulatedCloud withDefaults(Map<String, String> config) {
+        return new SimulatedCloud(defaultSimulations(config));
     }
 
     @Override

@@ -1,12 +1,9 @@
 package dev.keyless.preview.engine;
 
 import com.pulumi.Context;
-import com.pulumi.test.PulumiTest;
-import com.pulumi.test.internal.PulumiTestInternal;
-import dev.keyless.preview.cloud.SimulatedCloud;
 
-import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
@@ -27,20 +24,14 @@ public final class InProcessRun {
      *
      * @param settings the stack it runs as
      * @param program  the program's stack callback, as passed to {@code Pulumi.run}
-     * @return what it registered, and how it ended
+     * @return what it registered and logged, and how it ended
      */
     public static RecordedDeployment run(StackSettings settings, Consumer<Context> program) {
         synchronized (ONE_RUN_AT_A_TIME) {
-            var cloud = new SimulatedCloud(settings.config());
-            var monitor = new RecordingMonitor(cloud, PulumiTestInternal.mockLog());
-            try {
-                var result = MockEngineSetup.install(settings, cloud, monitor)
-                        .runTest(program);
+            try (var engine = SimulatedEngine.install(settings)) {
+                var result = engine.run(program);
                 Optional<Throwable> failure = result.exceptions().stream().<Throwable>map(e -> e).findFirst();
-                return new RecordedDeployment(settings.project(), settings.stack(), monitor.resources(),
-                        monitor.stackOutputs(), List.copyOf(result.errors()), failure.map(InProcessRun::rootCause));
-            } finally {
-                PulumiTest.cleanup();
+                return engine.recorded(failure.map(InProcessRun::rootCause));
             }
         }
     }
@@ -49,7 +40,7 @@ public final class InProcessRun {
     static Throwable rootCause(Throwable failure) {
         var cause = failure;
         while (cause.getCause() != null && cause.getCause() != cause
-                && (cause instanceof java.util.concurrent.CompletionException || cause.getClass().getName().startsWith("com.pulumi"))) {
+                && (cause instanceof CompletionException || cause.getClass().getName().startsWith("com.pulumi"))) {
             cause = cause.getCause();
         }
         return cause;

@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param stack        the stack name
  * @param resources    the resources, the stack first
  * @param stackOutputs the program's exports, secrets marked
- * @param errors       error messages the program logged to the engine
+ * @param diagnostics  every message the program logged to the engine, in arrival order
  * @param failure      the exception the program ended with, if any
  */
 public record RecordedDeployment(
@@ -20,12 +20,25 @@ public record RecordedDeployment(
         String stack,
         List<RegisteredResource> resources,
         Map<String, Object> stackOutputs,
-        List<String> errors,
+        List<Diagnostic> diagnostics,
         Optional<Throwable> failure) {
 
     /** @return whether the program ran to the end without an exception or a logged error */
     public boolean succeeded() {
-        return failure.isEmpty() && errors.isEmpty();
+        return failure.isEmpty() && errors().isEmpty();
+    }
+
+    /**
+     * @param severity a severity
+     * @return the messages logged with exactly that severity, in arrival order
+     */
+    public List<Diagnostic> diagnostics(Diagnostic.Severity severity) {
+        return diagnostics.stream().filter(d -> d.severity() == severity).toList();
+    }
+
+    /** @return the text of every error the program logged, in arrival order */
+    public List<String> errors() {
+        return diagnostics(Diagnostic.Severity.ERROR).stream().map(Diagnostic::message).toList();
     }
 
     /**

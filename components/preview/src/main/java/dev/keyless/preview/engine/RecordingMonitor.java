@@ -25,8 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>{@link Mocks} sees only type, name and inputs. Parents, dependencies, {@code protect} and
  * {@code retainOnDelete} reach only the monitor, so ordering and data-safety facts are captured
- * here. This is the one place that leans on Pulumi's internal test API
- * ({@code com.pulumi.test.internal}); it may need a touch when the SDK version moves.
+ * here. It extends Pulumi's internal {@code MockMonitor}, one of the three uses of Pulumi's internal
+ * API listed in the {@linkplain dev.keyless.preview.engine package documentation}.
  */
 public final class RecordingMonitor extends MockMonitor {
     private final AtomicInteger arrivals = new AtomicInteger();

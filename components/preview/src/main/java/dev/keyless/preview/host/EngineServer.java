@@ -1,6 +1,5 @@
 package dev.keyless.preview.host;
 
-import dev.keyless.preview.report.Diagnostic;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 
@@ -8,7 +7,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -23,18 +21,16 @@ public final class EngineServer implements AutoCloseable {
 
     private final Server server;
     private final ExecutorService executor;
-    private final EngineService engine;
 
-    private EngineServer(Server server, ExecutorService executor, EngineService engine) {
+    private EngineServer(Server server, ExecutorService executor) {
         this.server = server;
         this.executor = executor;
-        this.engine = engine;
     }
 
     /**
      * Starts serving on an ephemeral port of 127.0.0.1.
      *
-     * @param deployment the deployment that answers the monitor's calls
+     * @param deployment the deployment that answers the monitor's calls and records what the program logs
      * @param err        where warnings and errors the program logs are printed as they arrive
      * @return the running server
      */
@@ -44,12 +40,11 @@ public final class EngineServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        var engine = new EngineService(err);
         var server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
                 .executor(executor)
                 .maxInboundMessageSize(MAX_MESSAGE_BYTES)
                 .addService(new MonitorService(deployment))
-                .addService(engine)
+                .addService(new EngineService(deployment, err))
                 .build();
         try {
             server.start();
@@ -57,22 +52,12 @@ public final class EngineServer implements AutoCloseable {
             executor.shutdownNow();
             throw new UncheckedIOException("could not start the preview's engine server on 127.0.0.1", e);
         }
-        return new EngineServer(server, executor, engine);
+        return new EngineServer(server, executor);
     }
 
     /** @return the address the program is given as {@code PULUMI_MONITOR} and {@code PULUMI_ENGINE} */
     public String address() {
         return "127.0.0.1:" + server.getPort();
-    }
-
-    /** @return the messages the program has logged so far, in arrival order */
-    public List<Diagnostic> diagnostics() {
-        return engine.diagnostics();
-    }
-
-    /** @return the root resource URN the program set, empty if none */
-    public String rootResource() {
-        return engine.rootResource();
     }
 
     /** Stops accepting calls and waits briefly for the ones under way, so every registration is recorded. */

@@ -1,48 +1,38 @@
 package dev.keyless.preview.host;
 
 import com.google.protobuf.Empty;
-import dev.keyless.preview.report.Diagnostic;
+import dev.keyless.preview.engine.Diagnostic;
 import io.grpc.stub.StreamObserver;
 import pulumirpc.EngineGrpc;
 import pulumirpc.EngineOuterClass.GetRootResourceRequest;
 import pulumirpc.EngineOuterClass.GetRootResourceResponse;
 import pulumirpc.EngineOuterClass.LogRequest;
-import pulumirpc.EngineOuterClass.LogSeverity;
 import pulumirpc.EngineOuterClass.RequirePulumiVersionRequest;
 import pulumirpc.EngineOuterClass.RequirePulumiVersionResponse;
 import pulumirpc.EngineOuterClass.SetRootResourceRequest;
 import pulumirpc.EngineOuterClass.SetRootResourceResponse;
 
 import java.io.PrintStream;
-import java.util.List;
-import java.util.Locale;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Pulumi's engine protocol: collects what the program logs, printing warnings and errors as they
- * arrive as the Pulumi CLI does, and keeps the root resource.
+ * Pulumi's engine protocol: hands what the program logs to the simulated deployment, printing
+ * warnings and errors as they arrive as the Pulumi CLI does, and keeps the root resource.
  */
 final class EngineService extends EngineGrpc.EngineImplBase {
-    private final Queue<Diagnostic> diagnostics = new ConcurrentLinkedQueue<>();
+    private final SimulatedDeployment deployment;
     private final AtomicReference<String> rootResource = new AtomicReference<>("");
     private final PrintStream err;
 
-    EngineService(PrintStream err) {
+    EngineService(SimulatedDeployment deployment, PrintStream err) {
+        this.deployment = deployment;
         this.err = err;
     }
 
     @Override
     public void log(LogRequest request, StreamObserver<Empty> observer) {
-        // Ephemeral messages are progress updates the CLI overwrites; debug output is hidden by default.
-        if (!request.getEphemeral() && request.getSeverity() != LogSeverity.DEBUG) {
-            var diagnostic = new Diagnostic(severityName(request.getSeverity()), request.getUrn(), request.getMessage());
-            diagnostics.add(diagnostic);
-            if (diagnostic.isError() || Diagnostic.WARNING.equals(diagnostic.severity())) {
-                err.println(diagnostic.severity() + ": " + diagnostic.message());
-            }
-        }
+        deployment.log(request).filter(EngineService::printedAsItArrives)
+                .ifPresent(diagnostic -> err.println(diagnostic.severity().label() + ": " + diagnostic.message()));
         Replies.sendNow(Empty.getDefaultInstance(), observer);
     }
 
@@ -63,15 +53,7 @@ final class EngineService extends EngineGrpc.EngineImplBase {
         Replies.sendNow(RequirePulumiVersionResponse.getDefaultInstance(), observer);
     }
 
-    List<Diagnostic> diagnostics() {
-        return List.copyOf(diagnostics);
-    }
-
-    String rootResource() {
-        return rootResource.get();
-    }
-
-    private static String severityName(LogSeverity severity) {
-        return severity == LogSeverity.UNRECOGNIZED ? "info" : severity.name().toLowerCase(Locale.ROOT);
+    private static boolean printedAsItArrives(Diagnostic diagnostic) {
+        return diagnostic.severity() == Diagnostic.Severity.WARNING || diagnostic.severity() == Diagnostic.Severity.ERROR;
     }
 }

@@ -1,33 +1,27 @@
 package dev.keyless.preview.host;
 
-import com.pulumi.deployment.DeploymentInstance;
-import com.pulumi.deployment.internal.DeploymentInstanceHolder;
-import com.pulumi.test.PulumiTest;
-import com.pulumi.test.internal.PulumiTestInternal;
-import dev.keyless.preview.cloud.SimulatedCloud;
-import dev.keyless.preview.engine.MockEngineSetup;
+import dev.keyless.preview.engine.Diagnostic;
+import dev.keyless.preview.engine.RecordedDeployment;
 import dev.keyless.preview.engine.RecordingMonitor;
+import dev.keyless.preview.engine.SimulatedEngine;
 import dev.keyless.preview.engine.StackSettings;
+import pulumirpc.EngineOuterClass.LogRequest;
 
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The one recording monitor on the simulated cloud that a program run out of process talks to, with
- * the Pulumi deployment it needs.
+ * The one simulated engine that a program run out of process talks to.
  *
- * <p>Pulumi's mock monitor builds URNs from the ambient {@code Deployment}, which Pulumi keeps in a
- * thread-local. The program's requests arrive on server threads, so every call into the monitor goes
- * through {@link #call(Supplier)}, which lends that thread the deployment for the duration. This and
- * the engine package are the only places that use Pulumi's internal API
- * ({@code com.pulumi.test.internal}, {@code com.pulumi.deployment.internal}).
+ * <p>The program's requests arrive on server threads, not the thread that installed Pulumi's
+ * deployment, so the deployment is installed in no thread and every call into the monitor goes
+ * through {@link #call(Supplier)}, which lends the calling thread the deployment for its duration.
  */
 public final class SimulatedDeployment implements AutoCloseable {
-    private final RecordingMonitor monitor;
-    private final DeploymentInstance deployment;
+    private final SimulatedEngine engine;
 
-    private SimulatedDeployment(RecordingMonitor monitor, DeploymentInstance deployment) {
-        this.monitor = monitor;
-        this.deployment = deployment;
+    private SimulatedDeployment(SimulatedEngine engine) {
+        this.engine = engine;
     }
 
     /**
@@ -38,18 +32,15 @@ public final class SimulatedDeployment implements AutoCloseable {
      * @return the deployment, ready for calls
      */
     public static SimulatedDeployment start(StackSettings settings) {
-        var cloud = new SimulatedCloud(settings.config());
-        var monitor = new RecordingMonitor(cloud, PulumiTestInternal.mockLog());
-        // Installs the deployment in this thread's slot; the program itself never runs here.
-        MockEngineSetup.install(settings, cloud, monitor);
-        var deployment = DeploymentInstanceHolder.getInstance();
-        DeploymentInstanceHolder.setInstance(null);
-        return new SimulatedDeployment(monitor, deployment);
+        var engine = SimulatedEngine.install(settings);
+        // The program itself never runs on this thread.
+        engine.detach();
+        return new SimulatedDeployment(engine);
     }
 
     /** @return the monitor that records what the program registers */
     public RecordingMonitor monitor() {
-        return monitor;
+        return engine.monitor();
     }
 
     /**
@@ -60,19 +51,30 @@ public final class SimulatedDeployment implements AutoCloseable {
      * @return what it returned
      */
     public <T> T call(Supplier<T> call) {
-        var previous = DeploymentInstanceHolder.getInstanceNoThrow();
-        DeploymentInstanceHolder.setInstance(deployment);
-        try {
-            return call.get();
-        } finally {
-            DeploymentInstanceHolder.setInstance(previous);
-        }
+        return engine.call(call);
+    }
+
+    /**
+     * Records a message the program logged.
+     *
+     * @param request the program's log request
+     * @return the diagnostic it became, or empty for a progress message that is not kept
+     */
+    public Optional<Diagnostic> log(LogRequest request) {
+        return engine.engine().record(request);
+    }
+
+    /**
+     * @param failure why the program stopped, if it failed
+     * @return everything the program registered and logged so far
+     */
+    public RecordedDeployment recorded(Optional<Throwable> failure) {
+        return engine.recorded(failure);
     }
 
     /** Invalidates the deployment, so the next run in this JVM can install its own. */
     @Override
     public void close() {
-        DeploymentInstanceHolder.setInstance(deployment);
-        PulumiTest.cleanup();
+        engine.close();
     }
 }

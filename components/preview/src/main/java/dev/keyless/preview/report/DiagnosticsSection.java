@@ -1,5 +1,6 @@
 package dev.keyless.preview.report;
 
+import dev.keyless.preview.engine.Diagnostic;
 import dev.keyless.preview.engine.RecordedDeployment;
 import dev.keyless.preview.engine.RegisteredResource;
 
@@ -13,13 +14,12 @@ final class DiagnosticsSection {
     }
 
     /**
-     * @param deployment  what a program registered
-     * @param diagnostics what it logged
-     * @return the section's lines, none when nothing was logged
+     * @param deployment what a program registered and logged
+     * @return the section's lines, none when nothing was logged and the program did not fail
      */
-    static List<String> render(RecordedDeployment deployment, List<Diagnostic> diagnostics) {
+    static List<String> render(RecordedDeployment deployment) {
         var byResource = new LinkedHashMap<String, List<Diagnostic>>();
-        diagnostics.forEach(d -> byResource.computeIfAbsent(label(deployment, d.urn()), k -> new ArrayList<>()).add(d));
+        ReportedDiagnostics.of(deployment).forEach(d -> byResource.computeIfAbsent(label(deployment, d.urn()), k -> new ArrayList<>()).add(d));
         var lines = new ArrayList<String>();
         if (byResource.isEmpty()) {
             return lines;
@@ -29,7 +29,7 @@ final class DiagnosticsSection {
             lines.add("  " + label + ":");
             for (var diagnostic : messages) {
                 var text = diagnostic.message().stripTrailing().lines().toList();
-                lines.add("    " + diagnostic.severity() + ": " + (text.isEmpty() ? "" : text.get(0)));
+                lines.add("    " + diagnostic.severity().label() + ": " + (text.isEmpty() ? "" : text.get(0)));
                 text.stream().skip(1).forEach(line -> lines.add(("      " + line).stripTrailing()));
             }
             lines.add("");

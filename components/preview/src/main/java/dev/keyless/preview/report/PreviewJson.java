@@ -1,12 +1,12 @@
 package dev.keyless.preview.report;
 
+import dev.keyless.preview.engine.Diagnostic;
 import dev.keyless.preview.engine.RecordedDeployment;
 import dev.keyless.preview.engine.RegisteredResource;
 import dev.keyless.preview.engine.SecretValue;
 import dev.keyless.preview.engine.UnknownValue;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,27 +20,16 @@ public final class PreviewJson {
     }
 
     /**
-     * Renders a run whose only diagnostics are its errors, such as an in-process run.
+     * Renders a run.
      *
-     * @param deployment what the program registered
+     * @param deployment what the program registered and logged, and how it ended
      * @return the pretty-printed document, ending with a line break
      */
     public static String render(RecordedDeployment deployment) {
-        return render(deployment, Diagnostic.of(deployment));
-    }
-
-    /**
-     * Renders a run.
-     *
-     * @param deployment  what the program registered
-     * @param diagnostics what it logged, and why it stopped if it failed
-     * @return the pretty-printed document, ending with a line break
-     */
-    public static String render(RecordedDeployment deployment, List<Diagnostic> diagnostics) {
         var document = new LinkedHashMap<String, Object>();
         document.put("steps", TreeOrder.resources(deployment).stream().map(PreviewJson::step).toList());
         document.put("outputs", plain(deployment.stackOutputs()));
-        document.put("diagnostics", diagnostics.stream().map(PreviewJson::diagnostic).toList());
+        document.put("diagnostics", ReportedDiagnostics.of(deployment).stream().map(PreviewJson::diagnostic).toList());
         document.put("changeSummary", ChangeSummary.counts(deployment));
         return JsonText.of(document) + "\n";
     }
@@ -84,7 +73,7 @@ public final class PreviewJson {
         if (!diagnostic.urn().isEmpty()) {
             json.put("urn", diagnostic.urn());
         }
-        json.put("severity", diagnostic.severity());
+        json.put("severity", diagnostic.severity().label());
         json.put("message", diagnostic.message());
         return json;
     }

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The text a user reads after an offline preview: what {@code pulumi preview} would print, then the
- * documents a reviewer checks before approving a deploy (policies, Kubernetes objects, Helm values).
+ * documents a reviewer checks before approving a deploy (policies, access grants, Kubernetes objects,
+ * Helm values).
  * Secrets print as {@code [secret]}, values only a real cloud knows as {@code [unknown]}.
  */
 public final class PreviewReport {
@@ -15,30 +16,20 @@ public final class PreviewReport {
     }
 
     /**
-     * Renders a run whose only diagnostics are its errors, such as an in-process run.
+     * Renders a run.
      *
-     * @param deployment what the program registered
+     * @param deployment what the program registered and logged, and how it ended
      * @return the report, lines separated by {@code \n}, ending with one
      */
     public static String render(RecordedDeployment deployment) {
-        return render(deployment, Diagnostic.of(deployment));
-    }
-
-    /**
-     * Renders a run.
-     *
-     * @param deployment  what the program registered
-     * @param diagnostics what it logged, and why it stopped if it failed
-     * @return the report, lines separated by {@code \n}, ending with one
-     */
-    public static String render(RecordedDeployment deployment, List<Diagnostic> diagnostics) {
         var sections = new ArrayList<List<String>>();
         sections.add(List.of(header(deployment)));
         sections.add(ResourceTree.render(deployment));
-        sections.add(DiagnosticsSection.render(deployment, diagnostics));
+        sections.add(DiagnosticsSection.render(deployment));
         sections.add(OutputsSection.render(deployment.stackOutputs()));
         sections.add(ChangeSummary.render(deployment));
         sections.add(PolicyDocuments.render(deployment));
+        sections.add(AccessGrants.render(deployment));
         sections.add(KubernetesObjects.render(deployment));
         sections.add(HelmReleases.render(deployment));
         var text = new StringBuilder();

@@ -2,6 +2,7 @@ package dev.keyless.preview.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keyless.preview.engine.StackSettings;
+import dev.keyless.preview.project.PulumiProject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

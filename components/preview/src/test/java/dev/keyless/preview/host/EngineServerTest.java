@@ -20,6 +20,7 @@ import pulumirpc.ResourceMonitorGrpc;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -99,7 +100,8 @@ class EngineServerTest {
                 channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
                 server.close();
             }
-            assertThat(server.diagnostics()).extracting(d -> d.severity() + ": " + d.message())
+            assertThat(deployment.recorded(Optional.empty()).diagnostics())
+                    .extracting(d -> d.severity().label() + ": " + d.message())
                     .containsExactly("info: starting", "warning: deprecated argument", "error: it broke");
             assertThat(err.toString(StandardCharsets.UTF_8).lines())
                     .containsExactly("warning: deprecated argument", "error: it broke");

@@ -1,4 +1,4 @@
-package dev.keyless.preview.cli;
+package dev.keyless.preview.project;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,16 +37,16 @@ public final class StackConfiguration {
      * @param project the project
      * @param stack   the stack name
      * @return the stack's settings
-     * @throws UsageException when the stack file cannot be read
+     * @throws ProjectFileException when the stack file cannot be read
      */
-    public static StackSettings read(PulumiProject project, String stack) throws UsageException {
+    public static StackSettings read(PulumiProject project, String stack) throws ProjectFileException {
         var file = stackFile(project, stack);
         var config = new TreeMap<String, String>();
         var secretKeys = new TreeSet<String>();
         if (Files.isRegularFile(file)) {
             var entries = YamlFiles.read(file).path("config");
             if (!entries.isMissingNode() && !entries.isNull() && !entries.isObject()) {
-                throw new UsageException(file + ": 'config:' must be a map of keys to values");
+                throw new ProjectFileException(file + ": 'config:' must be a map of keys to values");
             }
             for (var entry : (Iterable<Map.Entry<String, JsonNode>>) entries::fields) {
                 add(StackSettings.fullKey(project.name(), entry.getKey()), entry.getValue(), config, secretKeys);

@@ -1,4 +1,4 @@
-package dev.keyless.preview.cli;
+package dev.keyless.preview.project;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,7 +96,7 @@ class StackConfigurationTest {
     @Test
     void namesTheMissingProjectFile() {
         assertThatThrownBy(() -> PulumiProject.read(directory))
-                .isInstanceOf(UsageException.class)
+                .isInstanceOf(ProjectFileException.class)
                 .hasMessageContaining(directory.resolve("Pulumi.yaml").toString());
     }
 
@@ -105,7 +105,7 @@ class StackConfigurationTest {
         write("Pulumi.yaml", "name: site\nruntime: nodejs\n");
 
         assertThatThrownBy(() -> PulumiProject.read(directory))
-                .isInstanceOf(UsageException.class)
+                .isInstanceOf(ProjectFileException.class)
                 .hasMessageContaining("runtime 'nodejs'");
     }
 

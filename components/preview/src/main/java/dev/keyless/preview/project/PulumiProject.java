@@ -1,4 +1,4 @@
-package dev.keyless.preview.cli;
+package dev.keyless.preview.project;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -25,23 +25,23 @@ public record PulumiProject(Path directory, String name, String runtime, Optiona
      *
      * @param directory the folder holding {@code Pulumi.yaml}
      * @return the project
-     * @throws UsageException when the file is missing or is not a Java project
+     * @throws ProjectFileException when the file is missing or is not a Java project
      */
-    public static PulumiProject read(Path directory) throws UsageException {
+    public static PulumiProject read(Path directory) throws ProjectFileException {
         var file = directory.resolve(PROJECT_FILE);
         if (!Files.isRegularFile(file)) {
-            throw new UsageException("no " + PROJECT_FILE + " at " + file.toAbsolutePath().normalize()
+            throw new ProjectFileException("no " + PROJECT_FILE + " at " + file.toAbsolutePath().normalize()
                     + ": pass the folder of a Pulumi project");
         }
         var yaml = YamlFiles.read(file);
         var name = yaml.path("name").asText("");
         if (name.isBlank()) {
-            throw new UsageException(file + " has no project name ('name:')");
+            throw new ProjectFileException(file + " has no project name ('name:')");
         }
         var runtimeNode = yaml.path("runtime");
         var runtime = runtimeNode.isObject() ? runtimeNode.path("name").asText("") : runtimeNode.asText("");
         if (!runtime.equals("java")) {
-            throw new UsageException(file + " declares runtime '" + runtime + "'; the preview runs Java programs (runtime: java)");
+            throw new ProjectFileException(file + " declares runtime '" + runtime + "'; the preview runs Java programs (runtime: java)");
         }
         var binary = text(runtimeNode.path("options").path("binary"));
         var main = text(yaml.path("main"));

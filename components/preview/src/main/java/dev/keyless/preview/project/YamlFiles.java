@@ -1,4 +1,4 @@
-package dev.keyless.preview.cli;
+package dev.keyless.preview.project;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,13 +16,13 @@ final class YamlFiles {
     private YamlFiles() {
     }
 
-    static JsonNode read(Path file) throws UsageException {
+    static JsonNode read(Path file) throws ProjectFileException {
         try {
             var tree = YAML.readTree(Files.readString(file));
             // An empty file is valid YAML with nothing in it.
             return tree == null ? MissingNode.getInstance() : tree;
         } catch (IOException e) {
-            throw new UsageException("cannot read " + file + ": " + e.getMessage());
+            throw new ProjectFileException("cannot read " + file + ": " + e.getMessage());
         }
     }
 }
