@@ -59,7 +59,9 @@ public class AdoptedEksCluster extends ComponentResource implements AwsOidcClust
         this.issuerUrl = args.issuerUrl();
         var kubernetesProvider = EksClusterParts.createKubernetesProvider(this, name, args.kubeconfig(), List.copyOf(waitFor));
         var agent = args.podIdentityAgent() ? Optional.of(PodIdentityAgent.installedElsewhere()) : Optional.<PodIdentityAgent>empty();
-        this.parts = new EksClusterParts(clusterName, issuerUrl, oidcProviderArn, kubernetesProvider, agent, this);
+        // The cluster runs already: what binds to it waits for the OIDC provider this component
+        // created, if any, and for its Kubernetes provider, which waits for that provider too.
+        this.parts = new EksClusterParts(clusterName, issuerUrl, oidcProviderArn, kubernetesProvider, agent, kubernetesProvider);
         registerOutputs(parts.outputs());
     }
 
@@ -88,7 +90,7 @@ public class AdoptedEksCluster extends ComponentResource implements AwsOidcClust
         return parts.kubernetesProvider();
     }
 
-    /** The cluster runs already; what binds to it waits only for this component's own children. */
+    /** The cluster runs already; what binds to it waits for the trust this component set up. */
     @Override
     public Resource readiness() {
         return parts.readiness();

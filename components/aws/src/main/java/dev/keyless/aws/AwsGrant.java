@@ -5,11 +5,16 @@ import dev.keyless.core.AccessGrant;
 import software.amazon.awssdk.policybuilder.iam.IamStatement;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A grant an IAM role can hold: IAM policy statements, resources named exactly. Unlike GCP and
  * Azure grants, which are resources naming the principal, AWS grants become statements of the
  * role's one inline policy.
+ *
+ * <p>A grant's statements may not use a wildcard action or a wildcard resource unless the role
+ * allows it by name ({@code allowWildcardPermissions()}): keyless refuses them at preview time and
+ * again once the statements are known.
  */
 public interface AwsGrant extends AccessGrant {
 
@@ -17,4 +22,16 @@ public interface AwsGrant extends AccessGrant {
      * @return the statements, known once the resources they name (a bucket's ARN) are known
      */
     Output<List<IamStatement>> statements();
+
+    /**
+     * The statements at their longest, with every name not yet known at its longest possible value,
+     * so the role's inline policy can be checked against IAM's size quota and for wildcards before
+     * anything is registered. Empty when the grant cannot say; then those checks run once the
+     * statements are known.
+     *
+     * @return the statements with names at their longest
+     */
+    default Optional<List<IamStatement>> longestStatements() {
+        return Optional.empty();
+    }
 }

@@ -4,6 +4,9 @@ import dev.keyless.core.BindingRequest;
 import dev.keyless.core.IdentityMechanism;
 import dev.keyless.core.IdentityPlan;
 
+import software.amazon.awssdk.policybuilder.iam.IamStatement;
+
+import java.util.ArrayList;
 import java.util.Map;
 
 /**
@@ -27,7 +30,24 @@ public abstract sealed class AwsIdentity implements IdentityMechanism permits Ir
     public final IdentityPlan plan(BindingRequest request) {
         var binding = AwsBinding.of(request, displayName());
         role.validate(binding.childName("role"));
+        checkLongestInlinePolicy(binding);
         return plan(binding);
+    }
+
+    // Wildcards and IAM's size quota are checked here on the grants' longest form, and exactly
+    // once the statements are known (FederatedRole).
+    private void checkLongestInlinePolicy(AwsBinding binding) {
+        var statements = new ArrayList<IamStatement>();
+        for (var grant : binding.grants()) {
+            var longest = grant.longestStatements();
+            if (longest.isEmpty()) {
+                return;
+            }
+            statements.addAll(longest.get());
+        }
+        if (!statements.isEmpty()) {
+            InlinePolicy.of(binding.account(), statements, role.allowWildcardPermissions, true);
+        }
     }
 
     /**

@@ -10,6 +10,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import dev.keyless.core.EngineWarnings;
 import software.amazon.awssdk.policybuilder.iam.IamStatement;
 
 import java.util.ArrayList;
@@ -38,6 +39,7 @@ final class FederatedRole {
     }
 
     static Binding create(ComponentResource owner, AwsBinding request, RoleSettings settings, Output<String> trustPolicy) {
+        warnAboutWideChoices(owner, request, settings);
         var parent = CustomResourceOptions.builder().parent(owner).build();
         IamRoleIdentity identity;
         if (settings.existingRoleArn.isPresent()) {
@@ -61,7 +63,7 @@ final class FederatedRole {
         if (!request.grants().isEmpty()) {
             attachments.add(new RolePolicy(request.childName("grants"), RolePolicyArgs.builder()
                     .role(roleName)
-                    .policy(permissions(request.grants()))
+                    .policy(permissions(request, settings.allowWildcardPermissions))
                     .build(), parent));
         }
         for (var policyArn : settings.managedPolicyArns) {
@@ -75,12 +77,23 @@ final class FederatedRole {
         return new Binding(identity, attachments);
     }
 
-    private static Output<String> permissions(List<AwsGrant> grants) {
-        var statementLists = grants.stream().map(AwsGrant::statements).toList();
+    private static Output<String> permissions(AwsBinding request, boolean allowWildcards) {
+        var statementLists = request.grants().stream().map(AwsGrant::statements).toList();
         return Output.all(statementLists).applyValue(lists -> {
             var statements = new ArrayList<IamStatement>();
             lists.forEach(statements::addAll);
-            return TrustPolicies.permissions(statements);
+            return InlinePolicy.of(request.account(), statements, allowWildcards, false);
         });
+    }
+
+    private static void warnAboutWideChoices(ComponentResource owner, AwsBinding request, RoleSettings settings) {
+        var workload = request.account().namespace() + "/" + request.account().name();
+        settings.existingRoleArn.ifPresent(arn -> EngineWarnings.warn(owner, "existing role " + arn + " keeps its own trust policy, "
+                + "which keyless cannot see: make sure it trusts only " + workload));
+        settings.managedPolicyArns.stream().filter(BroadManagedPolicies::isBroad).forEach(arn -> EngineWarnings.warn(owner,
+                "managed policy " + arn + " gives " + workload + " far more than its grants: prefer a policy naming its resources"));
+        if (settings.allowWildcardPermissions) {
+            EngineWarnings.warn(owner, "the role of " + workload + " allows wildcard permissions in its grants");
+        }
     }
 }

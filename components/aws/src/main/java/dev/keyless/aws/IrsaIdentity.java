@@ -4,6 +4,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import dev.keyless.core.Checks;
 import dev.keyless.core.CloudBinding;
+import dev.keyless.core.EngineWarnings;
 import dev.keyless.core.IdentityPlan;
 import dev.keyless.core.InvalidInputException;
 import dev.keyless.core.OidcCluster;
@@ -97,7 +98,12 @@ public final class IrsaIdentity extends AwsIdentity {
                 .toList();
         var subject = subject(binding.account());
         var patterned = serviceAccountPattern.isPresent();
+        if (serviceAccountPattern.filter("*"::equals).isPresent()) {
+            EngineWarnings.warn(owner, "the role of " + binding.account().namespace() + "/" + binding.account().name()
+                    + " trusts every ServiceAccount in namespace " + binding.account().namespace() + " (pattern '*')");
+        }
         var trustPolicy = Output.all(issuers).applyValue(list -> {
+            requireDistinctIssuers(list, clusters);
             var json = TrustPolicies.webIdentity(list, subject, patterned);
             // The bound checked at preview covers every EKS issuer; this is the exact figure.
             checkTrustPolicySize(binding.account(), TrustPolicies.iamLength(json), false);
@@ -111,6 +117,19 @@ public final class IrsaIdentity extends AwsIdentity {
                 POD_ENV,
                 Map.of(),
                 role.attachments());
+    }
+
+    // Two adopted clusters with one issuer would repeat a statement: one of them is adopted twice.
+    private static void requireDistinctIssuers(List<TrustPolicies.TrustedIssuer> issuers, List<AwsOidcCluster> clusters) {
+        for (int i = 0; i < issuers.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                if (issuers.get(i).issuerHostPath().equals(issuers.get(j).issuerHostPath())) {
+                    throw InvalidInputException.of("alsoTrustedBy", clusters.get(i).describe(),
+                            "a cluster with an issuer of its own, but it has the issuer of " + clusters.get(j).describe()
+                                    + " (the same cluster adopted twice?)");
+                }
+            }
+        }
     }
 
     private String subject(ServiceAccountRef account) {

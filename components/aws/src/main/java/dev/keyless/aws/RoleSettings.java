@@ -25,6 +25,7 @@ final class RoleSettings {
     final Optional<Duration> maxSessionDuration;
     final List<String> managedPolicyArns;
     final Optional<String> existingRoleArn;
+    final boolean allowWildcardPermissions;
 
     private RoleSettings(Builder<?> builder) {
         this.roleName = Optional.ofNullable(builder.roleName);
@@ -33,6 +34,7 @@ final class RoleSettings {
         this.maxSessionDuration = Optional.ofNullable(builder.maxSessionDuration);
         this.managedPolicyArns = List.copyOf(builder.managedPolicyArns);
         this.existingRoleArn = Optional.ofNullable(builder.existingRoleArn);
+        this.allowWildcardPermissions = builder.allowWildcardPermissions;
     }
 
     /**
@@ -72,6 +74,7 @@ final class RoleSettings {
         private Duration maxSessionDuration;
         private final Set<String> managedPolicyArns = new LinkedHashSet<>();
         private String existingRoleArn;
+        private boolean allowWildcardPermissions;
 
         /**
          * The role's name: 1 to 64 of {@code [A-Za-z0-9+=,.@_-]}. Defaults to Pulumi's auto-name
@@ -146,6 +149,18 @@ final class RoleSettings {
          */
         public B existingRoleArn(String roleArn) {
             this.existingRoleArn = Arns.requireRoleArn("existingRoleArn", roleArn);
+            return (B) this;
+        }
+
+        /**
+         * Lets grants hold wildcard actions or resources ({@code s3:*}, {@code *}) or
+         * {@code NotAction}/{@code NotResource}. keyless's own grants never need it; a custom
+         * {@link AwsGrant} that does must be allowed by name. Defaults to refusing them.
+         *
+         * @return this builder
+         */
+        public B allowWildcardPermissions() {
+            this.allowWildcardPermissions = true;
             return (B) this;
         }
 

@@ -2,6 +2,7 @@ package dev.keyless.aws;
 
 import com.pulumi.aws.s3.BucketV2;
 import com.pulumi.core.Output;
+import dev.keyless.core.Checks;
 import dev.keyless.core.InvalidInputException;
 import software.amazon.awssdk.policybuilder.iam.IamConditionOperator;
 import software.amazon.awssdk.policybuilder.iam.IamEffect;
@@ -20,6 +21,7 @@ import java.util.Optional;
  * <pre>{@code
  * S3Access.readWrite(charts)                 // the whole bucket
  * S3Access.readOnly(reports).prefix("2026/") // objects under 2026/ only
+ * S3Access.readOnly(stack.output("bucket"))  // another stack's bucket, checked once known
  * }</pre>
  *
  * @see <a href="https://docs.aws.amazon.com/AmazonS3/latest/userguide/example-policies-s3.html">S3 identity-based policy examples</a>
@@ -27,14 +29,20 @@ import java.util.Optional;
 public final class S3Access implements AwsGrant {
     static final List<String> READ_ACTIONS = List.of("s3:GetObject");
     static final List<String> WRITE_ACTIONS = List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject");
+    static final String PREFIX_RULE = "1 to 1024 characters with no '*' or '?', no '${' (IAM reads it as a policy variable) "
+            + "and no leading '/' (S3 key prefix)";
+    /** The longest bucket ARN any bucket can have: the bound for an ARN not known before deploy. */
+    private static final String LONGEST_BUCKET_ARN = "arn:aws-us-gov:s3:::" + "b".repeat(S3BucketNames.MAX_LENGTH);
 
     private final Output<String> bucketArn;
+    private final Optional<String> knownBucketArn;
     private final String bucketLabel;
     private final boolean write;
     private final Optional<String> prefix;
 
-    private S3Access(Output<String> bucketArn, String bucketLabel, boolean write, Optional<String> prefix) {
+    private S3Access(Output<String> bucketArn, Optional<String> knownBucketArn, String bucketLabel, boolean write, Optional<String> prefix) {
         this.bucketArn = bucketArn;
+        this.knownBucketArn = knownBucketArn;
         this.bucketLabel = bucketLabel;
         this.write = write;
         this.prefix = prefix;
@@ -45,7 +53,7 @@ public final class S3Access implements AwsGrant {
      * @return read access (get and list) to its objects
      */
     public static S3Access readOnly(BucketV2 bucket) {
-        return new S3Access(bucket.arn(), bucket.pulumiResourceName(), false, Optional.empty());
+        return of(bucket, false);
     }
 
     /**
@@ -53,7 +61,7 @@ public final class S3Access implements AwsGrant {
      * @return read and write access (get, put, delete and list) to its objects
      */
     public static S3Access readWrite(BucketV2 bucket) {
-        return new S3Access(bucket.arn(), bucket.pulumiResourceName(), true, Optional.empty());
+        return of(bucket, true);
     }
 
     /**
@@ -62,7 +70,7 @@ public final class S3Access implements AwsGrant {
      * @throws InvalidInputException when the name breaks S3's naming rules
      */
     public static S3Access readOnly(String bucketName) {
-        return new S3Access(Output.of(arnOf(bucketName)), bucketName, false, Optional.empty());
+        return of(bucketName, false);
     }
 
     /**
@@ -71,39 +79,56 @@ public final class S3Access implements AwsGrant {
      * @throws InvalidInputException when the name breaks S3's naming rules
      */
     public static S3Access readWrite(String bucketName) {
-        return new S3Access(Output.of(arnOf(bucketName)), bucketName, true, Optional.empty());
+        return of(bucketName, true);
     }
 
     /**
-     * Limits the grant to keys that start with a prefix.
+     * @param bucketName an existing bucket's name, in the {@code aws} partition, e.g. another stack's
+     *                   output; checked against S3's naming rules once known
+     * @return read access (get and list) to its objects
+     */
+    public static S3Access readOnly(Output<String> bucketName) {
+        return of(bucketName, false);
+    }
+
+    /**
+     * @param bucketName an existing bucket's name, in the {@code aws} partition, e.g. another stack's
+     *                   output; checked against S3's naming rules once known
+     * @return read and write access (get, put, delete and list) to its objects
+     */
+    public static S3Access readWrite(Output<String> bucketName) {
+        return of(bucketName, true);
+    }
+
+    /**
+     * Limits the grant to keys that start with a prefix. A grant has at most one prefix: give two
+     * grants for two prefixes.
      *
-     * @param keyPrefix the prefix, e.g. {@code charts/}; no wildcards, no leading '/'
+     * @param keyPrefix the prefix, e.g. {@code charts/}; no wildcards, no policy variables, no leading '/'
      * @return the same grant, limited to that prefix
-     * @throws InvalidInputException when the prefix is empty, has a wildcard or starts with '/'
+     * @throws InvalidInputException when the prefix breaks a rule or the grant has a prefix already
      */
     public S3Access prefix(String keyPrefix) {
-        if (keyPrefix == null || keyPrefix.isEmpty() || keyPrefix.length() > 1024
-                || keyPrefix.startsWith("/") || keyPrefix.contains("*") || keyPrefix.contains("?")) {
-            throw InvalidInputException.of("prefix", keyPrefix, "1 to 1024 characters with no '*' or '?' and no leading '/' (S3 key prefix)");
+        if (keyPrefix == null || keyPrefix.isEmpty() || keyPrefix.length() > 1024 || keyPrefix.startsWith("/")
+                || keyPrefix.contains("*") || keyPrefix.contains("?") || keyPrefix.contains("${")) {
+            throw InvalidInputException.of("prefix", keyPrefix, PREFIX_RULE);
         }
-        return new S3Access(bucketArn, bucketLabel, write, Optional.of(keyPrefix));
+        if (prefix.isPresent()) {
+            throw InvalidInputException.of("prefix", keyPrefix,
+                    "given once per grant; this grant is limited to '" + prefix.get() + "' already (give a second grant for a second prefix)");
+        }
+        return new S3Access(bucketArn, knownBucketArn, bucketLabel, write, Optional.of(keyPrefix));
     }
 
     @Override
     public Output<List<IamStatement>> statements() {
-        return bucketArn.applyValue(arn -> {
-            var objects = arn + "/" + prefix.orElse("") + "*";
-            var list = IamStatement.builder()
-                    .effect(IamEffect.ALLOW)
-                    .addAction("s3:ListBucket")
-                    .addResource(arn);
-            prefix.ifPresent(p -> listablePrefixes(p).forEach(v -> list.addCondition(IamConditionOperator.STRING_LIKE, "s3:prefix", v)));
-            var objectAccess = IamStatement.builder()
-                    .effect(IamEffect.ALLOW)
-                    .actionIds(write ? WRITE_ACTIONS : READ_ACTIONS)
-                    .addResource(objects);
-            return List.of(list.build(), objectAccess.build());
-        });
+        return bucketArn.applyValue(this::statementsFor);
+    }
+
+    /** The bucket's own ARN when known, otherwise the longest a bucket ARN can be. */
+    @Override
+    public Optional<List<IamStatement>> longestStatements() {
+        return Optional.of(statementsFor(knownBucketArn.orElse(LONGEST_BUCKET_ARN)));
     }
 
     @Override
@@ -121,12 +146,41 @@ public final class S3Access implements AwsGrant {
         return prefix;
     }
 
+    private List<IamStatement> statementsFor(String arn) {
+        var objects = arn + "/" + prefix.orElse("") + "*";
+        var list = IamStatement.builder()
+                .effect(IamEffect.ALLOW)
+                .addAction("s3:ListBucket")
+                .addResource(arn);
+        prefix.ifPresent(p -> listablePrefixes(p).forEach(v -> list.addCondition(IamConditionOperator.STRING_LIKE, "s3:prefix", v)));
+        var objectAccess = IamStatement.builder()
+                .effect(IamEffect.ALLOW)
+                .actionIds(write ? WRITE_ACTIONS : READ_ACTIONS)
+                .addResource(objects);
+        return List.of(list.build(), objectAccess.build());
+    }
+
     // Clients that treat the prefix as a folder (ChartMuseum cleans "charts/" to "charts") list it
     // without its trailing slash; that listing shows only keys under the prefix too.
     private static List<String> listablePrefixes(String keyPrefix) {
         return keyPrefix.endsWith("/") && keyPrefix.length() > 1
                 ? List.of(keyPrefix + "*", keyPrefix.substring(0, keyPrefix.length() - 1))
                 : List.of(keyPrefix + "*");
+    }
+
+    private static S3Access of(BucketV2 bucket, boolean write) {
+        Checks.notNull("bucket", bucket, "a BucketV2 or a bucket name");
+        return new S3Access(bucket.arn(), Optional.empty(), bucket.pulumiResourceName(), write, Optional.empty());
+    }
+
+    private static S3Access of(String bucketName, boolean write) {
+        var arn = arnOf(bucketName);
+        return new S3Access(Output.of(arn), Optional.of(arn), bucketName, write, Optional.empty());
+    }
+
+    private static S3Access of(Output<String> bucketName, boolean write) {
+        Checks.notNull("bucket", bucketName, "a bucket name");
+        return new S3Access(bucketName.applyValue(S3Access::arnOf), Optional.empty(), "a bucket named by an Output", write, Optional.empty());
     }
 
     private static String arnOf(String bucketName) {

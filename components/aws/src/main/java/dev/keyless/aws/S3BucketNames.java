@@ -2,6 +2,7 @@ package dev.keyless.aws;
 
 import dev.keyless.core.InvalidInputException;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -10,8 +11,13 @@ import java.util.regex.Pattern;
  * @see <a href="https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html">Bucket naming rules</a>
  */
 final class S3BucketNames {
+    static final int MAX_LENGTH = 63;
     static final String RULE = "3 to 63 characters of [a-z0-9.-], starting and ending with a letter or digit, "
-            + "no '..', not an IP address, not starting with 'xn--' or 'sthree-' and not ending with '-s3alias' or '--ol-s3' (S3 bucket name)";
+            + "no '..', not an IP address, not starting with 'xn--', 'sthree-' or 'amzn-s3-demo-' and not ending with "
+            + "'-s3alias', '--ol-s3', '.mrap', '--x-s3' or '--table-s3' (S3 bucket name)";
+    // S3 reserves these for access points, Multi-Region Access Points, directory and table buckets.
+    private static final List<String> RESERVED_PREFIXES = List.of("xn--", "sthree-", "amzn-s3-demo-");
+    private static final List<String> RESERVED_SUFFIXES = List.of("-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3");
     private static final Pattern SHAPE = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
     private static final Pattern IP_ADDRESS = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
@@ -20,8 +26,7 @@ final class S3BucketNames {
 
     static String require(String field, String name) {
         if (name == null || !SHAPE.matcher(name).matches() || name.contains("..") || IP_ADDRESS.matcher(name).matches()
-                || name.startsWith("xn--") || name.startsWith("sthree-")
-                || name.endsWith("-s3alias") || name.endsWith("--ol-s3")) {
+                || RESERVED_PREFIXES.stream().anyMatch(name::startsWith) || RESERVED_SUFFIXES.stream().anyMatch(name::endsWith)) {
             throw InvalidInputException.of(field, name, RULE);
         }
         return name;

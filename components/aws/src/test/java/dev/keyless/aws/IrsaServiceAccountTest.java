@@ -65,26 +65,27 @@ class IrsaServiceAccountTest {
         var graph = ResourceGraph.of(deployment);
         var component = deployment.resource(FederatedServiceAccount.TYPE, "api");
 
-        for (var child : List.of(deployment.resource(ROLE, "api-role"),
-                deployment.resource(SERVICE_ACCOUNT, "api-sa"),
-                deployment.resource("kubernetes:core/v1:Namespace", "api-ns"))) {
+        for (var child : List.of(deployment.resource(ROLE, "api-role"), deployment.resource(SERVICE_ACCOUNT, "api-sa"))) {
             assertThat(graph.parentOf(child).urn()).as(child.name()).isEqualTo(component.urn());
         }
+        // The namespace belongs to the cluster, so removing this workload never deletes it for others.
+        var namespace = deployment.resource("kubernetes:core/v1:Namespace", "green-ns-shop");
+        assertThat(graph.parentOf(namespace).urn()).isEqualTo(deployment.resource(AdoptedEksCluster.TYPE, "green").urn());
         var provider = deployment.resource("pulumi:providers:kubernetes", "green-k8s");
         assertThat(deployment.resource(SERVICE_ACCOUNT, "api-sa").providerUrn()).isEqualTo(provider.urn());
-        assertThat(deployment.resource("kubernetes:core/v1:Namespace", "api-ns").providerUrn()).isEqualTo(provider.urn());
+        assertThat(namespace.providerUrn()).isEqualTo(provider.urn());
     }
 
     @Test
     void namespaceIsCreatedFirstUnlessItExists() {
         var created = deploy(shop());
         var graph = ResourceGraph.of(created);
-        var namespace = created.resource("kubernetes:core/v1:Namespace", "api-ns");
+        var namespace = created.resource("kubernetes:core/v1:Namespace", "green-ns-shop");
         assertThat(namespace.input("metadata.name")).contains("shop");
         assertThat(graph.waitsFor(created.resource(SERVICE_ACCOUNT, "api-sa"), namespace)).isTrue();
 
         var existing = deploy(shop().createNamespace(false));
-        assertThat(existing.find("kubernetes:core/v1:Namespace", "api-ns")).isEmpty();
+        assertThat(existing.ofType("kubernetes:core/v1:Namespace")).isEmpty();
         assertThat(existing.resource(SERVICE_ACCOUNT, "api-sa").input("metadata.namespace")).contains("shop");
     }
 

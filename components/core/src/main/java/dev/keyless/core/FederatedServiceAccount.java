@@ -2,8 +2,6 @@ package dev.keyless.core;
 
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
-import com.pulumi.kubernetes.core.v1.Namespace;
-import com.pulumi.kubernetes.core.v1.NamespaceArgs;
 import com.pulumi.kubernetes.core.v1.ServiceAccount;
 import com.pulumi.kubernetes.core.v1.ServiceAccountArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
@@ -21,8 +19,9 @@ import java.util.Map;
  * exactly this {@code namespace/name} through the cluster's OIDC issuer, the ServiceAccount carries
  * the annotation the cloud's webhook reads, and the identity holds least-privilege storage grants.
  *
- * <p>Children: {@code NAME-ns} (unless the namespace exists), {@code NAME-sa}, and the cloud side
- * the identity mechanism registers ({@code NAME-role}, ...). What the workload's pod spec must
+ * <p>Children: {@code NAME-sa} and the cloud side the identity mechanism registers
+ * ({@code NAME-role}, ...). The namespace, unless it exists, is the cluster's child
+ * {@code CLUSTER-ns-NAMESPACE}, shared by every workload in it. What the workload's pod spec must
  * carry on this cloud is exported as {@link #podLabels()}, {@link #podEnv()} and {@link #nodeSelector()}.
  */
 public class FederatedServiceAccount extends ComponentResource {
@@ -71,18 +70,15 @@ public class FederatedServiceAccount extends ComponentResource {
         var provider = args.cluster().kubernetesProvider();
         var kubernetes = CustomResourceOptions.builder().parent(this).provider(provider);
 
-        Output<String> namespaceName = Output.of(binding.account().namespace());
+        var workloads = ClusterWorkloads.of(args.cluster());
+        var namespaceName = args.createNamespace()
+                ? workloads.createdNamespace(binding.account().namespace(), name)
+                : Output.of(binding.account().namespace());
         var waitFor = new ArrayList<Resource>();
         waitFor.add(args.cluster().readiness());
-        if (args.createNamespace()) {
-            var ns = new Namespace(name + "-ns", NamespaceArgs.builder()
-                    .metadata(ObjectMetaArgs.builder()
-                            .name(binding.account().namespace())
-                            .labels(Map.of(MANAGED_BY_LABEL, "pulumi"))
-                            .build())
-                    .build(),
-                    CustomResourceOptions.builder().parent(this).provider(provider).dependsOn(args.cluster().readiness()).build());
-            namespaceName = ns.metadata().applyValue(m -> m.name().orElseThrow());
+        if (binding.account().namespace().equals("kube-system")) {
+            EngineWarnings.warn(this, "ServiceAccount kube-system/" + binding.account().name() + " gets a cloud identity: "
+                    + "kube-system holds the cluster's own controllers, and anything that can run pods there can use it");
         }
 
         var cloud = binding.plan().bind(this);
@@ -182,8 +178,15 @@ public class FederatedServiceAccount extends ComponentResource {
             Checks.notNull("args", args, "FederatedServiceAccountArgs");
             args.validate();
             var account = new ServiceAccountRef(args.namespace(), args.name());
+            var workloads = ClusterWorkloads.of(args.cluster());
+            workloads.requireUnbound(account, name);
+            workloads.requireNamespaceAgreement(account.namespace(), args.createNamespace(), name);
             var mechanism = args.identity().orElseGet(() -> args.cluster().defaultIdentity());
             var plan = mechanism.plan(new BindingRequest(name, account, args.cluster(), args.grants()));
+            workloads.bind(account, name);
+            if (!args.createNamespace()) {
+                workloads.existingNamespace(account.namespace(), name);
+            }
             return new ValidatedBinding(args, account, plan);
         }
     }

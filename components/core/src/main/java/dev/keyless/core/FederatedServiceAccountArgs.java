@@ -22,7 +22,7 @@ public final class FederatedServiceAccountArgs {
     private final OidcCluster cluster;
     private final String namespace;
     private final String name;
-    private final boolean createNamespace;
+    private final Boolean createNamespace;
     private final boolean automountServiceAccountToken;
     private final IdentityMechanism identity;
     private final List<AccessGrant> grants;
@@ -59,9 +59,12 @@ public final class FederatedServiceAccountArgs {
         return name;
     }
 
-    /** @return whether the component creates the namespace */
+    /**
+     * @return whether keyless creates the namespace: as set, or by default every namespace but
+     *     Kubernetes' own ({@code default}, {@code kube-system}, {@code kube-public}, {@code kube-node-lease})
+     */
     public boolean createNamespace() {
-        return createNamespace;
+        return createNamespace != null ? createNamespace : !SystemNamespaces.contains(namespace);
     }
 
     /** @return whether pods get the ServiceAccount's API token mounted */
@@ -94,6 +97,10 @@ public final class FederatedServiceAccountArgs {
         if (name == null) {
             throw InvalidInputException.missing("name", "give the ServiceAccount's name");
         }
+        if (Boolean.TRUE.equals(createNamespace) && SystemNamespaces.contains(namespace)) {
+            throw InvalidInputException.of("createNamespace", true,
+                    "false for '" + namespace + "': Kubernetes creates and owns its system namespaces " + SystemNamespaces.ALL.stream().sorted().toList());
+        }
     }
 
     /** @return extra labels for the ServiceAccount */
@@ -106,7 +113,7 @@ public final class FederatedServiceAccountArgs {
         private OidcCluster cluster;
         private String namespace;
         private String name;
-        private boolean createNamespace = true;
+        private Boolean createNamespace;
         private boolean automountServiceAccountToken = false;
         private IdentityMechanism identity;
         private final List<AccessGrant> grants = new ArrayList<>();
@@ -150,8 +157,10 @@ public final class FederatedServiceAccountArgs {
         }
 
         /**
-         * Whether to create the namespace. Set false when it exists already or another
-         * component creates it. Defaults to {@code true}.
+         * Whether keyless creates the namespace. It is created once per cluster, whichever workloads
+         * need it, and stays while any of them does. Set false when it exists already or another
+         * program creates it. Defaults to {@code true}, except for Kubernetes' own namespaces,
+         * which keyless never creates.
          *
          * @param createNamespace whether to create it
          * @return this builder

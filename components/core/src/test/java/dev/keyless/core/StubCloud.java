@@ -34,7 +34,7 @@ final class StubCloud {
 
         @Override
         public Resource readiness() {
-            return this;
+            return provider;
         }
 
         @Override

@@ -127,6 +127,18 @@ class SimulatedStackTest {
     }
 
     @Test
+    void twoResourcesWithOneUrnAreRefusedAsTheEngineRefusesThem() {
+        var failure = SimulatedStack.named("kit").runExpectingFailure(ctx -> {
+            new Namespace("apps", NamespaceArgs.builder().build());
+            new Namespace("apps", NamespaceArgs.builder().build());
+        });
+
+        assertThat(failure.message()).contains(
+                "Duplicate resource URN 'urn:pulumi:dev::kit::pulumi:pulumi:Stack$kubernetes:core/v1:Namespace::apps'; try giving it a unique name");
+        assertThat(failure.deployment().ofType("kubernetes:core/v1:Namespace")).hasSize(1);
+    }
+
+    @Test
     void jsonComparesAsData() {
         assertThat(Json.parse("{\"a\": [1, 2], \"b\": \"x\"}")).isEqualTo(Json.parse("{\"b\":\"x\",\"a\":[1,2]}"));
         assertThat(Json.parse("{\"a\": [1, 2]}")).isNotEqualTo(Json.parse("{\"a\": [2, 1]}"));

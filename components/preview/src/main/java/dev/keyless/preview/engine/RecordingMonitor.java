@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +33,7 @@ public final class RecordingMonitor extends MockMonitor {
     private final AtomicInteger arrivals = new AtomicInteger();
     private final Map<Integer, RegisteredResource> registered = new ConcurrentSkipListMap<>();
     private final Map<String, Map<String, Object>> registeredOutputs = new ConcurrentHashMap<>();
+    private final Set<String> urns = ConcurrentHashMap.newKeySet();
 
     /**
      * @param mocks the simulated cloud that answers for each resource
@@ -45,7 +47,12 @@ public final class RecordingMonitor extends MockMonitor {
     public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource, RegisterResourceRequest request) {
         int arrival = arrivals.getAndIncrement();
         var inputs = WireValues.read(request.getObject());
-        return super.registerResourceAsync(resource, request).thenApply(response -> {
+        return super.registerResourceAsync(resource, request).thenCompose(response -> {
+            // The engine refuses a second resource with one URN; the mock monitor would accept it.
+            if (!urns.add(response.getUrn())) {
+                return CompletableFuture.failedFuture(new IllegalStateException(
+                        "Duplicate resource URN '" + response.getUrn() + "'; try giving it a unique name"));
+            }
             var outputs = markSecretOutputs(inputs, WireValues.read(response.getObject()), request.getAdditionalSecretOutputsList());
             registered.put(arrival, new RegisteredResource(
                     response.getUrn(), request.getType(), request.getName(), request.getParent(),
@@ -53,7 +60,7 @@ public final class RecordingMonitor extends MockMonitor {
                     inputs, outputs, List.copyOf(new LinkedHashSet<>(request.getDependenciesList())),
                     propertyDependencies(request), request.getProtect(), request.getRetainOnDelete(),
                     request.getDeleteBeforeReplace(), request.getImportId()));
-            return response;
+            return CompletableFuture.completedFuture(response);
         });
     }
 

@@ -1,0 +1,71 @@
+package dev.keyless.aws;
+
+import dev.keyless.core.InvalidInputException;
+import dev.keyless.core.ServiceAccountRef;
+import software.amazon.awssdk.policybuilder.iam.IamEffect;
+import software.amazon.awssdk.policybuilder.iam.IamStatement;
+
+import java.util.List;
+
+/**
+ * The one inline policy a keyless role holds its grants in, checked before IAM would refuse it or
+ * it would grant more than its grants name: no wildcard action, no wildcard resource, no
+ * {@code NotAction}/{@code NotResource} (unless the role allows wildcards by name), and within
+ * IAM's quota for a role's inline policies.
+ *
+ * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html">IAM quotas: role policy size</a>
+ */
+final class InlinePolicy {
+    /** IAM's quota for all inline policies of one role, in characters without whitespace. */
+    static final int MAX_SIZE = 10_240;
+
+    private InlinePolicy() {
+    }
+
+    /**
+     * @param account          the ServiceAccount the role is for, for messages
+     * @param statements       the grants' statements
+     * @param allowWildcards   whether the role allows wildcard permissions by name
+     * @param estimate         whether the statements are an upper bound (preview) or exact (deploy)
+     * @return the policy document
+     */
+    static String of(ServiceAccountRef account, List<IamStatement> statements, boolean allowWildcards, boolean estimate) {
+        if (!allowWildcards) {
+            statements.forEach(InlinePolicy::requireNoWildcard);
+        }
+        var json = TrustPolicies.permissions(statements);
+        var length = TrustPolicies.iamLength(json);
+        if (length > MAX_SIZE) {
+            throw InvalidInputException.of("grants of " + account.namespace() + "/" + account.name(),
+                    length + " characters" + (estimate ? " (upper bound for names not yet known)" : ""),
+                    "at most " + MAX_SIZE + " characters without whitespace in the role's inline policy "
+                            + "(IAM's quota; use fewer or shorter prefixes, or split the workload)");
+        }
+        return json;
+    }
+
+    private static void requireNoWildcard(IamStatement statement) {
+        if (statement.effect() != IamEffect.ALLOW) {
+            return;
+        }
+        if (!statement.notActions().isEmpty() || !statement.notResources().isEmpty()) {
+            throw wildcard("NotAction/NotResource (it allows everything else)");
+        }
+        for (var action : statement.actions()) {
+            if (action.value().contains("*") || action.value().contains("?")) {
+                throw wildcard("action " + action.value());
+            }
+        }
+        for (var resource : statement.resources()) {
+            var value = resource.value();
+            if (value.equals("*") || value.substring(value.lastIndexOf(':') + 1).startsWith("*")) {
+                throw wildcard("resource " + value);
+            }
+        }
+    }
+
+    private static InvalidInputException wildcard(String what) {
+        return InvalidInputException.of("grant statement", what,
+                "an action and resource named exactly; wildcard permissions need the role option allowWildcardPermissions()");
+    }
+}

@@ -1,0 +1,101 @@
+package dev.keyless.core;
+
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.core.v1.Namespace;
+import com.pulumi.kubernetes.core.v1.NamespaceArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * What the {@link FederatedServiceAccount}s of one program have claimed in one cluster: which
+ * component binds each ServiceAccount, and the namespaces keyless creates there.
+ *
+ * <p>A namespace belongs to the cluster, not to the first workload that needs it: it is registered
+ * once, as a child of the cluster ({@code CLUSTER-ns-NAMESPACE}), and every workload in it depends
+ * on it. Removing a workload from the program then never deletes a namespace another workload
+ * still uses; the namespace goes only when no workload asks for it.
+ */
+final class ClusterWorkloads {
+    // Keyed by the cluster object: one program's clusters, released with them.
+    private static final Map<OidcCluster, ClusterWorkloads> BY_CLUSTER = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private final OidcCluster cluster;
+    private final Map<ServiceAccountRef, String> bindings = new HashMap<>();
+    private final Map<String, NamespaceUse> namespaces = new HashMap<>();
+
+    private ClusterWorkloads(OidcCluster cluster) {
+        this.cluster = cluster;
+    }
+
+    static ClusterWorkloads of(OidcCluster cluster) {
+        return BY_CLUSTER.computeIfAbsent(cluster, ClusterWorkloads::new);
+    }
+
+    /**
+     * Checks that no other component binds the ServiceAccount in this cluster: two cloud identities
+     * trusting one subject let one pod assume both and hold the union of their grants.
+     */
+    synchronized void requireUnbound(ServiceAccountRef account, String component) {
+        var owner = bindings.get(account);
+        if (owner != null) {
+            throw InvalidInputException.of("serviceAccount", account.namespace() + "/" + account.name(),
+                    "bound by one FederatedServiceAccount per cluster, but '" + owner + "' and '" + component + "' both bind it in "
+                            + cluster.describe() + " (a pod could assume both identities and hold the union of their grants)");
+        }
+    }
+
+    /** Checks that the namespace is either created by keyless for every workload in it, or for none. */
+    synchronized void requireNamespaceAgreement(String namespace, boolean create, String component) {
+        var use = namespaces.get(namespace);
+        if (use != null && use.created() != create) {
+            throw InvalidInputException.of("createNamespace", create,
+                    "the same for every workload in namespace '" + namespace + "' of " + cluster.describe()
+                            + ": '" + use.firstComponent() + "' has " + use.created());
+        }
+    }
+
+    synchronized void bind(ServiceAccountRef account, String component) {
+        bindings.put(account, component);
+    }
+
+    /**
+     * @return the namespace's name, known once it exists: created by the first workload that asks,
+     *     shared by the rest
+     */
+    synchronized Output<String> createdNamespace(String namespace, String component) {
+        var use = namespaces.computeIfAbsent(namespace, ns -> new NamespaceUse(component, true, register(ns)));
+        return use.name();
+    }
+
+    synchronized void existingNamespace(String namespace, String component) {
+        namespaces.putIfAbsent(namespace, new NamespaceUse(component, false, Output.of(namespace)));
+    }
+
+    private Output<String> register(String namespace) {
+        var owner = cluster instanceof Resource resource ? resource : null;
+        var prefix = owner == null ? "cluster" : owner.pulumiResourceName();
+        var options = CustomResourceOptions.builder().parent(owner).provider(cluster.kubernetesProvider());
+        // Depending on the parent component would wait for the component's children, this one
+        // included: a cycle. The provider already orders it after the cluster in that case.
+        if (cluster.readiness() != owner) {
+            options.dependsOn(cluster.readiness());
+        }
+        var created = new Namespace(prefix + "-ns-" + namespace, NamespaceArgs.builder()
+                .metadata(ObjectMetaArgs.builder()
+                        .name(namespace)
+                        .labels(Map.of(FederatedServiceAccount.MANAGED_BY_LABEL, "pulumi"))
+                        .build())
+                .build(),
+                options.build());
+        return created.metadata().applyValue(m -> m.name().orElseThrow());
+    }
+
+    private record NamespaceUse(String firstComponent, boolean created, Output<String> name) {
+    }
+}

@@ -1,0 +1,20 @@
+package dev.keyless.core;
+
+import java.util.Set;
+
+/**
+ * The namespaces Kubernetes creates and owns. keyless never creates or manages them; a workload
+ * may still run in one, and trust in {@code kube-system} is worth a warning.
+ *
+ * @see <a href="https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces/#initial-namespaces">Initial namespaces</a>
+ */
+final class SystemNamespaces {
+    static final Set<String> ALL = Set.of("default", "kube-system", "kube-public", "kube-node-lease");
+
+    private SystemNamespaces() {
+    }
+
+    static boolean contains(String namespace) {
+        return ALL.contains(namespace);
+    }
+}
