@@ -37,7 +37,7 @@ final class InlinePolicy {
         var length = TrustPolicies.iamLength(json);
         if (length > MAX_SIZE) {
             throw InvalidInputException.of("grants of " + account.namespace() + "/" + account.name(),
-                    length + " characters" + (estimate ? " (upper bound for names not yet known)" : ""),
+                    length + " characters" + (estimate ? " (at preview, names not yet known counted at their longest)" : ""),
                     "at most " + MAX_SIZE + " characters without whitespace in the role's inline policy "
                             + "(IAM's quota; use fewer or shorter prefixes, or split the workload)");
         }
