@@ -192,6 +192,28 @@ public final class AdoptedEksClusterArgs {
         }
 
         /**
+         * A kubeconfig as another stack exports it: text, or an object. pulumi-eks exports
+         * {@code kubeconfig} as an object, which {@code StackReference.output("kubeconfig")} hands
+         * over as a map; it is written out as JSON, which kubectl and the provider read as YAML.
+         *
+         * <pre>{@code
+         * var platform = new StackReference("acme/platform/prod");
+         * AdoptedEksClusterArgs.builder()
+         *         .clusterName(platform.output("clusterName").applyValue(String::valueOf))
+         *         .issuerUrl(platform.output("oidcIssuerUrl").applyValue(String::valueOf))
+         *         .oidcProviderArn(platform.output("oidcProviderArn").applyValue(String::valueOf))
+         *         .kubeconfigFromStackOutput(platform.output("kubeconfig"))
+         * }</pre>
+         *
+         * @param kubeconfig a stack output holding a kubeconfig as text or as an object
+         * @return this builder
+         */
+        public Builder kubeconfigFromStackOutput(Output<?> kubeconfig) {
+            Checks.notNull("kubeconfig", kubeconfig, "a kubeconfig");
+            return kubeconfig(kubeconfig.applyValue(StackOutputs::kubeconfigText));
+        }
+
+        /**
          * @param kubeconfig the kubeconfig, YAML or JSON
          * @return this builder
          */

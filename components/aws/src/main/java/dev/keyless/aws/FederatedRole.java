@@ -44,7 +44,7 @@ final class FederatedRole {
         IamRoleIdentity identity;
         if (settings.existingRoleArn.isPresent()) {
             var arn = settings.existingRoleArn.get();
-            identity = new IamRoleIdentity(Output.of(arn), Output.of(Arns.nameOf(arn)), Optional.empty());
+            identity = new IamRoleIdentity(arn, arn.applyValue(Arns::nameOf), Optional.empty());
         } else {
             var args = RoleArgs.builder()
                     .assumeRolePolicy(trustPolicy)
@@ -66,12 +66,11 @@ final class FederatedRole {
                     .policy(permissions(request, settings.allowWildcardPermissions))
                     .build(), parent));
         }
-        for (var policyArn : settings.managedPolicyArns) {
-            // Keyed by the policy's name, not its position: reordering the list must not replace attachments.
-            var key = Arns.nameOf(policyArn);
-            attachments.add(new RolePolicyAttachment(request.childName("managed-" + key), RolePolicyAttachmentArgs.builder()
+        for (var policy : settings.managedPolicies) {
+            // Keyed by the policy's name (or the user's key), not its position: reordering must not replace attachments.
+            attachments.add(new RolePolicyAttachment(request.childName("managed-" + policy.key()), RolePolicyAttachmentArgs.builder()
                     .role(roleName)
-                    .policyArn(policyArn)
+                    .policyArn(policy.arn())
                     .build(), parent));
         }
         return new Binding(identity, attachments);
@@ -88,10 +87,18 @@ final class FederatedRole {
 
     private static void warnAboutWideChoices(ComponentResource owner, AwsBinding request, RoleSettings settings) {
         var workload = request.account().namespace() + "/" + request.account().name();
-        settings.existingRoleArn.ifPresent(arn -> EngineWarnings.warn(owner, "existing role " + arn + " keeps its own trust policy, "
-                + "which keyless cannot see: make sure it trusts only " + workload));
-        settings.managedPolicyArns.stream().filter(BroadManagedPolicies::isBroad).forEach(arn -> EngineWarnings.warn(owner,
-                "managed policy " + arn + " gives " + workload + " far more than its grants: prefer a policy naming its resources"));
+        // ARNs from other stacks are known only at deploy time: each warning waits for its value.
+        settings.existingRoleArn.ifPresent(role -> role.applyValue(arn -> {
+            EngineWarnings.warn(owner, "existing role " + arn + " keeps its own trust policy, "
+                    + "which keyless cannot see: make sure it trusts only " + workload);
+            return arn;
+        }));
+        settings.managedPolicies.forEach(policy -> policy.arn().applyValue(arn -> {
+            if (BroadManagedPolicies.isBroad(arn)) {
+                EngineWarnings.warn(owner, "managed policy " + arn + " gives " + workload + " far more than its grants: prefer a policy naming its resources");
+            }
+            return arn;
+        }));
         if (settings.allowWildcardPermissions) {
             EngineWarnings.warn(owner, "the role of " + workload + " allows wildcard permissions in its grants");
         }

@@ -1,11 +1,12 @@
 package dev.keyless.aws;
 
+import com.pulumi.core.Output;
 import dev.keyless.core.Checks;
 import dev.keyless.core.InvalidInputException;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,10 +22,10 @@ final class RoleSettings {
 
     final Optional<String> roleName;
     final Optional<String> rolePath;
-    final Optional<String> permissionsBoundaryArn;
+    final Optional<Output<String>> permissionsBoundaryArn;
     final Optional<Duration> maxSessionDuration;
-    final List<String> managedPolicyArns;
-    final Optional<String> existingRoleArn;
+    final List<ManagedPolicy> managedPolicies;
+    final Optional<Output<String>> existingRoleArn;
     final boolean allowWildcardPermissions;
 
     private RoleSettings(Builder<?> builder) {
@@ -32,7 +33,7 @@ final class RoleSettings {
         this.rolePath = Optional.ofNullable(builder.rolePath);
         this.permissionsBoundaryArn = Optional.ofNullable(builder.permissionsBoundaryArn);
         this.maxSessionDuration = Optional.ofNullable(builder.maxSessionDuration);
-        this.managedPolicyArns = List.copyOf(builder.managedPolicyArns);
+        this.managedPolicies = List.copyOf(builder.managedPolicies);
         this.existingRoleArn = Optional.ofNullable(builder.existingRoleArn);
         this.allowWildcardPermissions = builder.allowWildcardPermissions;
     }
@@ -43,11 +44,11 @@ final class RoleSettings {
      * @param logicalRoleName the role's logical name, which Pulumi auto-names from when no name is set
      */
     void validate(String logicalRoleName) {
-        var policyNames = new HashSet<String>();
-        for (var arn : managedPolicyArns) {
-            if (!policyNames.add(Arns.nameOf(arn))) {
-                throw InvalidInputException.of("managedPolicyArn", arn,
-                        "a policy whose name no other managed policy of the role has (attachments are keyed by name)");
+        var keys = new HashSet<String>();
+        for (var policy : managedPolicies) {
+            if (!keys.add(policy.key())) {
+                throw InvalidInputException.of("managedPolicyArn", policy.key(),
+                        "a policy whose name (or key) no other managed policy of the role has (attachments are keyed by it)");
             }
         }
         if (existingRoleArn.isPresent()) {
@@ -70,10 +71,11 @@ final class RoleSettings {
     abstract static class Builder<B extends Builder<B>> {
         private String roleName;
         private String rolePath;
-        private String permissionsBoundaryArn;
+        private Output<String> permissionsBoundaryArn;
         private Duration maxSessionDuration;
-        private final Set<String> managedPolicyArns = new LinkedHashSet<>();
-        private String existingRoleArn;
+        private final List<ManagedPolicy> managedPolicies = new ArrayList<>();
+        private final Set<String> plainPolicyArns = new HashSet<>();
+        private Output<String> existingRoleArn;
         private boolean allowWildcardPermissions;
 
         /**
@@ -108,7 +110,18 @@ final class RoleSettings {
          * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html">Permissions boundaries</a>
          */
         public B permissionsBoundary(String policyArn) {
-            this.permissionsBoundaryArn = Arns.requirePolicyArn("permissionsBoundary", policyArn);
+            this.permissionsBoundaryArn = Output.of(Arns.requirePolicyArn("permissionsBoundary", policyArn));
+            return (B) this;
+        }
+
+        /**
+         * @param policyArn the boundary policy's ARN, e.g. another stack's output; checked once known
+         * @return this builder
+         * @see #permissionsBoundary(String)
+         */
+        public B permissionsBoundary(Output<String> policyArn) {
+            Checks.notNull("permissionsBoundary", policyArn, "a policy ARN");
+            this.permissionsBoundaryArn = policyArn.applyValue(arn -> Arns.requirePolicyArn("permissionsBoundary", arn));
             return (B) this;
         }
 
@@ -134,7 +147,29 @@ final class RoleSettings {
          * @return this builder
          */
         public B managedPolicyArn(String policyArn) {
-            this.managedPolicyArns.add(Arns.requirePolicyArn("managedPolicyArn", policyArn));
+            Arns.requirePolicyArn("managedPolicyArn", policyArn);
+            // The same ARN twice is one attachment.
+            if (plainPolicyArns.add(policyArn)) {
+                managedPolicies.add(new ManagedPolicy(Arns.nameOf(policyArn), Output.of(policyArn)));
+            }
+            return (B) this;
+        }
+
+        /**
+         * Attaches a managed policy whose ARN is known only at deploy time, e.g. another stack's
+         * output, under a key of your choosing: the attachment is {@code NAME-managed-KEY}, so it
+         * stays put when the list is reordered.
+         *
+         * @param key       1 to 128 of {@code [A-Za-z0-9+=,.@_-]}, unique among the role's policies
+         * @param policyArn the policy's ARN; checked once known
+         * @return this builder
+         */
+        public B managedPolicyArn(String key, Output<String> policyArn) {
+            if (key == null || !key.matches("[\\w+=,.@-]{1,128}")) {
+                throw InvalidInputException.of("managedPolicyArn key", key, "1 to 128 characters of [A-Za-z0-9+=,.@_-]");
+            }
+            Checks.notNull("managedPolicyArn", policyArn, "a policy ARN");
+            managedPolicies.add(new ManagedPolicy(key, policyArn.applyValue(arn -> Arns.requirePolicyArn("managedPolicyArn", arn))));
             return (B) this;
         }
 
@@ -148,7 +183,18 @@ final class RoleSettings {
          * @return this builder
          */
         public B existingRoleArn(String roleArn) {
-            this.existingRoleArn = Arns.requireRoleArn("existingRoleArn", roleArn);
+            this.existingRoleArn = Output.of(Arns.requireRoleArn("existingRoleArn", roleArn));
+            return (B) this;
+        }
+
+        /**
+         * @param roleArn the role's ARN, e.g. another stack's output; checked once known
+         * @return this builder
+         * @see #existingRoleArn(String)
+         */
+        public B existingRoleArn(Output<String> roleArn) {
+            Checks.notNull("existingRoleArn", roleArn, "an IAM role ARN");
+            this.existingRoleArn = roleArn.applyValue(arn -> Arns.requireRoleArn("existingRoleArn", arn));
             return (B) this;
         }
 

@@ -139,4 +139,28 @@ class AdoptedClusterInputsTest {
         assertThat((String) deployment.resource(ROLE, "api-role").input("assumeRolePolicy").orElseThrow())
                 .contains(TestClusters.PROVIDER_ARN).contains(TestClusters.ISSUER_HOST_PATH + ":sub");
     }
+
+    @Test
+    void aKubeconfigObjectAsPulumiEksExportsItIsWrittenAsJson() {
+        Output<Object> pulumiEksShape = Output.of(java.util.Map.of("apiVersion", "v1", "kind", "Config",
+                "clusters", List.of(java.util.Map.of("name", "kubernetes", "cluster", java.util.Map.of("server", "https://EXAMPLE.gr7.eu-west-1.eks.amazonaws.com")))));
+        var deployment = SimulatedStack.named("adopted").run(ctx -> new AdoptedEksCluster("green", valid(AdoptedEksClusterArgs.builder())
+                .kubeconfigFromStackOutput(pulumiEksShape).build()));
+
+        var provider = deployment.resource("pulumi:providers:kubernetes", "green-k8s");
+        var kubeconfig = provider.input("kubeconfig").map(v -> v instanceof dev.keyless.preview.engine.SecretValue s ? s.plaintext() : v).orElseThrow();
+        assertThat(dev.keyless.testkit.Json.parse(kubeconfig)).isEqualTo(dev.keyless.testkit.Json.parse("""
+                {"apiVersion": "v1", "kind": "Config",
+                 "clusters": [{"name": "kubernetes", "cluster": {"server": "https://EXAMPLE.gr7.eu-west-1.eks.amazonaws.com"}}]}
+                """));
+
+        var text = SimulatedStack.named("adopted").run(ctx -> new AdoptedEksCluster("green", valid(AdoptedEksClusterArgs.builder())
+                .kubeconfigFromStackOutput(Output.of("apiVersion: v1\nkind: Config\n")).build()));
+        assertThat(text.resource("pulumi:providers:kubernetes", "green-k8s").input("kubeconfig")
+                .map(v -> v instanceof dev.keyless.preview.engine.SecretValue s ? s.plaintext() : v).orElseThrow())
+                .isEqualTo("apiVersion: v1\nkind: Config\n");
+
+        var number = bindFailing(b -> valid(b).kubeconfigFromStackOutput(Output.of(42)));
+        assertThat(number.message()).contains("kubeconfig must be a kubeconfig as text or as an object (a stack output such as pulumi-eks's kubeconfig): '42'");
+    }
 }

@@ -182,6 +182,51 @@ class NamesAndLimitsTest {
         }
     }
 
+    @Test
+    void policyAndRoleArnsFromAnotherStackAreCheckedOnceKnown() {
+        var deployment = SimulatedStack.named("arns").run(ctx -> new FederatedServiceAccount("api", FederatedServiceAccountArgs.builder()
+                .cluster(TestClusters.adopted("green")).namespace("shop").name("api")
+                .identity(IrsaIdentity.builder()
+                        .permissionsBoundary(Output.of("arn:aws:iam::111122223333:policy/boundary"))
+                        .managedPolicyArn("baseline", Output.of("arn:aws:iam::111122223333:policy/team/baseline")).build())
+                .build()));
+        assertThat(deployment.resource("aws:iam/role:Role", "api-role").input("permissionsBoundary"))
+                .contains("arn:aws:iam::111122223333:policy/boundary");
+        assertThat(deployment.resource("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "api-managed-baseline").input("policyArn"))
+                .contains("arn:aws:iam::111122223333:policy/team/baseline");
+
+        var badPolicy = SimulatedStack.named("arns").runExpectingFailure(ctx -> new FederatedServiceAccount("api", FederatedServiceAccountArgs.builder()
+                .cluster(TestClusters.adopted("green")).namespace("shop").name("api")
+                .identity(IrsaIdentity.builder().managedPolicyArn("baseline", Output.of("baseline")).build()).build()));
+        assertThat(badPolicy.message()).contains("managedPolicyArn must be " + Arns.POLICY_RULE + ": 'baseline'");
+        assertThat(badPolicy.deployment().ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment")).isEmpty();
+
+        var existing = SimulatedStack.named("arns").run(ctx -> new FederatedServiceAccount("api", FederatedServiceAccountArgs.builder()
+                .cluster(TestClusters.adopted("green")).namespace("shop").name("api")
+                .grant(S3Access.readOnly("shop-catalog"))
+                .identity(IrsaIdentity.builder().existingRoleArn(Output.of("arn:aws:iam::111122223333:role/team/shop-api")).build()).build()));
+        assertThat(existing.resource("aws:iam/rolePolicy:RolePolicy", "api-grants").input("role")).contains("shop-api");
+        assertThat(existing.ofType("aws:iam/role:Role")).isEmpty();
+
+        var badRole = SimulatedStack.named("arns").runExpectingFailure(ctx -> new FederatedServiceAccount("api", FederatedServiceAccountArgs.builder()
+                .cluster(TestClusters.adopted("green")).namespace("shop").name("api").grant(S3Access.readOnly("shop-catalog"))
+                .identity(IrsaIdentity.builder().existingRoleArn(Output.of("arn:aws:iam::111122223333:user/shop-api")).build()).build()));
+        assertThat(badRole.message()).contains("existingRoleArn must be " + Arns.ROLE_RULE + ": 'arn:aws:iam::111122223333:user/shop-api'");
+        assertThat(badRole.deployment().ofType("aws:iam/rolePolicy:RolePolicy")).isEmpty();
+    }
+
+    @Test
+    void managedPolicyKeysAreUniqueAndNamed() {
+        assertThatThrownBy(() -> IrsaIdentity.builder().managedPolicyArn("team baseline", Output.of("arn:aws:iam::aws:policy/X")))
+                .hasMessage("managedPolicyArn key must be 1 to 128 characters of [A-Za-z0-9+=,.@_-]: 'team baseline'");
+        var failure = SimulatedStack.named("arns").runExpectingFailure(ctx -> new FederatedServiceAccount("api", FederatedServiceAccountArgs.builder()
+                .cluster(TestClusters.adopted("green")).namespace("shop").name("api")
+                .identity(IrsaIdentity.builder().managedPolicyArn("arn:aws:iam::aws:policy/Audit")
+                        .managedPolicyArn("Audit", Output.of("arn:aws:iam::111122223333:policy/Audit")).build()).build()));
+        assertThat(failure.message()).isEqualTo("managedPolicyArn must be a policy whose name (or key) no other managed policy of the role has "
+                + "(attachments are keyed by it): 'Audit'");
+    }
+
     /** A user's own grant that asks for every S3 action. */
     private static final class WildcardGrant implements AwsGrant {
         @Override

@@ -41,7 +41,7 @@ class NullInputsTest {
                 Map.entry("nodeGroup.instanceTypes must be an EC2 instance type such as t3.medium: 'null'",
                         () -> new NodeGroupOptions(Arrays.asList("t3.medium", null), 1, 1, 1)),
                 Map.entry("existingRoleArn must be " + Arns.ROLE_RULE + ": 'null'",
-                        () -> IrsaIdentity.builder().existingRoleArn(null)),
+                        () -> IrsaIdentity.builder().existingRoleArn((String) null)),
                 Map.entry("trustServiceAccountsMatching must be a ServiceAccount name pattern of [a-z0-9.-] with at least one '*' or '?' (IAM StringLike): 'null'",
                         () -> IrsaIdentity.builder().trustServiceAccountsMatching(null)));
         calls.forEach((message, call) -> assertThatThrownBy(call).as(message).isInstanceOf(InvalidInputException.class).hasMessage(message));

@@ -82,8 +82,8 @@ class ValidationTest {
         assertThat(failWith(a -> a.identity(IrsaIdentity.builder()
                 .managedPolicyArn("arn:aws:iam::aws:policy/Audit")
                 .managedPolicyArn("arn:aws:iam::111122223333:policy/Audit").build())).message())
-                .isEqualTo("managedPolicyArn must be a policy whose name no other managed policy of the role has "
-                        + "(attachments are keyed by name): 'arn:aws:iam::111122223333:policy/Audit'");
+                .isEqualTo("managedPolicyArn must be a policy whose name (or key) no other managed policy of the role has "
+                        + "(attachments are keyed by it): 'Audit'");
     }
 
     @Test
