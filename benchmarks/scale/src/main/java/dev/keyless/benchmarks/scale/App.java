@@ -1,0 +1,56 @@
+package dev.keyless.benchmarks.scale;
+
+import com.pulumi.Context;
+import com.pulumi.Pulumi;
+import com.pulumi.kubernetes.Provider;
+import com.pulumi.kubernetes.ProviderArgs;
+import com.pulumi.resources.CustomResourceOptions;
+import dev.keyless.aws.AdoptedEksCluster;
+import dev.keyless.aws.AdoptedEksClusterArgs;
+
+/**
+ * {@code scale:workloads} workloads on one adopted EKS cluster, each a namespace, an IAM role that
+ * trusts one ServiceAccount, a prefix-scoped S3 grant and the annotated ServiceAccount: through
+ * keyless ({@code scale:mode: keyless}) or as the same resources written by hand
+ * ({@code scale:mode: raw}), with IRSA or EKS Pod Identity ({@code scale:mechanism}).
+ */
+public final class App {
+    static final String ISSUER = "https://oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE";
+    static final String PROVIDER_ARN = "arn:aws:iam::111122223333:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE";
+    static final String BUCKET = "scale-workloads";
+    static final String CLUSTER = "platform";
+    static final String KUBECONFIG = "{\"apiVersion\":\"v1\",\"kind\":\"Config\"}";
+
+    private App() {
+    }
+
+    public static void main(String[] args) {
+        Pulumi.run(App::stack);
+    }
+
+    static void stack(Context ctx) {
+        var config = ctx.config();
+        int workloads = config.requireInteger("workloads");
+        var mode = config.get("mode").orElse("keyless");
+        var podIdentity = config.get("mechanism").orElse("irsa").equals("pod-identity");
+        switch (mode) {
+            case "keyless" -> {
+                var cluster = new AdoptedEksCluster(CLUSTER, AdoptedEksClusterArgs.builder()
+                        .clusterName(CLUSTER).issuerUrl(ISSUER).oidcProviderArn(PROVIDER_ARN).kubeconfig(KUBECONFIG)
+                        .podIdentityAgent(podIdentity).build());
+                for (int i = 0; i < workloads; i++) {
+                    KeylessWorkload.register(cluster, "team-" + i, podIdentity);
+                }
+            }
+            case "raw" -> {
+                var provider = new Provider(CLUSTER + "-k8s", ProviderArgs.builder().kubeconfig(KUBECONFIG).build());
+                var kubernetes = CustomResourceOptions.builder().provider(provider).build();
+                for (int i = 0; i < workloads; i++) {
+                    RawWorkload.register(kubernetes, "team-" + i, podIdentity);
+                }
+            }
+            default -> throw new IllegalArgumentException("scale:mode must be keyless or raw: '" + mode + "'");
+        }
+        ctx.export("workloads", com.pulumi.core.Output.of(workloads));
+    }
+}
