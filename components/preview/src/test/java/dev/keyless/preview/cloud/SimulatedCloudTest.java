@@ -49,9 +49,9 @@ class SimulatedCloudTest {
     }
 
     @Test
-    void defaultsSimulateAwsAndKubernetes() {
+    void defaultsSimulateAwsGcpAndKubernetes() {
         assertThat(SimulatedCloud.defaultSimulations(Map.of("aws:region", "eu-west-1")))
-                .extracting(ProviderSimulation::packageName).containsExactly("aws", "kubernetes");
+                .extracting(ProviderSimulation::packageName).containsExactly("aws", "gcp", "kubernetes");
     }
 
     @Test

@@ -1,0 +1,124 @@
+package dev.keyless.gcp;
+
+import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Export;
+import com.pulumi.kubernetes.Provider;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.Resource;
+import dev.keyless.core.Checks;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A GKE cluster made elsewhere, with Workload Identity Federation already enabled, adopted so that
+ * {@link dev.keyless.core.FederatedServiceAccount}s can bind to it.
+ *
+ * <p>Children: {@code NAME-k8s}.
+ */
+public class AdoptedGkeCluster extends ComponentResource implements GkeOidcCluster {
+    /** The Pulumi type token. */
+    public static final String TYPE = "keyless:gcp:AdoptedGkeCluster";
+
+    @Export(name = "clusterName", refs = String.class)
+    private final Output<String> clusterName;
+    @Export(name = "projectId", refs = String.class)
+    private final Output<String> projectId;
+    @Export(name = "location", refs = String.class)
+    private final Output<String> location;
+    @Export(name = "workloadPool", refs = String.class)
+    private final Output<String> workloadPool;
+    @Export(name = "issuerUrl", refs = String.class)
+    private final Output<String> issuerUrl;
+
+    private final String logicalName;
+    private final boolean metadataServerOnEveryNode;
+    private final Provider kubernetesProvider;
+
+    /**
+     * @param name the component's logical name, the prefix of its children's names
+     * @param args the adopted cluster's values
+     */
+    public AdoptedGkeCluster(String name, AdoptedGkeClusterArgs args) {
+        this(name, args, null);
+    }
+
+    /**
+     * @param name    the component's logical name, the prefix of its children's names
+     * @param args    the adopted cluster's values
+     * @param options Pulumi options for the component
+     * @throws dev.keyless.core.InvalidInputException before anything is registered, when an input breaks a rule
+     */
+    public AdoptedGkeCluster(String name, AdoptedGkeClusterArgs args, ComponentResourceOptions options) {
+        super(TYPE, name, validated(name, args, options));
+        this.logicalName = name;
+        this.metadataServerOnEveryNode = args.metadataServerOnEveryNode();
+        this.projectId = args.projectId();
+        this.location = args.location();
+        this.clusterName = args.clusterName();
+        this.workloadPool = GkeOidcCluster.super.workloadPool();
+        this.issuerUrl = GkeOidcCluster.super.issuerUrl();
+        this.kubernetesProvider = GkeKubernetesProvider.create(this, name, args.kubeconfig(), List.of());
+        registerOutputs(Map.of(
+                "clusterName", clusterName,
+                "projectId", projectId,
+                "location", location,
+                "workloadPool", workloadPool,
+                "issuerUrl", issuerUrl));
+    }
+
+    @Override
+    public Output<String> projectId() {
+        return projectId;
+    }
+
+    @Override
+    public Output<String> location() {
+        return location;
+    }
+
+    @Override
+    public Output<String> clusterName() {
+        return clusterName;
+    }
+
+    @Override
+    public Output<String> workloadPool() {
+        return workloadPool;
+    }
+
+    @Override
+    public Output<String> issuerUrl() {
+        return issuerUrl;
+    }
+
+    @Override
+    public Map<String, String> podNodeSelector() {
+        return metadataServerOnEveryNode ? Map.of() : Map.of(METADATA_SERVER_NODE_LABEL, "true");
+    }
+
+    @Override
+    public Provider kubernetesProvider() {
+        return kubernetesProvider;
+    }
+
+    /** The cluster and its pool exist already; what binds to it waits for its Kubernetes provider. */
+    @Override
+    public Resource readiness() {
+        return kubernetesProvider;
+    }
+
+    @Override
+    public String describe() {
+        return "adopted GKE cluster '" + logicalName + "'";
+    }
+
+    // Runs before the component registers itself: bad input must not leave half a stack behind.
+    private static ComponentResourceOptions validated(String name, AdoptedGkeClusterArgs args, ComponentResourceOptions options) {
+        Checks.componentName(name);
+        Checks.notNull("args", args, "AdoptedGkeClusterArgs");
+        args.validate();
+        return options;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.keyless.gcp;
+
+import com.pulumi.core.Output;
+import dev.keyless.core.IdentityMechanism;
+import dev.keyless.core.OidcCluster;
+
+import java.util.Map;
+
+/**
+ * A GKE cluster with Workload Identity Federation: its ServiceAccounts' tokens are exchanged for
+ * Google credentials through the project's workload identity pool, {@code PROJECT_ID.svc.id.goog}.
+ * A {@link GkeCluster} this stack creates, or an {@link AdoptedGkeCluster} made elsewhere.
+ */
+public interface GkeOidcCluster extends OidcCluster {
+    /** The node label GKE sets on nodes that run the GKE metadata server. */
+    String METADATA_SERVER_NODE_LABEL = "iam.gke.io/gke-metadata-server-enabled";
+
+    /** @return the ID of the project the cluster runs in, which names its workload identity pool */
+    Output<String> projectId();
+
+    /** @return the cluster's region or zone */
+    Output<String> location();
+
+    /** @return the GKE cluster's name */
+    Output<String> clusterName();
+
+    /** @return the project's workload identity pool, {@code PROJECT_ID.svc.id.goog} */
+    default Output<String> workloadPool() {
+        return projectId().applyValue(GcpNames::workloadPool);
+    }
+
+    /**
+     * @return the issuer of the cluster's ServiceAccount tokens,
+     *     {@code https://container.googleapis.com/v1/projects/PROJECT/locations/LOCATION/clusters/NAME}
+     */
+    default Output<String> issuerUrl() {
+        return Output.tuple(projectId(), location(), clusterName()).applyValue(t -> GcpNames.issuerUrl(t.t1, t.t2, t.t3));
+    }
+
+    /**
+     * @return the node selector that keeps pods on nodes with the GKE metadata server, without which
+     *     a pod gets no federated credentials: empty when every node has it (Autopilot, or an adopted
+     *     cluster declared so)
+     */
+    Map<String, String> podNodeSelector();
+
+    /** Google's recommended mechanism: grants name the Kubernetes ServiceAccount itself. */
+    @Override
+    default IdentityMechanism defaultIdentity() {
+        return GkeWorkloadIdentity.defaults();
+    }
+}

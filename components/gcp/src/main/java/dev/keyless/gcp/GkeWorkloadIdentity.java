@@ -1,0 +1,136 @@
+package dev.keyless.gcp;
+
+import com.pulumi.core.Output;
+import com.pulumi.deployment.InvokeOptions;
+import com.pulumi.gcp.organizations.OrganizationsFunctions;
+import com.pulumi.gcp.organizations.inputs.GetProjectArgs;
+import com.pulumi.resources.ComponentResource;
+import dev.keyless.core.CloudBinding;
+import dev.keyless.core.Checks;
+import dev.keyless.core.EngineWarnings;
+import dev.keyless.core.IdentityPlan;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Workload Identity Federation for GKE with direct resource access: no Google service account; each
+ * grant names the Kubernetes ServiceAccount itself,
+ * {@code principal://iam.googleapis.com/projects/NUMBER/locations/global/workloadIdentityPools/PROJECT_ID.svc.id.goog/subject/ns/NS/sa/KSA}.
+ * Google's recommended form, and the default on GKE. The ServiceAccount needs no annotation.
+ *
+ * <p>The principal is the project's, not one cluster's: the same {@code namespace/name} in any
+ * cluster of the project's workload pool holds the same grants ("identity sameness"). Give
+ * workloads of different trust their own namespaces, or their own projects.
+ *
+ * <p>Wider trust is opt-in and named: {@link Builder#trustEveryServiceAccountInNamespace()} binds
+ * the grants to every ServiceAccount of the namespace.
+ *
+ * @see <a href="https://cloud.google.com/kubernetes-engine/docs/how-to/workload-identity">Authenticate to Google Cloud APIs from GKE workloads</a>
+ */
+public final class GkeWorkloadIdentity extends GkeIdentity {
+    private final Optional<Output<String>> projectNumber;
+    private final boolean wholeNamespace;
+
+    private GkeWorkloadIdentity(Builder builder) {
+        this.projectNumber = Optional.ofNullable(builder.projectNumber);
+        this.wholeNamespace = builder.wholeNamespace;
+    }
+
+    /** @return direct access, the project number looked up */
+    public static GkeWorkloadIdentity defaults() {
+        return builder().build();
+    }
+
+    /** @return a builder for direct access with options */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String displayName() {
+        return "GKE Workload Identity";
+    }
+
+    @Override
+    IdentityPlan plan(GcpBinding binding) {
+        return owner -> bind(owner, binding);
+    }
+
+    private CloudBinding bind(ComponentResource owner, GcpBinding binding) {
+        var cluster = binding.cluster();
+        var number = projectNumber.orElseGet(() -> OrganizationsFunctions.getProject(
+                        GetProjectArgs.builder().projectId(cluster.projectId()).build(),
+                        InvokeOptions.builder().parent(owner).build())
+                .applyValue(project -> GcpNames.requireProjectNumber("project number of the cluster's project", project.number())));
+        var account = binding.account();
+        var subject = wholeNamespace
+                ? "/namespace/" + account.namespace()
+                : "/subject/ns/" + account.namespace() + "/sa/" + account.name();
+        var scheme = wholeNamespace ? "principalSet://" : "principal://";
+        var principal = Output.tuple(number, cluster.workloadPool()).applyValue(t -> scheme
+                + "iam.googleapis.com/projects/" + t.t1 + "/locations/global/workloadIdentityPools/" + t.t2 + subject);
+        if (wholeNamespace) {
+            EngineWarnings.warn(owner, "every ServiceAccount in namespace " + account.namespace()
+                    + " holds the grants of " + account.namespace() + "/" + account.name()
+                    + " (trustEveryServiceAccountInNamespace): anyone who can create a ServiceAccount or pod there can use them");
+        }
+        var identity = new WorkloadPrincipal(principal);
+        return new CloudBinding(
+                identity,
+                Output.of(Map.of()),
+                Map.of(),
+                Map.of(),
+                cluster.podNodeSelector(),
+                bindGrants(owner, binding, identity));
+    }
+
+    /** Builds a {@link GkeWorkloadIdentity}. */
+    public static final class Builder {
+        private Output<String> projectNumber;
+        private boolean wholeNamespace;
+
+        private Builder() {
+        }
+
+        /**
+         * The number of the cluster's project, which the principal names. Defaults to looking it
+         * up with {@code gcp.organizations.getProject}, which needs {@code resourcemanager.projects.get}.
+         *
+         * @param projectNumber the project number, digits only
+         * @return this builder
+         */
+        public Builder projectNumber(String projectNumber) {
+            this.projectNumber = Output.of(GcpNames.requireProjectNumber("projectNumber", projectNumber));
+            return this;
+        }
+
+        /**
+         * @param projectNumber e.g. a StackReference output; checked once known
+         * @return this builder
+         * @see #projectNumber(String)
+         */
+        public Builder projectNumber(Output<String> projectNumber) {
+            Checks.notNull("projectNumber", projectNumber, "the project number");
+            this.projectNumber = projectNumber.applyValue(v -> GcpNames.requireProjectNumber("projectNumber", v));
+            return this;
+        }
+
+        /**
+         * Binds the grants to every ServiceAccount in the namespace
+         * ({@code principalSet://.../namespace/NS}) instead of the one ServiceAccount, e.g. for
+         * jobs whose ServiceAccounts are generated. Logs a warning. Defaults to the one ServiceAccount.
+         *
+         * @return this builder
+         */
+        public Builder trustEveryServiceAccountInNamespace() {
+            this.wholeNamespace = true;
+            return this;
+        }
+
+        /** @return the mechanism */
+        public GkeWorkloadIdentity build() {
+            return new GkeWorkloadIdentity(this);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.keyless.gcp;
+
+import com.pulumi.core.Output;
+import com.pulumi.gcp.projects.IAMMember;
+import com.pulumi.gcp.projects.IAMMemberArgs;
+import com.pulumi.gcp.serviceaccount.Account;
+import com.pulumi.gcp.serviceaccount.AccountArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.CustomResourceOptions;
+
+/**
+ * The Google service account a {@link GkeCluster}'s nodes run as ({@code NAME-nodes-sa}), holding
+ * only {@link GkeCluster#NODE_ROLE} on the project ({@code NAME-nodes-role}): a compromised node
+ * gets none of the Compute Engine default account's Editor rights.
+ *
+ * @param email the account's email
+ * @param role  the role binding; nodes wait for it
+ */
+record NodeServiceAccount(Output<String> email, IAMMember role) {
+
+    static NodeServiceAccount create(ComponentResource owner, String name, String projectId) {
+        var parent = CustomResourceOptions.builder().parent(owner).build();
+        var account = new Account(name + "-nodes-sa", AccountArgs.builder()
+                .accountId(ServiceAccountIds.derive(name + "-nodes"))
+                .project(projectId)
+                .displayName("GKE nodes of " + name)
+                .description("Runs the nodes of GKE cluster " + name + " with the least privilege GKE needs")
+                .build(), parent);
+        var role = new IAMMember(name + "-nodes-role", IAMMemberArgs.builder()
+                .project(projectId)
+                .role(GkeCluster.NODE_ROLE)
+                .member(account.email().applyValue(e -> "serviceAccount:" + e))
+                .build(), parent);
+        return new NodeServiceAccount(account.email(), role);
+    }
+}

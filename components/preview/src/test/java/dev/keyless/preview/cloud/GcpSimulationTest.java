@@ -1,0 +1,50 @@
+package dev.keyless.preview.cloud;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GcpSimulationTest {
+    private final GcpSimulation gcp = new GcpSimulation(Map.of("gcp:project", "shop-prod-4711", "gcp:region", "europe-west1"));
+
+    @Test
+    void serviceAccountsGetTheirEmailInTheirProject() {
+        var account = gcp.create("gcp:serviceaccount/account:Account", "api-gsa", Map.of("accountId", "shop-api"));
+
+        assertThat(account.state()).containsEntry("email", "shop-api@shop-prod-4711.iam.gserviceaccount.com")
+                .containsEntry("member", "serviceAccount:shop-api@shop-prod-4711.iam.gserviceaccount.com")
+                .containsEntry("name", "projects/shop-prod-4711/serviceAccounts/shop-api@shop-prod-4711.iam.gserviceaccount.com");
+        assertThat(account.id()).isEqualTo("projects/shop-prod-4711/serviceAccounts/shop-api@shop-prod-4711.iam.gserviceaccount.com");
+    }
+
+    @Test
+    void clustersGetAnEndpointACertificateAndTheConfiguredPlacement() {
+        var cluster = gcp.create("gcp:container/cluster:Cluster", "platform-cluster", Map.of());
+
+        assertThat(cluster.state()).containsEntry("name", "platform-cluster-xxxxxxx")
+                .containsEntry("project", "shop-prod-4711")
+                .containsEntry("location", "europe-west1")
+                .containsEntry("endpoint", "203.0.113.10")
+                .containsEntry("masterAuth", Map.of("clusterCaCertificate", Placeholders.CERTIFICATE_DATA,
+                        "clientCertificateConfig", Map.of("issueClientCertificate", false)));
+    }
+
+    @Test
+    void bucketsAreAutoNamedInLowerCase() {
+        var bucket = gcp.create("gcp:storage/bucket:Bucket", "Charts", Map.of("location", "EU"));
+
+        assertThat(bucket.state()).containsEntry("name", "charts-xxxxxxx").containsEntry("url", "gs://charts-xxxxxxx")
+                .containsEntry("location", "EU");
+    }
+
+    @Test
+    void getProjectAnswersThePlaceholderNumber() {
+        assertThat(gcp.invoke("gcp:organizations/getProject:getProject", Map.of("projectId", "other-project-01")).orElseThrow())
+                .containsEntry("number", "123456789012").containsEntry("projectId", "other-project-01");
+        assertThat(gcp.invoke("gcp:organizations/getProject:getProject", Map.of()).orElseThrow())
+                .containsEntry("projectId", "shop-prod-4711");
+        assertThat(gcp.invoke("gcp:compute/getZones:getZones", Map.of())).isEmpty();
+    }
+}
