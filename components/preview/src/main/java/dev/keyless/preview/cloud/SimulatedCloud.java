@@ -44,7 +44,7 @@ public final class SimulatedCloud implements Mocks {
      * @return the simulations of every package the simulated cloud knows
      */
     public static List<ProviderSimulation> defaultSimulations(Map<String, String> config) {
-        return List.of(new AwsSimulation(config), new GcpSimulation(config), new KubernetesSimulation());
+        return List.of(new AwsSimulation(config), new GcpSimulation(config), new AzureSimulation(config), new KubernetesSimulation());
     }
 
     /**

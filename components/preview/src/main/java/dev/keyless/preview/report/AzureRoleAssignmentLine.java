@@ -18,6 +18,7 @@ final class AzureRoleAssignmentLine implements GrantRenderer {
     @Override
     public String describe(RegisteredResource grant) {
         return new GrantLine()
+                .add("role", AzureBuiltInRoleNames.of(grant.inputs().get("roleDefinitionId")).orElse(null))
                 .input(grant, "roleDefinitionId")
                 .input(grant, "scope")
                 .input(grant, "principalId")

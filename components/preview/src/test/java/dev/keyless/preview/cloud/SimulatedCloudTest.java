@@ -49,9 +49,9 @@ class SimulatedCloudTest {
     }
 
     @Test
-    void defaultsSimulateAwsGcpAndKubernetes() {
+    void defaultsSimulateAwsGcpAzureAndKubernetes() {
         assertThat(SimulatedCloud.defaultSimulations(Map.of("aws:region", "eu-west-1")))
-                .extracting(ProviderSimulation::packageName).containsExactly("aws", "gcp", "kubernetes");
+                .extracting(ProviderSimulation::packageName).containsExactly("aws", "gcp", "azure-native", "kubernetes");
     }
 
     @Test

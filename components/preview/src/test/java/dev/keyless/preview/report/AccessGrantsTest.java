@@ -52,7 +52,7 @@ class AccessGrantsTest {
 
         assertThat(section(PreviewReport.render(deployment), "Access grants:")).containsExactly(
                 "Access grants:",
-                "    azure-native:authorization:RoleAssignment  chartmuseum-blob  roleDefinitionId: " + BLOB_CONTRIBUTOR
+                "    azure-native:authorization:RoleAssignment  chartmuseum-blob  role: Storage Blob Data Contributor  roleDefinitionId: " + BLOB_CONTRIBUTOR
                         + "  scope: " + CONTAINER + "  principalId: 11111111-2222-3333-4444-555555555555"
                         + "  principalType: ServicePrincipal",
                 "    azure-native:managedidentity:FederatedIdentityCredential  chartmuseum-federation"

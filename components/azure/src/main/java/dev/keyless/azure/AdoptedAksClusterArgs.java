@@ -1,0 +1,155 @@
+package dev.keyless.azure;
+
+import com.pulumi.core.Output;
+import dev.keyless.core.Checks;
+import dev.keyless.core.InvalidInputException;
+
+import java.util.Optional;
+
+/**
+ * An AKS cluster made elsewhere (another stack, Bicep, Terraform, {@code az aks create}), described
+ * by its OIDC issuer and a kubeconfig, plus its resource group when workload identities should go
+ * there.
+ *
+ * <p>Every value may be plain or an {@code Output} (a StackReference output). The same rules apply
+ * to both: a plain value is checked by its setter, an {@code Output} once its value is known.
+ */
+public final class AdoptedAksClusterArgs {
+    private final Output<String> issuerUrl;
+    private final Optional<String> plainIssuerUrl;
+    private final Output<String> kubeconfig;
+    private final Optional<Output<String>> resourceGroupName;
+
+    private AdoptedAksClusterArgs(Builder builder) {
+        this.issuerUrl = builder.issuerUrl;
+        this.plainIssuerUrl = Optional.ofNullable(builder.plainIssuerUrl);
+        this.kubeconfig = builder.kubeconfig;
+        this.resourceGroupName = Optional.ofNullable(builder.resourceGroupName);
+    }
+
+    /** @return a new builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the cluster's OIDC issuer URL */
+    public Output<String> issuerUrl() {
+        return issuerUrl;
+    }
+
+    /** @return the issuer URL when it was given as a plain value */
+    public Optional<String> plainIssuerUrl() {
+        return plainIssuerUrl;
+    }
+
+    /** @return a kubeconfig for the cluster */
+    public Output<String> kubeconfig() {
+        return kubeconfig;
+    }
+
+    /** @return the resource group for workload identities, when given */
+    public Optional<Output<String>> resourceGroupName() {
+        return resourceGroupName;
+    }
+
+    /** Checks that the required values are given. */
+    void validate() {
+        if (issuerUrl == null) {
+            throw InvalidInputException.missing("issuerUrl", "give the cluster's OIDC issuer URL (az aks show --query oidcIssuerProfile.issuerUrl)");
+        }
+        if (kubeconfig == null) {
+            throw InvalidInputException.missing("kubeconfig", "give a kubeconfig for the cluster");
+        }
+    }
+
+    /** Builds {@link AdoptedAksClusterArgs}. */
+    public static final class Builder {
+        private Output<String> issuerUrl;
+        private String plainIssuerUrl;
+        private Output<String> kubeconfig;
+        private Output<String> resourceGroupName;
+
+        private Builder() {
+        }
+
+        /**
+         * The cluster's OIDC issuer URL, exactly as {@code az aks show --query oidcIssuerProfile.issuerUrl}
+         * prints it, trailing '/' included. Required.
+         *
+         * @param issuerUrl e.g. a StackReference output; checked once known
+         * @return this builder
+         */
+        public Builder issuerUrl(Output<String> issuerUrl) {
+            Checks.notNull("issuerUrl", issuerUrl, "the cluster's OIDC issuer URL");
+            this.issuerUrl = issuerUrl.applyValue(v -> AksIssuers.requireIssuerUrl("issuerUrl", v));
+            this.plainIssuerUrl = null;
+            return this;
+        }
+
+        /**
+         * @param issuerUrl the cluster's OIDC issuer URL
+         * @return this builder
+         * @throws InvalidInputException when it is not an AKS issuer exactly as AKS reports it
+         */
+        public Builder issuerUrl(String issuerUrl) {
+            this.issuerUrl = Output.of(AksIssuers.requireIssuerUrl("issuerUrl", issuerUrl));
+            this.plainIssuerUrl = issuerUrl;
+            return this;
+        }
+
+        /**
+         * A kubeconfig for the cluster, e.g. one using {@code kubelogin}. Required.
+         *
+         * @param kubeconfig the kubeconfig, YAML or JSON; checked to be non-empty once known
+         * @return this builder
+         */
+        public Builder kubeconfig(Output<String> kubeconfig) {
+            Checks.notNull("kubeconfig", kubeconfig, "a kubeconfig");
+            this.kubeconfig = kubeconfig.applyValue(AdoptedAksClusterArgs::requireKubeconfig);
+            return this;
+        }
+
+        /**
+         * @param kubeconfig the kubeconfig, YAML or JSON
+         * @return this builder
+         */
+        public Builder kubeconfig(String kubeconfig) {
+            this.kubeconfig = Output.of(requireKubeconfig(kubeconfig));
+            return this;
+        }
+
+        /**
+         * The resource group new workload identities go in, usually the cluster's. Defaults to
+         * none: each {@link EntraWorkloadIdentity} must then name one.
+         *
+         * @param resourceGroupName the group's name
+         * @return this builder
+         */
+        public Builder resourceGroupName(String resourceGroupName) {
+            this.resourceGroupName = Output.of(AzureNames.requireResourceGroupName("resourceGroupName", resourceGroupName));
+            return this;
+        }
+
+        /**
+         * @param resourceGroupName e.g. a StackReference output; checked once known
+         * @return this builder
+         */
+        public Builder resourceGroupName(Output<String> resourceGroupName) {
+            Checks.notNull("resourceGroupName", resourceGroupName, "a resource group name");
+            this.resourceGroupName = resourceGroupName.applyValue(v -> AzureNames.requireResourceGroupName("resourceGroupName", v));
+            return this;
+        }
+
+        /** @return the args; required values are checked when the component is constructed */
+        public AdoptedAksClusterArgs build() {
+            return new AdoptedAksClusterArgs(this);
+        }
+    }
+
+    private static String requireKubeconfig(String kubeconfig) {
+        if (kubeconfig == null || kubeconfig.isBlank()) {
+            throw InvalidInputException.of("kubeconfig", kubeconfig, "a non-empty kubeconfig, YAML or JSON");
+        }
+        return kubeconfig;
+    }
+}

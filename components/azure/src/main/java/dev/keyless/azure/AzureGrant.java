@@ -1,0 +1,10 @@
+package dev.keyless.azure;
+
+import dev.keyless.core.ResourceGrant;
+
+/**
+ * A grant a managed identity can hold: role assignments naming its principal, on exactly the
+ * resources the grant names ({@link BlobAccess}).
+ */
+public interface AzureGrant extends ResourceGrant<ManagedIdentity> {
+}

@@ -1,0 +1,35 @@
+package dev.keyless.azure;
+
+import com.pulumi.core.Output;
+import dev.keyless.core.IdentityMechanism;
+import dev.keyless.core.OidcCluster;
+
+import java.util.Optional;
+
+/**
+ * An AKS cluster whose OIDC issuer Microsoft Entra ID trusts through federated identity
+ * credentials: an {@link AksCluster} this stack creates, or an {@link AdoptedAksCluster} made elsewhere.
+ */
+public interface AzureOidcCluster extends OidcCluster {
+
+    /**
+     * @return the cluster's OIDC issuer URL exactly as AKS reports it, trailing '/' included: a
+     *     federated credential's issuer must equal the tokens' {@code iss} byte for byte
+     */
+    Output<String> issuerUrl();
+
+    /** @return the issuer when it is known before deploy (an adopted cluster's plain value), for preview-time checks */
+    Optional<String> plainIssuerUrl();
+
+    /** @return the cluster's resource group, where workload identities go unless told otherwise; empty when unknown */
+    Optional<Output<String>> resourceGroupName();
+
+    /** @return the component's logical name, which keys the children other components make for this cluster */
+    String logicalName();
+
+    /** Entra Workload ID is how AKS binds identities, so it is the default. */
+    @Override
+    default IdentityMechanism defaultIdentity() {
+        return EntraWorkloadIdentity.defaults();
+    }
+}

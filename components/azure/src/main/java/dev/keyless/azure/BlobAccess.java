@@ -1,0 +1,140 @@
+package dev.keyless.azure;
+
+import com.pulumi.azurenative.authorization.AuthorizationFunctions;
+import com.pulumi.azurenative.authorization.RoleAssignment;
+import com.pulumi.azurenative.authorization.RoleAssignmentArgs;
+import com.pulumi.azurenative.authorization.enums.PrincipalType;
+import com.pulumi.azurenative.storage.BlobContainer;
+import com.pulumi.core.Output;
+import com.pulumi.deployment.InvokeOptions;
+import com.pulumi.resources.InvokeArgs;
+import com.pulumi.resources.Resource;
+import dev.keyless.core.Checks;
+import dev.keyless.core.GrantContext;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Least-privilege access to one blob container: a role assignment of Storage Blob Data Reader
+ * ({@link #readOnly}) or Storage Blob Data Contributor ({@link #readWrite}) to the workload's
+ * managed identity, scoped to the container ({@code .../blobServices/default/containers/C}), never
+ * the storage account, its resource group or the subscription. The principal type is given as
+ * {@code ServicePrincipal}, so Azure does not look the new identity up in a directory that may not
+ * have replicated it yet.
+ *
+ * <p>The assignment's name is a GUID derived from scope, principal and role, so a second
+ * {@code pulumi up} changes nothing. A new assignment can take minutes to apply; the ServiceAccount
+ * waits for it to exist, not for it to apply.
+ *
+ * <pre>{@code
+ * BlobAccess.readWrite(charts)                           // a BlobContainer this stack manages
+ * BlobAccess.readOnly("shared-rg", "reportsacct", "2026") // an existing container, by names
+ * }</pre>
+ *
+ * @see <a href="https://learn.microsoft.com/azure/storage/blobs/assign-azure-role-data-access">Assign an Azure role for access to blob data</a>
+ */
+public final class BlobAccess implements AzureGrant {
+    private final Supplier<Output<String>> containerId;
+    private final String label;
+    private final boolean write;
+
+    private BlobAccess(Supplier<Output<String>> containerId, String label, boolean write) {
+        this.containerId = containerId;
+        this.label = label;
+        this.write = write;
+    }
+
+    /**
+     * @param container a container this stack manages
+     * @return read access (get and list) to its blobs
+     */
+    public static BlobAccess readOnly(BlobContainer container) {
+        return ofContainer(container, false);
+    }
+
+    /**
+     * @param container a container this stack manages
+     * @return read, write and delete access to its blobs
+     */
+    public static BlobAccess readWrite(BlobContainer container) {
+        return ofContainer(container, true);
+    }
+
+    /**
+     * @param resourceGroupName the storage account's resource group
+     * @param accountName       the storage account
+     * @param containerName     the container
+     * @return read access (get and list) to an existing container's blobs, in the deploying subscription
+     * @throws dev.keyless.core.InvalidInputException when a name breaks Azure's rules
+     */
+    public static BlobAccess readOnly(String resourceGroupName, String accountName, String containerName) {
+        return ofNames(resourceGroupName, accountName, containerName, false);
+    }
+
+    /**
+     * @param resourceGroupName the storage account's resource group
+     * @param accountName       the storage account
+     * @param containerName     the container
+     * @return read, write and delete access to an existing container's blobs, in the deploying subscription
+     * @throws dev.keyless.core.InvalidInputException when a name breaks Azure's rules
+     */
+    public static BlobAccess readWrite(String resourceGroupName, String accountName, String containerName) {
+        return ofNames(resourceGroupName, accountName, containerName, true);
+    }
+
+    private static BlobAccess ofContainer(BlobContainer container, boolean write) {
+        Checks.notNull("container", container, "a BlobContainer");
+        return new BlobAccess(container::id, container.pulumiResourceName(), write);
+    }
+
+    private static BlobAccess ofNames(String resourceGroupName, String accountName, String containerName, boolean write) {
+        AzureNames.requireResourceGroupName("resourceGroupName", resourceGroupName);
+        StorageNames.requireAccountName("accountName", accountName);
+        StorageNames.requireContainerName("containerName", containerName);
+        // The subscription is the deploying one; asked for only when the grant is bound.
+        Supplier<Output<String>> id = () -> AuthorizationFunctions.getClientConfig(InvokeArgs.Empty, InvokeOptions.Empty)
+                .applyValue(client -> AzureResourceIds.container(client.subscriptionId(), resourceGroupName, accountName, containerName));
+        return new BlobAccess(id, accountName + "-" + containerName, write);
+    }
+
+    /** @return the role assigned: Storage Blob Data Contributor or Reader */
+    String roleId() {
+        return write ? BuiltInRoles.STORAGE_BLOB_DATA_CONTRIBUTOR : BuiltInRoles.STORAGE_BLOB_DATA_READER;
+    }
+
+    /** @return whether the grant allows writes */
+    public boolean writes() {
+        return write;
+    }
+
+    @Override
+    public String key() {
+        return label + "-" + (write ? "contributor" : "reader");
+    }
+
+    @Override
+    public String describe() {
+        return "Blob " + (write ? "read-write" : "read-only") + " on container " + label;
+    }
+
+    @Override
+    public List<Resource> bindTo(ManagedIdentity identity, GrantContext context) {
+        var roleId = roleId();
+        var scope = containerId.get().applyValue(id -> {
+            AzureResourceIds.requireContainerSubscription("container", id);
+            return id;
+        });
+        var assignment = new RoleAssignment(context.childName(this), RoleAssignmentArgs.builder()
+                .scope(scope)
+                .roleDefinitionId(scope.applyValue(id -> BuiltInRoles.definitionId(
+                        AzureResourceIds.requireContainerSubscription("container", id), roleId)))
+                .principalId(identity.principalId())
+                .principalType(PrincipalType.ServicePrincipal)
+                .roleAssignmentName(Output.tuple(scope, identity.principalId())
+                        .applyValue(t -> RoleAssignmentNames.of(t.t1, t.t2, roleId)))
+                .description(describe())
+                .build(), context.options());
+        return List.of(assignment);
+    }
+}

@@ -1,0 +1,117 @@
+package dev.keyless.azure;
+
+import dev.keyless.core.FederatedServiceAccount;
+import dev.keyless.core.FederatedServiceAccountArgs;
+import dev.keyless.core.InvalidInputException;
+import dev.keyless.testkit.SimulatedStack;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Entra ID's limits on one identity's federated credentials, checked before anything is registered. */
+class CredentialLimitsTest {
+    private static final String TEAM_IDENTITY = "/subscriptions/22222222-2222-2222-2222-222222222222"
+            + "/resourceGroups/team-rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/shop";
+
+    private static void trustedByOthers(int others) {
+        var home = TestClusters.green();
+        var identity = EntraWorkloadIdentity.builder();
+        for (int i = 1; i <= others; i++) {
+            identity.alsoTrustedBy(TestClusters.adopted("c" + i, TestClusters.issuerNumbered(i)));
+        }
+        new FederatedServiceAccount("api", FederatedServiceAccountArgs.builder()
+                .cluster(home).namespace("shop").name("api").identity(identity.build()).build());
+    }
+
+    @Test
+    void twentyCredentialsOnANewIdentityAreAllowed() {
+        var deployment = SimulatedStack.named("limits").run(ctx -> trustedByOthers(19));
+        assertThat(deployment.ofType(EntraWorkloadIdentityTest.CREDENTIAL)).hasSize(20);
+    }
+
+    @Test
+    void aTwentyFirstCredentialIsRefused() {
+        var failure = SimulatedStack.named("limits").runExpectingFailure(ctx -> trustedByOthers(20));
+
+        assertThat(failure.error()).isInstanceOf(InvalidInputException.class);
+        assertThat(failure.message()).isEqualTo("federated credentials of managed identity 'api-identity' must be at most 20 "
+                + "(Entra ID's limit per managed identity; trust fewer clusters or use another identity): '21'");
+        assertThat(failure.deployment().ofType(EntraWorkloadIdentityTest.CREDENTIAL)).isEmpty();
+        assertThat(failure.deployment().ofType(FederatedServiceAccount.TYPE)).isEmpty();
+    }
+
+    private static void sharedBy(int components) {
+        var cluster = TestClusters.green();
+        var team = SharedManagedIdentity.existing(TEAM_IDENTITY);
+        var names = new ArrayList<String>();
+        for (int i = 1; i <= components; i++) {
+            names.add("w" + i);
+        }
+        for (var name : names) {
+            new FederatedServiceAccount(name, FederatedServiceAccountArgs.builder().cluster(cluster).namespace("shop").name(name)
+                    .identity(EntraWorkloadIdentity.builder().existingIdentity(team).build()).build());
+        }
+    }
+
+    @Test
+    void twentyWorkloadsMayShareOneIdentity() {
+        var deployment = SimulatedStack.named("limits").run(ctx -> sharedBy(20));
+        assertThat(deployment.ofType(EntraWorkloadIdentityTest.CREDENTIAL)).hasSize(20);
+    }
+
+    @Test
+    void aTwentyFirstWorkloadOnASharedIdentityIsRefusedBeforeItRegistersAnything() {
+        var failure = SimulatedStack.named("limits").runExpectingFailure(ctx -> sharedBy(21));
+
+        assertThat(failure.message()).isEqualTo("federated credentials of managed identity 'shop' must be at most 20 "
+                + "(Entra ID's limit per managed identity; trust fewer clusters or use another identity): '21'");
+        assertThat(failure.deployment().find(FederatedServiceAccount.TYPE, "w21")).isEmpty();
+        assertThat(failure.deployment().ofType(EntraWorkloadIdentityTest.CREDENTIAL)).hasSize(20);
+    }
+
+    @Test
+    void oneIssuerAndSubjectMayBeTrustedOncePerIdentity() {
+        // Two adoptions of one cluster: different objects, the same issuer.
+        var failure = SimulatedStack.named("limits").runExpectingFailure(ctx -> new FederatedServiceAccount("api",
+                FederatedServiceAccountArgs.builder().cluster(TestClusters.green()).namespace("shop").name("api")
+                        .identity(EntraWorkloadIdentity.builder().alsoTrustedBy(TestClusters.adopted("green-again", TestClusters.ISSUER)).build())
+                        .build()));
+
+        assertThat(failure.message()).isEqualTo("alsoTrustedBy must be an issuer and subject no other federated credential of "
+                + "managed identity 'api-identity' trusts ('api' already trusts them; Entra ID allows each pair once per identity): "
+                + "'adopted AKS cluster 'green-again' for system:serviceaccount:shop:api'");
+    }
+
+    @Test
+    void workloadsSharingAnIdentityMayNotTrustTheSameSubjectTwice() {
+        var failure = SimulatedStack.named("limits").runExpectingFailure(ctx -> {
+            var team = SharedManagedIdentity.existing(TEAM_IDENTITY);
+            for (var cluster : new AdoptedAksCluster[] {TestClusters.green(), TestClusters.adopted("green-again", TestClusters.ISSUER)}) {
+                new FederatedServiceAccount("api-" + cluster.logicalName(), FederatedServiceAccountArgs.builder()
+                        .cluster(cluster).namespace("shop").name("api")
+                        .identity(EntraWorkloadIdentity.builder().existingIdentity(team).build()).build());
+            }
+        });
+
+        assertThat(failure.message()).isEqualTo("existingIdentity must be an issuer and subject no other federated credential of "
+                + "managed identity 'shop' trusts ('api-green' already trusts them; Entra ID allows each pair once per identity): "
+                + "'adopted AKS cluster 'green-again' for system:serviceaccount:shop:api'");
+    }
+
+    @Test
+    void explicitCredentialNamesMustDifferOnASharedIdentity() {
+        var failure = SimulatedStack.named("limits").runExpectingFailure(ctx -> {
+            var cluster = TestClusters.green();
+            var team = SharedManagedIdentity.existing(TEAM_IDENTITY);
+            for (var name : new String[] {"api", "worker"}) {
+                new FederatedServiceAccount(name, FederatedServiceAccountArgs.builder().cluster(cluster).namespace("shop").name(name)
+                        .identity(EntraWorkloadIdentity.builder().existingIdentity(team).credentialName("shop-k8s").build()).build());
+            }
+        });
+
+        assertThat(failure.message()).isEqualTo("credentialName must be a name no other federated credential of managed identity 'shop' has "
+                + "('api' uses it): 'shop-k8s'");
+    }
+}

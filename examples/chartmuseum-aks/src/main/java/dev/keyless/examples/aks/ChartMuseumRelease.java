@@ -1,0 +1,134 @@
+package dev.keyless.examples.aks;
+
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.helm.v3.Release;
+import com.pulumi.kubernetes.helm.v3.ReleaseArgs;
+import com.pulumi.kubernetes.helm.v3.inputs.RepositoryOptsArgs;
+import com.pulumi.resources.CustomResourceOptions;
+import dev.keyless.azure.AksCluster;
+import dev.keyless.core.FederatedServiceAccount;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * ChartMuseum from its official chart, on Azure Blob with no storage key, running as the keyless
+ * ServiceAccount.
+ *
+ * <p>ChartMuseum's own Microsoft backend authenticates only with an account key (chartmuseum/storage
+ * {@code microsoft.go}; helm/chartmuseum#222), which the storage account does not even accept. So the
+ * pod carries a bridge: ChartMuseum's amazon backend talks S3 to an s3proxy sidecar on the pod's
+ * loopback, and s3proxy's {@code azureblob-sdk} store reaches Blob as the workload's managed
+ * identity through the Azure SDK's {@code DefaultAzureCredential}, which reads the token the
+ * workload identity webhook projects into every container of the labelled pod.
+ *
+ * @see <a href="https://github.com/chartmuseum/charts/tree/main/src/chartmuseum">chartmuseum chart</a>
+ * @see <a href="https://github.com/gaul/s3proxy">s3proxy</a>
+ */
+final class ChartMuseumRelease {
+    static final String REPOSITORY = "https://chartmuseum.github.io/charts";
+    /** The release name; the chart then names its Service the same. */
+    static final String RELEASE_NAME = "chartmuseum";
+    static final int PORT = 8080;
+    /** Where s3proxy listens: the pod's loopback only, unreachable from any other pod or node. */
+    static final String S3PROXY_ENDPOINT = "http://127.0.0.1:9000";
+    /**
+     * ChartMuseum's AWS SDK (Go v1, session.New()) signs every request and gives up without
+     * credentials. These are not credentials: s3proxy runs with authorization "none" and ignores
+     * signatures (S3ProxyHandler: anonymousIdentity), and it listens on 127.0.0.1 only, so what can
+     * send it a request is already inside this pod. They open nothing in Azure or AWS.
+     */
+    static final String LOOPBACK_SIGNING_VALUE = "unused-loopback-s3proxy-needs-no-credential";
+    /** Any region: ChartMuseum requires one, and only the request signature, which s3proxy ignores, uses it. */
+    static final String SIGNING_REGION = "us-east-1";
+
+    private ChartMuseumRelease() {
+    }
+
+    static Release create(ExampleSettings settings, AksCluster cluster, ChartStorage storage, FederatedServiceAccount account) {
+        var values = Output.tuple(storage.account().name(), storage.container().name(), account.serviceAccountName(), account.podLabels())
+                .applyValue(v -> values(settings, v.t1, v.t2, v.t3, v.t4));
+        return new Release("chartmuseum", ReleaseArgs.builder()
+                .name(RELEASE_NAME)
+                .chart("chartmuseum")
+                .version(settings.chartVersion())
+                .repositoryOpts(RepositoryOptsArgs.builder().repo(REPOSITORY).build())
+                .namespace(account.namespace())
+                .createNamespace(false)
+                .atomic(true)
+                .values(values)
+                .build(),
+                CustomResourceOptions.builder()
+                        .provider(cluster.kubernetesProvider())
+                        .dependsOn(account)
+                        .build());
+    }
+
+    static Map<String, Object> values(ExampleSettings settings, String storageAccount, String container, String serviceAccount,
+                                      Map<String, String> podLabels) {
+        var env = new LinkedHashMap<String, Object>();
+        env.put("STORAGE", "amazon");
+        env.put("STORAGE_AMAZON_BUCKET", container);
+        env.put("STORAGE_AMAZON_REGION", SIGNING_REGION);
+        // An endpoint makes ChartMuseum use path-style requests over plain HTTP (chartmuseum/storage amazon.go).
+        env.put("STORAGE_AMAZON_ENDPOINT", S3PROXY_ENDPOINT);
+        if (!settings.storagePrefix().isEmpty()) {
+            env.put("STORAGE_AMAZON_PREFIX", settings.storagePrefix());
+        }
+        env.put("AWS_ACCESS_KEY_ID", LOOPBACK_SIGNING_VALUE);
+        env.put("AWS_SECRET_ACCESS_KEY", LOOPBACK_SIGNING_VALUE);
+        // The chart's default disables the upload API.
+        env.put("DISABLE_API", false);
+
+        var values = new LinkedHashMap<String, Object>();
+        values.put("image", Map.of("tag", settings.imageTag()));
+        values.put("env", Map.of("open", env));
+        // Run as the keyless ServiceAccount; the chart must not create one of its own.
+        values.put("serviceAccount", Map.of("create", false, "name", serviceAccount, "automountServiceAccountToken", false));
+        // azure.workload.identity/use: "true" makes the webhook project the token into both containers.
+        values.put("podLabels", podLabels);
+        values.put("service", Map.of("type", "ClusterIP"));
+        values.put("deployment", Map.of("sidecarContainers", Map.of("s3proxy", s3proxy(settings, storageAccount))));
+        // No top-level "resources": the chart's template emits it after the sidecars, so it would
+        // land on the last sidecar, not on ChartMuseum (chartmuseum/charts deployment.yaml).
+        return values;
+    }
+
+    /**
+     * The bridge. Settings from gaul/s3proxy 4.0.0: run-docker-container.sh maps the variables to
+     * properties; BlobStores resolves {@code azureblob-sdk}; AzureBlobStore uses a key only when
+     * both identity and credential are non-empty, and DefaultAzureCredential otherwise; the image
+     * defaults them to "remote-identity"/"remote-credential", so they are set empty here. S3Proxy
+     * binds Jetty to the host of {@code S3PROXY_ENDPOINT}.
+     */
+    private static Map<String, Object> s3proxy(ExampleSettings settings, String storageAccount) {
+        return Map.of(
+                "image", settings.s3proxyImage(),
+                "env", List.of(
+                        env("JCLOUDS_PROVIDER", "azureblob-sdk"),
+                        env("JCLOUDS_ENDPOINT", "https://" + storageAccount + ".blob.core.windows.net"),
+                        env("JCLOUDS_IDENTITY", ""),
+                        env("JCLOUDS_CREDENTIAL", ""),
+                        env("S3PROXY_ENDPOINT", S3PROXY_ENDPOINT),
+                        env("S3PROXY_AUTHORIZATION", "none")),
+                // The JVM sizes its heap from the memory limit (-XX:MaxRAMPercentage=75), so it has one.
+                "resources", Map.of(
+                        "requests", Map.of("cpu", "100m", "memory", "512Mi"),
+                        "limits", Map.of("memory", "512Mi")),
+                "securityContext", Map.of(
+                        "allowPrivilegeEscalation", false,
+                        "capabilities", Map.of("drop", List.of("ALL")),
+                        // Port 9000 needs no root, unlike the image's default port 80.
+                        "runAsNonRoot", true,
+                        "runAsUser", 1000));
+    }
+
+    private static Map<String, String> env(String name, String value) {
+        return Map.of("name", name, "value", value);
+    }
+
+    static Output<String> serviceAddress(FederatedServiceAccount account) {
+        return account.namespace().applyValue(ns -> "http://" + RELEASE_NAME + "." + ns + ".svc.cluster.local:" + PORT);
+    }
+}

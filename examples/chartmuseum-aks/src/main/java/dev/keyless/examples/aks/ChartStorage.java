@@ -1,0 +1,62 @@
+package dev.keyless.examples.aks;
+
+import com.pulumi.azurenative.storage.BlobContainer;
+import com.pulumi.azurenative.storage.BlobContainerArgs;
+import com.pulumi.azurenative.storage.BlobServiceProperties;
+import com.pulumi.azurenative.storage.BlobServicePropertiesArgs;
+import com.pulumi.azurenative.storage.StorageAccount;
+import com.pulumi.azurenative.storage.StorageAccountArgs;
+import com.pulumi.azurenative.storage.enums.Kind;
+import com.pulumi.azurenative.storage.enums.MinimumTlsVersion;
+import com.pulumi.azurenative.storage.enums.PublicAccess;
+import com.pulumi.azurenative.storage.enums.SkuName;
+import com.pulumi.azurenative.storage.inputs.DeleteRetentionPolicyArgs;
+import com.pulumi.azurenative.storage.inputs.SkuArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.CustomResourceOptions;
+
+/**
+ * The storage account and container that hold the charts, set up to keep them and to admit no key:
+ * shared-key access disabled (so no account key or SAS signed with one works, and Entra ID is the
+ * only way in), no public blob access, HTTPS and TLS 1.2 only, blob versioning and 7-day soft delete
+ * for blobs and containers, and both left in place when the stack is destroyed unless it opts out.
+ *
+ * @param account   the storage account
+ * @param container the private container of charts
+ */
+record ChartStorage(StorageAccount account, BlobContainer container) {
+    static final int SOFT_DELETE_DAYS = 7;
+
+    static ChartStorage create(String name, Output<String> resourceGroupName, boolean retainOnDestroy) {
+        var account = new StorageAccount(name, StorageAccountArgs.builder()
+                .resourceGroupName(resourceGroupName)
+                .kind(Kind.StorageV2)
+                .sku(SkuArgs.builder().name(SkuName.Standard_ZRS).build())
+                .allowSharedKeyAccess(false)
+                .defaultToOAuthAuthentication(true)
+                .allowBlobPublicAccess(false)
+                .allowCrossTenantReplication(false)
+                .enableHttpsTrafficOnly(true)
+                .minimumTlsVersion(MinimumTlsVersion.TLS1_2)
+                .build(),
+                CustomResourceOptions.builder().retainOnDelete(retainOnDestroy).build());
+        var child = CustomResourceOptions.builder().parent(account).build();
+        var retention = DeleteRetentionPolicyArgs.builder().enabled(true).days(SOFT_DELETE_DAYS).build();
+        var blobService = new BlobServiceProperties(name + "-blob-service", BlobServicePropertiesArgs.builder()
+                .resourceGroupName(resourceGroupName)
+                .accountName(account.name())
+                .blobServicesName("default")
+                .isVersioningEnabled(true)
+                .deleteRetentionPolicy(retention)
+                .containerDeleteRetentionPolicy(retention)
+                .build(), child);
+        // Created once versioning and soft delete protect what goes into it.
+        var container = new BlobContainer(name, BlobContainerArgs.builder()
+                .resourceGroupName(resourceGroupName)
+                .accountName(account.name())
+                .publicAccess(PublicAccess.None)
+                .build(),
+                CustomResourceOptions.builder().parent(account).dependsOn(blobService).retainOnDelete(retainOnDestroy).build());
+        return new ChartStorage(account, container);
+    }
+}
