@@ -47,8 +47,9 @@ public final class SimulatedStack {
     }
 
     /**
-     * Reads a program's stack as {@code pulumi} would: the project name from {@code Pulumi.yaml}
-     * and the configuration from {@code Pulumi.<stack>.yaml}, so tests exercise the defaults users get.
+     * Reads a program's stack as {@code pulumi} would: the project name and configuration defaults
+     * from {@code Pulumi.yaml}, overridden by {@code Pulumi.<stack>.yaml}, so tests exercise the
+     * defaults users get. ESC environments the stack file imports are not opened: a test runs offline.
      *
      * @param programDirectory the folder holding {@code Pulumi.yaml}
      * @param stack            the stack name, e.g. {@code dev}

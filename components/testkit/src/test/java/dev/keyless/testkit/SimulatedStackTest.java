@@ -25,7 +25,10 @@ class SimulatedStackTest {
 
         assertThat(stack.settings().project()).isEqualTo("sample");
         assertThat(stack.settings().stack()).isEqualTo("dev");
-        assertThat(stack.settings().config()).containsEntry("sample:team", "payments").containsEntry("kubernetes:namespace", "apps");
+        assertThat(stack.settings().config()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "sample:team", "payments",
+                "kubernetes:namespace", "apps",
+                "sample:replicas", "2"));
     }
 
     @Test

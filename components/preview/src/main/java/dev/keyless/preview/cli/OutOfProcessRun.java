@@ -25,7 +25,7 @@ public final class OutOfProcessRun {
      * @param mainClass the main class, when the build does not name it
      * @param settings  the stack it runs as
      * @param out       where the program's standard output goes
-     * @param err       where its standard error, and its warnings and errors, go
+     * @param err       where its standard error, its warnings and errors, and a line per phase go
      * @return what it registered and logged, and how it ended
      * @throws UsageException when the project cannot be launched as it is
      * @throws IOException    when the program's process cannot be started
@@ -34,9 +34,11 @@ public final class OutOfProcessRun {
                                          PrintStream out, PrintStream err) throws UsageException, IOException {
         try (var deployment = SimulatedDeployment.start(settings)) {
             int exitCode;
-            var server = EngineServer.start(deployment, err);
+            var server = EngineServer.start(deployment, err, () -> err.println("running it on the simulated engine\u2026"));
             try {
-                exitCode = ProgramProcess.run(ProgramLaunch.of(project, mainClass, settings, server.address()), out, err);
+                var launch = ProgramLaunch.of(project, mainClass, settings, server.address());
+                err.println(launch.firstPhase() + "\u2026");
+                exitCode = ProgramProcess.run(launch, out, err);
             } finally {
                 server.close();
             }

@@ -10,7 +10,7 @@ import java.util.Optional;
  * @param programDirectory the folder holding {@code Pulumi.yaml}
  * @param mainClass        the program's main class, when the build does not name it
  * @param stack            the stack to preview
- * @param jsonFile         where to write the JSON document, if anywhere
+ * @param jsonFile         where to write the JSON document, if anywhere; {@value #STANDARD_OUTPUT} for standard output
  * @param help             whether only the usage was asked for
  */
 public record PreviewArguments(Path programDirectory, Optional<String> mainClass, String stack,
@@ -19,17 +19,38 @@ public record PreviewArguments(Path programDirectory, Optional<String> mainClass
     /** The stack previewed when none is named. */
     public static final String DEFAULT_STACK = "dev";
 
-    /** How to call the command. */
-    public static final String USAGE = String.join(System.lineSeparator(),
-            "Usage: PreviewCommand <program-dir> [--main <fully.qualified.MainClass>] [--stack <name>] [--json <file>]",
-            "",
-            "Runs the Pulumi Java program in <program-dir> as `pulumi preview` would, against a simulated",
-            "cloud in this process, and shows what it would create. No cloud is called; no credentials are needed.",
-            "",
-            "  --main <class>  the program's main class (default: what the program's build configures)",
-            "  --stack <name>  the stack whose Pulumi.<name>.yaml configures the program (default: " + DEFAULT_STACK + ")",
-            "  --json <file>   also write the preview as JSON, shaped like `pulumi preview --json`",
-            "  --help          print this and exit");
+    /** The value of {@code --json} that sends the document to standard output. */
+    public static final String STANDARD_OUTPUT = "-";
+
+    /**
+     * How to call the command.
+     *
+     * @param command the name the user types, e.g. {@code keyless-preview}
+     * @return the usage text, lines separated by the platform's line separator
+     */
+    public static String usage(String command) {
+        return String.join(System.lineSeparator(),
+                "Usage: " + command + " <program-dir> [--main <fully.qualified.MainClass>] [--stack <name>] [--json <file>|-]",
+                "",
+                "Runs the Pulumi Java program in <program-dir> as `pulumi preview` would, against a simulated",
+                "cloud in this process, and shows what it would create. No cloud is called; no credentials are needed.",
+                "",
+                "  --main <class>  the program's main class (default: what the program's build configures)",
+                "  --stack <name>  the stack whose Pulumi.<name>.yaml configures the program (default: " + DEFAULT_STACK + ")",
+                "  --json <file>   also write the preview as JSON, shaped like `pulumi preview --json`;",
+                "                  with '-', write only the JSON, to standard output",
+                "  --help, -h      print this and exit",
+                "",
+                "Exit codes:",
+                "  0  the program ran to the end without an error",
+                "  1  the program failed (it threw, logged an error, or could not be started)",
+                "  2  the command line, Pulumi.yaml or Pulumi.<stack>.yaml cannot be used");
+    }
+
+    /** @return whether the JSON document goes to standard output instead of the text report */
+    public boolean jsonToStandardOutput() {
+        return jsonFile.map(file -> file.toString().equals(STANDARD_OUTPUT)).orElse(false);
+    }
 
     /**
      * Parses a command line.

@@ -48,6 +48,17 @@ public record ProgramLaunch(List<String> command, Path directory, Map<String, St
         return new ProgramLaunch(List.copyOf(command), directory, environment(project, settings, engineAddress));
     }
 
+    /**
+     * @return what the launch does before the program runs, for the progress line: Maven compiles the
+     *     program, or Java starts its jar
+     */
+    public String firstPhase() {
+        if (command.contains("compile")) {
+            return "compiling the program (mvn compile)";
+        }
+        return "starting the program (java " + String.join(" ", command.subList(1, command.size())) + ")";
+    }
+
     private static List<String> binaryCommand(Path jar, Optional<String> mainClass) throws UsageException {
         if (!Files.isRegularFile(jar)) {
             throw new UsageException("runtime.options.binary names " + jar + ", which does not exist: build it first");

@@ -59,7 +59,7 @@ public final class RecordingMonitor extends MockMonitor {
                     request.getCustom(), false, request.getCustom() ? response.getId() : "", request.getProvider(),
                     inputs, outputs, List.copyOf(new LinkedHashSet<>(request.getDependenciesList())),
                     propertyDependencies(request), request.getProtect(), request.getRetainOnDelete(),
-                    request.getDeleteBeforeReplace(), request.getImportId()));
+                    request.getDeleteBeforeReplace(), request.getImportId(), request.getVersion()));
             return CompletableFuture.completedFuture(response);
         });
     }
@@ -73,7 +73,7 @@ public final class RecordingMonitor extends MockMonitor {
                     response.getUrn(), request.getType(), request.getName(), request.getParent(),
                     true, true, request.getId(), request.getProvider(),
                     inputs, WireValues.read(response.getProperties()), List.copyOf(request.getDependenciesList()),
-                    Map.of(), false, false, false, ""));
+                    Map.of(), false, false, false, "", request.getVersion()));
             return response;
         });
     }
@@ -96,7 +96,7 @@ public final class RecordingMonitor extends MockMonitor {
             if (!r.custom() && outputs != null) {
                 r = new RegisteredResource(r.urn(), r.type(), r.name(), r.parentUrn(), r.custom(), r.read(), r.id(),
                         r.providerReference(), r.inputs(), outputs, r.dependencies(), r.propertyDependencies(),
-                        r.protect(), r.retainOnDelete(), r.deleteBeforeReplace(), r.importId());
+                        r.protect(), r.retainOnDelete(), r.deleteBeforeReplace(), r.importId(), r.packageVersion());
             }
             snapshot.add(r);
         }

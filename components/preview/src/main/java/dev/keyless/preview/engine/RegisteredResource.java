@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param retainOnDelete       whether deleting it from the stack leaves the cloud resource in place
  * @param deleteBeforeReplace  whether a replacement deletes the old resource first
  * @param importId             the id of an existing cloud resource to adopt, empty otherwise
+ * @param packageVersion       the version of the provider package the program's SDK asked for, empty when it named none
  */
 public record RegisteredResource(
         String urn,
@@ -40,7 +41,8 @@ public record RegisteredResource(
         boolean protect,
         boolean retainOnDelete,
         boolean deleteBeforeReplace,
-        String importId) {
+        String importId,
+        String packageVersion) {
 
     /** The type token of the root stack resource. */
     public static final String STACK_TYPE = "pulumi:pulumi:Stack";
@@ -48,6 +50,11 @@ public record RegisteredResource(
     /** @return whether this is the stack itself */
     public boolean isStack() {
         return STACK_TYPE.equals(type);
+    }
+
+    /** @return the Pulumi package its type token starts with, e.g. {@code aws} */
+    public String packageName() {
+        return isProvider() ? type.substring("pulumi:providers:".length()) : type.substring(0, Math.max(0, type.indexOf(':')));
     }
 
     /** @return whether this is a provider instance ({@code pulumi:providers:*}) */

@@ -1,6 +1,7 @@
 package dev.keyless.preview.host;
 
 import io.grpc.Server;
+import io.grpc.ServerInterceptors;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 
 import java.io.IOException;
@@ -35,6 +36,19 @@ public final class EngineServer implements AutoCloseable {
      * @return the running server
      */
     public static EngineServer start(SimulatedDeployment deployment, PrintStream err) {
+        return start(deployment, err, () -> { });
+    }
+
+    /**
+     * Starts serving on an ephemeral port of 127.0.0.1.
+     *
+     * @param deployment  the deployment that answers the monitor's calls and records what the program logs
+     * @param err         where warnings and errors the program logs are printed as they arrive
+     * @param onFirstCall run once, when the program first calls the engine or the monitor
+     * @return the running server
+     */
+    public static EngineServer start(SimulatedDeployment deployment, PrintStream err, Runnable onFirstCall) {
+        var firstCall = new FirstCall(onFirstCall);
         var executor = Executors.newCachedThreadPool(runnable -> {
             var thread = new Thread(runnable, "preview-engine");
             thread.setDaemon(true);
@@ -43,8 +57,8 @@ public final class EngineServer implements AutoCloseable {
         var server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
                 .executor(executor)
                 .maxInboundMessageSize(MAX_MESSAGE_BYTES)
-                .addService(new MonitorService(deployment))
-                .addService(new EngineService(deployment, err))
+                .addService(ServerInterceptors.intercept(new MonitorService(deployment), firstCall))
+                .addService(ServerInterceptors.intercept(new EngineService(deployment, err), firstCall))
                 .build();
         try {
             server.start();

@@ -14,8 +14,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Reads a stack's {@code Pulumi.<stack>.yaml} into the configuration the Pulumi CLI would give the
- * program: full keys, string values, and which of them are secret.
+ * Reads a stack's configuration as the Pulumi CLI gives it to the program: the project's defaults
+ * from {@code Pulumi.yaml}, overridden by the stack's {@code Pulumi.<stack>.yaml}; full keys, string
+ * values, and which of them are secret. ESC environments the stack imports are not resolved (see
+ * {@link EscEnvironments}).
  */
 public final class StackConfiguration {
     /** The organization the Pulumi CLI names when a stack belongs to no organization. */
@@ -43,6 +45,9 @@ public final class StackConfiguration {
         var file = stackFile(project, stack);
         var config = new TreeMap<String, String>();
         var secretKeys = new TreeSet<String>();
+        for (var entry : ProjectConfig.defaults(project).entrySet()) {
+            add(entry.getKey(), entry.getValue(), config, secretKeys);
+        }
         if (Files.isRegularFile(file)) {
             var entries = YamlFiles.read(file).path("config");
             if (!entries.isMissingNode() && !entries.isNull() && !entries.isObject()) {
@@ -67,8 +72,11 @@ public final class StackConfiguration {
     private static void add(String key, JsonNode value, Map<String, String> config, Set<String> secretKeys) {
         var encrypted = new boolean[1];
         var plain = withoutEncryptedValues(value, encrypted);
+        // The stack's value replaces the project's default, secret or not.
         if (encrypted[0]) {
             secretKeys.add(key);
+        } else {
+            secretKeys.remove(key);
         }
         // The SDK reads every value as a string; it parses structured values back from JSON.
         config.put(key, plain.isTextual() ? plain.asText() : plain.isNull() ? "" : plain.toString());

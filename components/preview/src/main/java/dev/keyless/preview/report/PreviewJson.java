@@ -2,18 +2,27 @@ package dev.keyless.preview.report;
 
 import dev.keyless.preview.engine.Diagnostic;
 import dev.keyless.preview.engine.RecordedDeployment;
-import dev.keyless.preview.engine.RegisteredResource;
 import dev.keyless.preview.engine.SecretValue;
-import dev.keyless.preview.engine.UnknownValue;
+import dev.keyless.preview.engine.StackSettings;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * The preview as a JSON document shaped like {@code pulumi preview --json}, so that tools written
- * for Pulumi's output can read it: one step per resource with the state the engine received,
- * secrets as {@code "[secret]"}, unknowns as Pulumi's unknown marker. Keys are in a fixed order and
- * resources in the report's tree order, so two runs of one program give the same document.
+ * The preview as the document {@code pulumi preview --json} prints for a new stack (Pulumi's
+ * {@code PreviewDigest}): {@code config}, {@code steps}, {@code diagnostics}, {@code duration} and
+ * {@code changeSummary}, each field left out when Pulumi would leave it out.
+ *
+ * <p>Steps come in the report's tree order, each default provider just before its first user.
+ * Secrets print as {@code "[secret]"}; what only the cloud can know (ids, computed outputs, ids of
+ * providers not yet created, inputs built from computed outputs) is absent or Pulumi's unknown
+ * marker, never the simulated cloud's placeholders. Keys and URN lists are sorted, so two runs of one program give the same document
+ * but for {@code duration}.
  */
 public final class PreviewJson {
     private PreviewJson() {
@@ -23,49 +32,64 @@ public final class PreviewJson {
      * Renders a run.
      *
      * @param deployment what the program registered and logged, and how it ended
+     * @param settings   the stack it ran as, whose configuration the document lists
+     * @param duration   how long the preview took
      * @return the pretty-printed document, ending with a line break
      */
-    public static String render(RecordedDeployment deployment) {
+    public static String render(RecordedDeployment deployment, StackSettings settings, Duration duration) {
         var document = new LinkedHashMap<String, Object>();
-        document.put("steps", TreeOrder.resources(deployment).stream().map(PreviewJson::step).toList());
-        document.put("outputs", plain(deployment.stackOutputs()));
-        document.put("diagnostics", ReportedDiagnostics.of(deployment).stream().map(PreviewJson::diagnostic).toList());
+        var config = config(settings);
+        if (!config.isEmpty()) {
+            document.put("config", config);
+        }
+        document.put("steps", steps(deployment, settings));
+        var diagnostics = ReportedDiagnostics.of(deployment).stream().map(PreviewJson::diagnostic).toList();
+        if (!diagnostics.isEmpty()) {
+            document.put("diagnostics", diagnostics);
+        }
+        // Go's time.Duration, which Pulumi prints, counts nanoseconds.
+        document.put("duration", duration.toNanos());
         document.put("changeSummary", ChangeSummary.counts(deployment));
         return JsonText.of(document) + "\n";
     }
 
-    private static Map<String, Object> step(RegisteredResource resource) {
-        var step = new LinkedHashMap<String, Object>();
-        step.put("op", Plan.of(resource).operation());
-        step.put("urn", resource.urn());
-        if (!resource.providerReference().isEmpty()) {
-            step.put("provider", resource.providerReference());
-        }
-        step.put("newState", newState(resource));
-        return step;
+    // Pulumi lists every value as the program reads it, as text, secrets blinded.
+    private static Map<String, String> config(StackSettings settings) {
+        var config = new TreeMap<String, String>();
+        settings.config().forEach((key, value) ->
+                config.put(key, settings.secretKeys().contains(key) ? SecretValue.MASK : value));
+        return config;
     }
 
-    private static Map<String, Object> newState(RegisteredResource resource) {
-        var state = new LinkedHashMap<String, Object>();
-        state.put("type", resource.type());
-        state.put("urn", resource.urn());
-        state.put("custom", resource.custom());
-        // The mock engine gives components an id too; Pulumi's state has ids only for custom resources.
-        if (resource.custom() && !resource.id().isEmpty()) {
-            state.put("id", resource.id());
+    private static List<Map<String, Object>> steps(RecordedDeployment deployment, StackSettings settings) {
+        var providers = new ProviderReferences(deployment, settings);
+        var unknowns = new DerivedUnknowns(deployment);
+        var defaultProviders = new HashSet<String>();
+        var steps = new ArrayList<Map<String, Object>>();
+        for (var resource : TreeOrder.resources(deployment)) {
+            providers.defaultProvider(resource).ifPresent(provider -> {
+                if (defaultProviders.add(provider.urn())) {
+                    steps.add(step(Plan.CREATE.operation(), provider.urn(), "", StateJson.of(provider)));
+                }
+            });
+            var provider = providers.of(resource);
+            steps.add(step(Plan.of(resource).operation(), resource.urn(), provider,
+                    StateJson.of(resource, provider, unknowns.inputs(resource))));
         }
-        state.put("parent", resource.parentUrn());
-        state.put("provider", resource.providerReference());
-        state.put("inputs", plain(resource.inputs()));
-        state.put("outputs", plain(resource.outputs()));
-        state.put("dependencies", resource.dependencies());
-        state.put("propertyDependencies", resource.propertyDependencies());
-        state.put("protect", resource.protect());
-        state.put("retainOnDelete", resource.retainOnDelete());
-        if (resource.deleteBeforeReplace()) {
-            state.put("deleteBeforeReplace", true);
+        return steps;
+    }
+
+    private static Map<String, Object> step(String op, String urn, String provider, Map<String, Object> newState) {
+        var step = new LinkedHashMap<String, Object>();
+        step.put("op", op);
+        step.put("urn", urn);
+        if (!provider.isEmpty()) {
+            step.put("provider", provider);
         }
-        return state;
+        step.put("newState", newState);
+        // Pulumi always writes this field, null for a step that changes nothing it could diff.
+        step.put("detailedDiff", null);
+        return step;
     }
 
     private static Map<String, Object> diagnostic(Diagnostic diagnostic) {
@@ -73,12 +97,8 @@ public final class PreviewJson {
         if (!diagnostic.urn().isEmpty()) {
             json.put("urn", diagnostic.urn());
         }
-        json.put("severity", diagnostic.severity().label());
         json.put("message", diagnostic.message());
+        json.put("severity", diagnostic.severity().label());
         return json;
-    }
-
-    private static Map<String, Object> plain(Map<String, Object> values) {
-        return PlainValues.ofMap(values, SecretValue.MASK, UnknownValue.WIRE_MARKER);
     }
 }

@@ -89,10 +89,24 @@ class PlainAwsPreviewTest {
     }
 
     @Test
+    void printsOneLinePerPhaseOnStandardError() {
+        var phases = dev.err.lines().filter(line -> line.endsWith("\u2026")).toList();
+        assertThat(phases).as(dev.toString()).containsExactly(
+                "compiling the program (mvn compile)\u2026",
+                "running it on the simulated engine\u2026",
+                "rendering\u2026");
+        assertThat(dev.out).doesNotContain("\u2026");
+    }
+
+    @Test
     void writesTheJsonDocument() {
         assertThat(json.path("changeSummary").path("create").asInt()).isEqualTo(6);
-        assertThat(json.path("outputs").path("team").asText()).isEqualTo("payments");
-        assertThat(json.path("outputs").path("apiToken").asText()).isEqualTo("[secret]");
+        assertThat(json.path("config").path("plain-aws:team").asText()).isEqualTo("payments");
+        assertThat(json.path("config").path("plain-aws:apiToken").asText()).isEqualTo("[secret]");
+        assertThat(json.path("duration").asLong()).isPositive();
+        assertThat(json.path("steps").get(2).path("urn").asText()).isEqualTo("urn:pulumi:dev::plain-aws::pulumi:providers:aws::default_6_83_0");
+        assertThat(json.path("steps").get(2).path("newState").path("inputs").toString())
+                .isEqualTo("{\"region\":\"eu-west-1\",\"version\":\"6.83.0\"}");
 
         var bucket = state("aws:s3/bucketV2:BucketV2::reports");
         assertThat(bucket.path("protect").asBoolean()).isTrue();
@@ -107,9 +121,20 @@ class PlainAwsPreviewTest {
         var policy = state("aws:iam/rolePolicy:RolePolicy::read-reports");
         var dependencies = new ArrayList<String>();
         policy.path("dependencies").forEach(d -> dependencies.add(d.asText()));
-        assertThat(dependencies).containsExactlyInAnyOrder(
+        assertThat(dependencies).containsExactly(
                 "urn:pulumi:dev::plain-aws::pulumi:pulumi:Stack$aws:iam/role:Role::report-reader",
                 "urn:pulumi:dev::plain-aws::pulumi:pulumi:Stack$aws:s3/bucketV2:BucketV2::reports");
+    }
+
+    @Test
+    void writesOnlyTheJsonToStandardOutputOnADash() throws IOException {
+        var piped = Run.of(workspace.resolve("plain-aws").toString(), "--json", "-");
+
+        assertThat(piped.exitCode).as(piped.toString()).isEqualTo(PreviewCommand.SUCCEEDED);
+        var document = new ObjectMapper().readTree(piped.out);
+        assertThat(document.path("changeSummary").path("create").asInt()).isEqualTo(6);
+        assertThat(piped.out).startsWith("{").endsWith("}\n");
+        assertThat(piped.err).contains("rendering\u2026").doesNotContain("Previewing update");
     }
 
     @Test

@@ -32,6 +32,13 @@ class PreviewArgumentsTest {
     }
 
     @Test
+    void sendsTheJsonToStandardOutputOnADash() throws Exception {
+        assertThat(PreviewArguments.parse(List.of("app", "--json", "-")).jsonToStandardOutput()).isTrue();
+        assertThat(PreviewArguments.parse(List.of("app", "--json", "plan.json")).jsonToStandardOutput()).isFalse();
+        assertThat(PreviewArguments.parse(List.of("app")).jsonToStandardOutput()).isFalse();
+    }
+
+    @Test
     void recognisesHelpWhateverElseIsThere() throws Exception {
         assertThat(PreviewArguments.parse(List.of("--help")).help()).isTrue();
         assertThat(PreviewArguments.parse(List.of("app", "-h")).help()).isTrue();

@@ -20,15 +20,34 @@ class PreviewCommandTest {
     Path empty;
 
     @Test
-    void printsUsageOnHelp() {
-        assertThat(run("--help")).isEqualTo(PreviewCommand.SUCCEEDED);
-        assertThat(text(out)).startsWith("Usage: PreviewCommand <program-dir>");
+    void printsUsageWithTheCommandNameAndExitCodesOnHelpWithoutLookingAtTheProgram() {
+        assertThat(run("no-such-folder", "--help")).isEqualTo(PreviewCommand.SUCCEEDED);
+        var lines = text(out).lines().toList();
+        assertThat(lines.get(0)).isEqualTo("Usage: keyless-preview <program-dir> [--main <fully.qualified.MainClass>]"
+                + " [--stack <name>] [--json <file>|-]");
+        assertThat(lines.subList(lines.size() - 4, lines.size())).containsExactly(
+                "Exit codes:",
+                "  0  the program ran to the end without an error",
+                "  1  the program failed (it threw, logged an error, or could not be started)",
+                "  2  the command line, Pulumi.yaml or Pulumi.<stack>.yaml cannot be used");
+        assertThat(text(err)).isEmpty();
+    }
+
+    @Test
+    void namesItselfAsTheLauncherAsks() {
+        System.setProperty(PreviewCommand.COMMAND_PROPERTY, "./preview");
+        try {
+            run("-h");
+        } finally {
+            System.clearProperty(PreviewCommand.COMMAND_PROPERTY);
+        }
+        assertThat(text(out)).startsWith("Usage: ./preview <program-dir>");
     }
 
     @Test
     void exitsWithTwoAndTheUsageOnABadCommandLine() {
         assertThat(run("app", "--stack")).isEqualTo(PreviewCommand.BAD_USAGE);
-        assertThat(text(err)).startsWith("error: --stack needs a value").contains("Usage: PreviewCommand");
+        assertThat(text(err)).startsWith("error: --stack needs a value").contains("Usage: keyless-preview");
         assertThat(text(out)).isEmpty();
     }
 

@@ -66,6 +66,72 @@ class StackConfigurationTest {
     }
 
     @Test
+    void startsFromTheProjectsDefaultsInEveryFormPulumiAcceptsAndLetsTheStackOverrideThem() throws Exception {
+        write("Pulumi.yaml", """
+                name: shop
+                runtime: java
+                config:
+                  aws:region: us-east-1
+                  team: checkout
+                  replicas:
+                    type: integer
+                    default: 2
+                  kubernetes:namespace:
+                    value: shop
+                  shop:tags:
+                    value:
+                      owner: checkout
+                  shop:zones: [a, b]
+                  apiToken:
+                    type: string
+                    secret: true
+                  shop:limits:
+                    cpu: 500m
+                """);
+        write("Pulumi.dev.yaml", """
+                config:
+                  aws:region: eu-west-1
+                  shop:replicas: 3
+                """);
+
+        var settings = StackConfiguration.read(PulumiProject.read(directory), "dev");
+
+        assertThat(settings.config()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+                "aws:region", "eu-west-1",
+                "shop:team", "checkout",
+                "shop:replicas", "3",
+                "kubernetes:namespace", "shop",
+                "shop:tags", "{\"owner\":\"checkout\"}",
+                "shop:zones", "[\"a\",\"b\"]",
+                "shop:limits", "{\"cpu\":\"500m\"}"));
+        assertThat(StackConfiguration.read(PulumiProject.read(directory), "staging").config())
+                .containsEntry("aws:region", "us-east-1")
+                .containsEntry("shop:replicas", "2");
+    }
+
+    @Test
+    void refusesAProjectKeyWithBothAValueAndADefault() throws Exception {
+        write("Pulumi.yaml", "name: shop\nruntime: java\nconfig:\n  team:\n    value: a\n    default: b\n");
+
+        assertThatThrownBy(() -> StackConfiguration.read(PulumiProject.read(directory), "dev"))
+                .isInstanceOf(ProjectFileException.class)
+                .hasMessageEndingWith("Pulumi.yaml: a config key takes 'value' or 'default', not both");
+    }
+
+    @Test
+    void namesTheEscEnvironmentsAStackImportsInEitherForm() throws Exception {
+        write("Pulumi.yaml", "name: shop\nruntime: java\n");
+        write("Pulumi.dev.yaml", "environment:\n  - shop/dev\n  - aws/sandbox\nconfig:\n  team: payments\n");
+        write("Pulumi.prod.yaml", "environment:\n  imports:\n    - shop/prod\n");
+        var project = PulumiProject.read(directory);
+
+        assertThat(EscEnvironments.of(project, "dev")).containsExactly("shop/dev", "aws/sandbox");
+        assertThat(EscEnvironments.of(project, "prod")).containsExactly("shop/prod");
+        assertThat(EscEnvironments.of(project, "staging")).isEmpty();
+        assertThat(StackConfiguration.read(project, "dev").config()).containsOnlyKeys("shop:team");
+    }
+
+    @Test
     void treatsAMissingStackFileAsAStackWithoutConfiguration() throws Exception {
         write("Pulumi.yaml", "name: shop\nruntime: java\n");
 

@@ -33,13 +33,17 @@ final class ArchiveStack {
     static final String KUBECONFIG = "apiVersion: v1\nkind: Config\nusers: [{name: admin, user: {token: kubeconfig-token}}]";
     static final String HELM_PASSWORD = "helm-password-plaintext";
     static final String EXPORTED_SECRET = "exported-secret-plaintext";
+    static final String CONFIG_SECRET = "config-secret-plaintext";
+    /** The stack it runs as: a region for the AWS provider, and a secret setting. */
+    static final StackSettings SETTINGS = StackSettings.of("archive", "prod")
+            .withConfig("aws:region", "eu-central-1")
+            .withSecretConfig("aws:token", CONFIG_SECRET);
 
     private ArchiveStack() {
     }
 
     static RecordedDeployment run() {
-        var deployment = InProcessRun.run(StackSettings.of("archive", "prod").withConfig("aws:region", "eu-central-1"),
-                ArchiveStack::program);
+        var deployment = InProcessRun.run(SETTINGS, ArchiveStack::program);
         if (!deployment.succeeded()) {
             throw new AssertionError("the sample program failed: " + deployment.errors() + " " + deployment.failure());
         }

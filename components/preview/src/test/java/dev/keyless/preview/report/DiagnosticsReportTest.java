@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keyless.preview.engine.Diagnostic;
 import dev.keyless.preview.engine.Diagnostic.Severity;
 import dev.keyless.preview.engine.RecordedDeployment;
+import dev.keyless.preview.engine.StackSettings;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,12 +40,12 @@ class DiagnosticsReportTest {
 
     @Test
     void listsTheSameDiagnosticsInTheJsonInArrivalOrder() throws Exception {
-        var diagnostics = new ObjectMapper().readTree(PreviewJson.render(DEPLOYMENT)).path("diagnostics");
+        var diagnostics = new ObjectMapper().readTree(PreviewJson.render(DEPLOYMENT, StackSettings.of(DEPLOYMENT.project(), DEPLOYMENT.stack()), Duration.ZERO)).path("diagnostics");
 
         assertThat(diagnostics.toString()).isEqualTo("["
-                + "{\"severity\":\"info\",\"message\":\"starting\"},"
-                + "{\"urn\":\"" + BUCKET_URN + "\",\"severity\":\"warning\",\"message\":\"acl is deprecated\\nuse BucketAclV2\"},"
-                + "{\"severity\":\"error\",\"message\":\"java.lang.IllegalStateException: no quota left\"}]");
+                + "{\"message\":\"starting\",\"severity\":\"info\"},"
+                + "{\"urn\":\"" + BUCKET_URN + "\",\"message\":\"acl is deprecated\\nuse BucketAclV2\",\"severity\":\"warning\"},"
+                + "{\"message\":\"java.lang.IllegalStateException: no quota left\",\"severity\":\"error\"}]");
     }
 
     @Test

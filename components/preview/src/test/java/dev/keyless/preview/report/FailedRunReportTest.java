@@ -8,6 +8,8 @@ import dev.keyless.preview.engine.StackSettings;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+
 import static dev.keyless.preview.report.ReportText.section;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,7 +34,7 @@ class FailedRunReportTest {
 
     @Test
     void putsTheErrorInTheJsonDiagnostics() throws Exception {
-        var json = new ObjectMapper().readTree(PreviewJson.render(deployment));
+        var json = new ObjectMapper().readTree(PreviewJson.render(deployment, StackSettings.of(deployment.project(), deployment.stack()), Duration.ZERO));
 
         var diagnostics = json.path("diagnostics");
         assertThat(diagnostics.size()).isPositive();

@@ -2,9 +2,11 @@ package dev.keyless.preview.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keyless.preview.engine.SecretValue;
+import dev.keyless.preview.engine.StackSettings;
 import dev.keyless.preview.engine.UnknownValue;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -32,8 +34,8 @@ class ValueRenderingTest {
                         "    data:",
                         "      endpoint: [unknown]",
                         "      token: [secret]");
-        var json = new ObjectMapper().readTree(PreviewJson.render(deployment));
-        var data = json.path("steps").get(1).path("newState").path("inputs").path("data");
+        var json = new ObjectMapper().readTree(PreviewJson.render(deployment, StackSettings.of(deployment.project(), deployment.stack()), Duration.ZERO));
+        var data = json.path("steps").get(2).path("newState").path("inputs").path("data");
         assertThat(data.path("endpoint").asText()).isEqualTo(UnknownValue.WIRE_MARKER);
         assertThat(data.path("token").asText()).isEqualTo("[secret]");
     }
