@@ -86,7 +86,7 @@ public final class IrsaIdentity extends AwsIdentity {
             checkTrustPolicySize(account, TrustPolicies.iamLength(TrustPolicies.webIdentity(
                     TrustSizeBound.longestIssuers(1 + alsoTrustedBy.size()), subject(account), serviceAccountPattern.isPresent())), true);
         }
-        return owner -> bind(owner, binding);
+        return IdentityPlan.of(owner -> bind(owner, binding), alsoTrustedBy);
     }
 
     private CloudBinding bind(ComponentResource owner, AwsBinding binding) {

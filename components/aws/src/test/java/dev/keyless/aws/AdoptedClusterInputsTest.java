@@ -163,4 +163,19 @@ class AdoptedClusterInputsTest {
         var number = bindFailing(b -> valid(b).kubeconfigFromStackOutput(Output.of(42)));
         assertThat(number.message()).contains("kubeconfig must be a kubeconfig as text or as an object (a stack output such as pulumi-eks's kubeconfig): '42'");
     }
+
+    @Test
+    void aServiceAccountTrustedFromAnotherClusterCannotBeBoundThereByAnotherComponent() {
+        var failure = SimulatedStack.named("adopted").runExpectingFailure(ctx -> {
+            var green = TestClusters.adopted("green");
+            var blue = TestClusters.blue();
+            new FederatedServiceAccount("api", FederatedServiceAccountArgs.builder().cluster(green).namespace("shop").name("api")
+                    .identity(IrsaIdentity.builder().alsoTrustedBy(blue).build()).build());
+            new FederatedServiceAccount("api-blue", FederatedServiceAccountArgs.builder().cluster(blue).namespace("shop").name("api").build());
+        });
+
+        assertThat(failure.message()).isEqualTo("serviceAccount must be bound by one FederatedServiceAccount per cluster, but 'api' and "
+                + "'api-blue' both bind it in adopted EKS cluster 'blue' (a pod could assume both identities and hold the union of their grants): 'shop/api'");
+        assertThat(failure.deployment().find(FederatedServiceAccount.TYPE, "api-blue")).isEmpty();
+    }
 }

@@ -110,7 +110,7 @@ public final class EntraWorkloadIdentity implements IdentityMechanism {
         var credentials = plannedCredentials(binding);
         ledger.reserve(existingIdentity.isPresent() ? "existingIdentity" : "alsoTrustedBy", credentials);
         var group = identityGroup;
-        return owner -> bind(owner, binding, group, ledger, credentials);
+        return IdentityPlan.of(owner -> bind(owner, binding, group, ledger, credentials), alsoTrustedBy);
     }
 
     private List<CredentialLedger.Credential> plannedCredentials(AzureBinding binding) {

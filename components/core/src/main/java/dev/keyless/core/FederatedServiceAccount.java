@@ -183,7 +183,11 @@ public class FederatedServiceAccount extends ComponentResource {
             workloads.requireNamespaceAgreement(account.namespace(), args.createNamespace(), name);
             var mechanism = args.identity().orElseGet(() -> args.cluster().defaultIdentity());
             var plan = mechanism.plan(new BindingRequest(name, account, args.cluster(), args.grants()));
+            // Trust of the same ServiceAccount in other clusters claims it there too.
+            var others = plan.alsoTrustedIn().stream().map(ClusterWorkloads::of).toList();
+            others.forEach(other -> other.requireUnbound(account, name));
             workloads.bind(account, name);
+            others.forEach(other -> other.bind(account, name));
             if (!args.createNamespace()) {
                 workloads.existingNamespace(account.namespace(), name);
             }

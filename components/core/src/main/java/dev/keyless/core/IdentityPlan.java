@@ -2,6 +2,9 @@ package dev.keyless.core;
 
 import com.pulumi.resources.ComponentResource;
 
+import java.util.List;
+import java.util.function.Function;
+
 /** A binding an {@link IdentityMechanism} has checked, ready to register. */
 public interface IdentityPlan {
 
@@ -12,4 +15,33 @@ public interface IdentityPlan {
      * @return what the Kubernetes side must carry
      */
     CloudBinding bind(ComponentResource owner);
+
+    /**
+     * @return clusters besides the request's own whose ServiceAccount of the same
+     *     {@code namespace/name} the identity trusts too (e.g. {@code alsoTrustedBy}); no other
+     *     component may bind that ServiceAccount there either
+     */
+    default List<OidcCluster> alsoTrustedIn() {
+        return List.of();
+    }
+
+    /**
+     * @param bind          registers the cloud side
+     * @param alsoTrustedIn the other clusters the identity trusts the same ServiceAccount in
+     * @return the plan
+     */
+    static IdentityPlan of(Function<ComponentResource, CloudBinding> bind, List<? extends OidcCluster> alsoTrustedIn) {
+        var clusters = List.<OidcCluster>copyOf(alsoTrustedIn);
+        return new IdentityPlan() {
+            @Override
+            public CloudBinding bind(ComponentResource owner) {
+                return bind.apply(owner);
+            }
+
+            @Override
+            public List<OidcCluster> alsoTrustedIn() {
+                return clusters;
+            }
+        };
+    }
 }
