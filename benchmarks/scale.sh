@@ -4,6 +4,8 @@
 # Reports median wall time, CPU time (user+sys of the preview and the program it runs) and peak
 # RSS (the largest process) per side, and their ratios.
 # Needs GNU time. Usage: benchmarks/scale.sh [counts, default "100 500 1000"] [runs, default 3] [mechanisms, default "irsa pod-identity"]
+# HEAP=400m caps the heap of both JVMs (the preview's and the program's), to show memory needed
+# rather than what the JVMs' default sizing lets them grow to.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 counts=${1:-"100 500 1000"}
@@ -24,6 +26,7 @@ preview_cp="$root/components/preview/target/classes:$(cat "$classpath_file")"
 # The program is compiled once here; each run still starts it as Pulumi's language host does.
 quiet_mvn -f "$program/pom.xml" compile
 
+heap_flag=${HEAP:+-Xmx$HEAP}
 out=$(mktemp -d)
 trap 'rm -rf "$out"; rm -f "$program"/Pulumi.bench-*.yaml' EXIT
 
@@ -31,8 +34,8 @@ measure() { # mode mechanism count run
     local stack="bench-$1-$2-$3"
     printf 'config:\n  scale:workloads: "%s"\n  scale:mode: %s\n  scale:mechanism: %s\n  aws:region: eu-west-1\n' "$3" "$1" "$2" \
         > "$program/Pulumi.$stack.yaml"
-    /usr/bin/time -f "%e %U %S %M" -o "$out/$1-$2-$3-$4" \
-        java -cp "$preview_cp" dev.keyless.preview.cli.PreviewCommand "$program" --stack "$stack" > "$out/report-$1-$2-$3-$4" 2>&1 \
+    MAVEN_OPTS="${MAVEN_OPTS:-} ${heap_flag}" /usr/bin/time -f "%e %U %S %M" -o "$out/$1-$2-$3-$4" \
+        java ${heap_flag} -cp "$preview_cp" dev.keyless.preview.cli.PreviewCommand "$program" --stack "$stack" > "$out/report-$1-$2-$3-$4" 2>&1 \
         || { echo "preview of $stack failed:" >&2; tail -20 "$out/report-$1-$2-$3-$4" >&2; exit 1; }
 }
 
