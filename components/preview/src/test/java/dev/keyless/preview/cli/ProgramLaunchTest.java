@@ -50,6 +50,8 @@ class ProgramLaunchTest {
                 .containsEntry("PULUMI_CONFIG_SECRET_KEYS", "[\"shop:dbPassword\"]")
                 .containsEntry("PULUMI_ROOT_DIRECTORY", directory.toAbsolutePath().normalize().toString())
                 .containsKey("PULUMI_PARALLEL");
+        assertThat(environment.get("MAVEN_OPTS")).endsWith(
+                "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Djava.util.concurrent.ForkJoinPool.common.parallelism=4");
         var config = new ObjectMapper().readTree(environment.get("PULUMI_CONFIG"));
         assertThat(config.path("aws:region").asText()).isEqualTo("eu-west-1");
         assertThat(config.path("shop:dbPassword").asText()).isEqualTo("placeholder");
@@ -62,10 +64,11 @@ class ProgramLaunchTest {
 
         var launch = ProgramLaunch.of(project, Optional.empty(), SETTINGS, "127.0.0.1:4242");
 
-        assertThat(launch.command()).hasSize(3);
+        assertThat(launch.command()).hasSize(6);
         assertThat(Path.of(launch.command().get(0))).startsWith(Path.of(System.getProperty("java.home")));
-        assertThat(launch.command().subList(1, 3))
-                .containsExactly("-jar", directory.resolve("app.jar").toAbsolutePath().normalize().toString());
+        assertThat(launch.command().subList(1, 6)).containsExactly(
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Djava.util.concurrent.ForkJoinPool.common.parallelism=4",
+                "-jar", directory.resolve("app.jar").toAbsolutePath().normalize().toString());
     }
 
     @Test
