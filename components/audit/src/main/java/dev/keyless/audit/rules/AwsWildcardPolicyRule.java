@@ -1,0 +1,55 @@
+package dev.keyless.audit.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.keyless.audit.AuditRule;
+import dev.keyless.audit.Severity;
+import dev.keyless.audit.plan.Plan;
+import dev.keyless.audit.plan.PlanResource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * KL009: an IAM policy ({@code RolePolicy}, {@code Policy}, {@code UserPolicy}, {@code GroupPolicy})
+ * with an Allow statement whose actions contain {@code *} ({@code *}, {@code s3:*},
+ * {@code s3:Get*}), that uses {@code NotAction}, or whose resources include {@code *}. One finding
+ * per statement. A policy the preview leaves unknown is skipped; within a known policy, an unknown
+ * action or resource is not a wildcard.
+ */
+public final class AwsWildcardPolicyRule implements AuditRule {
+    private static final Set<String> POLICY_TYPES = Set.of("RolePolicy", "Policy", "UserPolicy", "GroupPolicy");
+
+    @Override public String id() { return "KL009"; }
+    @Override public Severity severity() { return Severity.HIGH; }
+    @Override public String title() { return "IAM policy allows wildcard actions or resources"; }
+    @Override public String fix() {
+        return "Name each action and each bucket or object ARN the workload needs (keyless S3Access writes such a policy)";
+    }
+
+    @Override
+    public List<String> check(PlanResource resource, Plan plan) {
+        String[] type = resource.type().split(":");
+        if (type.length != 3 || !resource.isType("aws", "iam", type[2]) || !POLICY_TYPES.contains(type[2])) {
+            return List.of();
+        }
+        List<String> findings = new ArrayList<>();
+        for (JsonNode statement : PolicyDocument.statements(resource.get("policy"))) {
+            if (!PolicyDocument.allows(statement)) {
+                continue;
+            }
+            List<String> wide = new ArrayList<>();
+            Values.texts(statement.path("Action")).stream().filter(a -> a.contains("*"))
+                    .forEach(a -> wide.add("Action " + a));
+            if (!statement.path("NotAction").isMissingNode()) {
+                wide.add("NotAction");
+            }
+            if (Values.texts(statement.path("Resource")).contains("*")) {
+                wide.add("Resource *");
+            }
+            if (!wide.isEmpty()) {
+                findings.add(Values.shorten(String.join(", ", wide)));
+            }
+        }
+        return findings;
+    }
+}
