@@ -155,8 +155,9 @@ public class GkeCluster extends ComponentResource implements GkeOidcCluster {
         this.projectId = cluster.project();
         this.location = cluster.location();
         this.endpoint = cluster.endpoint();
-        this.workloadPool = projectId.applyValue(GcpNames::workloadPool);
-        this.issuerUrl = Output.tuple(projectId, location, clusterName).applyValue(t -> GcpNames.issuerUrl(t.t1, t.t2, t.t3));
+        // The pool and issuer follow from project, location and name, as for an adopted cluster.
+        this.workloadPool = GkeOidcCluster.super.workloadPool();
+        this.issuerUrl = GkeOidcCluster.super.issuerUrl();
 
         this.readiness = autopilot ? cluster : createNodePool(name, project, cluster, args.nodePool(), nodeAccount);
         this.kubeconfig = Output.tuple(projectId, location, clusterName, endpoint, cluster.masterAuth())
