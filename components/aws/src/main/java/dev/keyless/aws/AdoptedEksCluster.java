@@ -7,6 +7,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.keyless.core.Checks;
+import dev.keyless.core.ClusterKubernetesProvider;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +58,7 @@ public class AdoptedEksCluster extends ComponentResource implements AwsOidcClust
         });
         this.clusterName = args.clusterName();
         this.issuerUrl = args.issuerUrl();
-        var kubernetesProvider = EksClusterParts.createKubernetesProvider(this, name, args.kubeconfig(), List.copyOf(waitFor));
+        var kubernetesProvider = ClusterKubernetesProvider.create(this, name, args.kubeconfig(), List.copyOf(waitFor));
         var agent = args.podIdentityAgent() ? Optional.of(PodIdentityAgent.installedElsewhere()) : Optional.<PodIdentityAgent>empty();
         // The cluster runs already: what binds to it waits for the OIDC provider this component
         // created, if any, and for its Kubernetes provider, which waits for that provider too.

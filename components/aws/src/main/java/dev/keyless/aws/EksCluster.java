@@ -27,6 +27,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.keyless.core.Checks;
+import dev.keyless.core.ClusterKubernetesProvider;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -155,7 +156,7 @@ public class EksCluster extends ComponentResource implements AwsOidcCluster {
         this.kubeconfig = Output.tuple(cluster.name(), cluster.endpoint(), cluster.certificateAuthority(), cluster.arn())
                 .applyValue(t -> Kubeconfig.forEks(t.t1, t.t2, t.t3.data().orElseThrow(), Arns.regionOf(t.t4)))
                 .asSecret();
-        var kubernetesProvider = EksClusterParts.createKubernetesProvider(this, name, kubeconfig, ready);
+        var kubernetesProvider = ClusterKubernetesProvider.create(this, name, kubeconfig, ready);
         this.parts = new EksClusterParts(clusterName, issuerUrl, oidcProviderArn, kubernetesProvider, podIdentityAgent, nodeGroup);
 
         var outputs = new java.util.HashMap<String, Output<?>>(parts.outputs());

@@ -4,19 +4,17 @@ import com.pulumi.aws.iam.OpenIdConnectProvider;
 import com.pulumi.aws.iam.OpenIdConnectProviderArgs;
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.Provider;
-import com.pulumi.kubernetes.ProviderArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * What an {@link EksCluster} and an {@link AdoptedEksCluster} both are to keyless, built by the
- * same two functions: the cluster's IAM trust (its issuer and IAM OIDC provider) and a Kubernetes
- * provider. Each component holds one and answers {@link AwsOidcCluster} from it.
+ * same function for the cluster's IAM trust (its issuer and IAM OIDC provider); the Kubernetes
+ * provider is core's {@link dev.keyless.core.ClusterKubernetesProvider}. Each component holds one and answers {@link AwsOidcCluster} from it.
  *
  * @param clusterName        the EKS cluster's name
  * @param issuerUrl          the cluster's OIDC issuer URL
@@ -38,14 +36,6 @@ record EksClusterParts(Output<String> clusterName, Output<String> issuerUrl, Out
                 .clientIdLists(AwsOidcCluster.STS_AUDIENCE)
                 .build(),
                 CustomResourceOptions.builder().parent(owner).build());
-    }
-
-    /** The Kubernetes provider {@code NAME-k8s}; its kubeconfig stays secret. */
-    static Provider createKubernetesProvider(ComponentResource owner, String name, Output<String> kubeconfig, List<Resource> waitFor) {
-        return new Provider(name + "-k8s", ProviderArgs.builder()
-                .kubeconfig(kubeconfig.asSecret())
-                .build(),
-                CustomResourceOptions.builder().parent(owner).dependsOn(waitFor).build());
     }
 
     /** @return the outputs both components register, under their {@code @Export} names */

@@ -3,13 +3,13 @@ package dev.keyless.azure;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.kubernetes.Provider;
-import com.pulumi.kubernetes.ProviderArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.keyless.core.Checks;
+import dev.keyless.core.ClusterKubernetesProvider;
 
+import java.util.List;
 import java.util.HashMap;
 import java.util.Optional;
 
@@ -52,10 +52,7 @@ public class AdoptedAksCluster extends ComponentResource implements AzureOidcClu
         this.issuerUrl = args.issuerUrl();
         this.plainIssuerUrl = args.plainIssuerUrl();
         this.resourceGroupName = args.resourceGroupName();
-        this.kubernetesProvider = new Provider(name + "-k8s", ProviderArgs.builder()
-                .kubeconfig(args.kubeconfig().asSecret())
-                .build(),
-                CustomResourceOptions.builder().parent(this).build());
+        this.kubernetesProvider = ClusterKubernetesProvider.create(this, name, args.kubeconfig(), List.of());
         var outputs = new HashMap<String, Output<?>>();
         outputs.put("issuerUrl", issuerUrl);
         registerOutputs(outputs);

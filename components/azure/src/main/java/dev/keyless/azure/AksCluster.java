@@ -24,14 +24,15 @@ import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.kubernetes.Provider;
-import com.pulumi.kubernetes.ProviderArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.InvokeArgs;
 import com.pulumi.resources.Resource;
 import dev.keyless.core.Checks;
+import dev.keyless.core.ClusterKubernetesProvider;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -143,10 +144,7 @@ public class AksCluster extends ComponentResource implements AzureOidcCluster {
                         result.kubeconfigs().get(0).value()))
                 .asSecret();
         // The provider's token is only good once the deployer's role assignment exists.
-        this.kubernetesProvider = new Provider(name + "-k8s", ProviderArgs.builder()
-                .kubeconfig(kubeconfig)
-                .build(),
-                CustomResourceOptions.builder().parent(this).dependsOn(cluster, admin).build());
+        this.kubernetesProvider = ClusterKubernetesProvider.create(this, name, kubeconfig, List.of(cluster, admin));
 
         registerOutputs(Map.of(
                 "clusterName", clusterName,

@@ -7,6 +7,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.keyless.core.Checks;
+import dev.keyless.core.ClusterKubernetesProvider;
 
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,7 @@ public class AdoptedGkeCluster extends ComponentResource implements GkeOidcClust
         this.clusterName = args.clusterName();
         this.workloadPool = GkeOidcCluster.super.workloadPool();
         this.issuerUrl = GkeOidcCluster.super.issuerUrl();
-        this.kubernetesProvider = GkeKubernetesProvider.create(this, name, args.kubeconfig(), List.of());
+        this.kubernetesProvider = ClusterKubernetesProvider.create(this, name, args.kubeconfig(), List.of());
         registerOutputs(Map.of(
                 "clusterName", clusterName,
                 "projectId", projectId,

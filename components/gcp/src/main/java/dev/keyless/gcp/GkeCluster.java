@@ -26,6 +26,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.keyless.core.Checks;
+import dev.keyless.core.ClusterKubernetesProvider;
 
 import java.util.HashMap;
 import java.util.List;
@@ -164,7 +165,7 @@ public class GkeCluster extends ComponentResource implements GkeOidcCluster {
                 .applyValue(t -> GkeKubeconfig.of(GkeKubeconfig.contextName(t.t1, t.t2, t.t3), t.t4,
                         t.t5.clusterCaCertificate().orElseThrow(() -> new IllegalStateException("GKE returned no cluster CA certificate"))))
                 .asSecret();
-        this.kubernetesProvider = GkeKubernetesProvider.create(this, name, kubeconfig, List.of(readiness));
+        this.kubernetesProvider = ClusterKubernetesProvider.create(this, name, kubeconfig, List.of(readiness));
 
         var outputs = new HashMap<String, Output<?>>();
         outputs.put("clusterName", clusterName);
