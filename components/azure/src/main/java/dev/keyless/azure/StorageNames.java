@@ -13,6 +13,9 @@ final class StorageNames {
     static final String ACCOUNT_RULE = "3 to 24 lowercase letters and digits (storage account name)";
     static final String CONTAINER_RULE = "3 to 63 characters of [a-z0-9-], starting and ending with a letter or digit, "
             + "with no two hyphens in a row (blob container name)";
+    static final String AUTONAMED_ACCOUNT_RULE = "1 to 16 lowercase letters and digits, so that with Pulumi's auto-name "
+            + "suffix (8 random characters) it makes a storage account name: " + ACCOUNT_RULE;
+    private static final Pattern AUTONAMED_ACCOUNT = Pattern.compile("[a-z0-9]{1,16}");
     private static final Pattern ACCOUNT = Pattern.compile("[a-z0-9]{3,24}");
     private static final Pattern CONTAINER = Pattern.compile("[a-z0-9](-?[a-z0-9])+");
 
@@ -24,6 +27,14 @@ final class StorageNames {
             throw InvalidInputException.of(field, value, ACCOUNT_RULE);
         }
         return value;
+    }
+
+    // azure-native appends 8 random characters to a logical name and does not lower-case it.
+    static String requireAutoNamedAccount(String field, String logicalName) {
+        if (logicalName == null || !AUTONAMED_ACCOUNT.matcher(logicalName).matches()) {
+            throw InvalidInputException.of(field, logicalName, AUTONAMED_ACCOUNT_RULE);
+        }
+        return logicalName;
     }
 
     static String requireContainerName(String field, String value) {

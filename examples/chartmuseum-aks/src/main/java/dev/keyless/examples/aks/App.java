@@ -6,6 +6,7 @@ import dev.keyless.azure.AksCluster;
 import dev.keyless.azure.AksClusterArgs;
 import dev.keyless.azure.BlobAccess;
 import dev.keyless.azure.NodePoolOptions;
+import dev.keyless.azure.ProtectedBlobContainer;
 import dev.keyless.core.FederatedServiceAccount;
 import dev.keyless.core.FederatedServiceAccountArgs;
 
@@ -35,7 +36,7 @@ public final class App {
                 .deployerPrincipalType(settings.deployerPrincipalType())
                 .build());
 
-        var charts = ChartStorage.create("charts", cluster.resourceGroupName().orElseThrow(), settings.retainChartsOnDestroy());
+        var charts = ProtectedBlobContainer.create("charts", cluster.resourceGroupName().orElseThrow(), settings.retainChartsOnDestroy());
         var account = new FederatedServiceAccount("chartmuseum", FederatedServiceAccountArgs.builder()
                 .cluster(cluster)
                 .namespace(settings.namespace())

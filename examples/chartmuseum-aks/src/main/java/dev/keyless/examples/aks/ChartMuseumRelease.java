@@ -6,6 +6,7 @@ import com.pulumi.kubernetes.helm.v3.ReleaseArgs;
 import com.pulumi.kubernetes.helm.v3.inputs.RepositoryOptsArgs;
 import com.pulumi.resources.CustomResourceOptions;
 import dev.keyless.azure.AksCluster;
+import dev.keyless.azure.ProtectedBlobContainer;
 import dev.keyless.core.FederatedServiceAccount;
 
 import java.util.LinkedHashMap;
@@ -46,7 +47,7 @@ final class ChartMuseumRelease {
     private ChartMuseumRelease() {
     }
 
-    static Release create(ExampleSettings settings, AksCluster cluster, ChartStorage storage, FederatedServiceAccount account) {
+    static Release create(ExampleSettings settings, AksCluster cluster, ProtectedBlobContainer storage, FederatedServiceAccount account) {
         var values = Output.tuple(storage.account().name(), storage.container().name(), account.serviceAccountName(), account.podLabels())
                 .applyValue(v -> values(settings, v.t1, v.t2, v.t3, v.t4));
         return new Release("chartmuseum", ReleaseArgs.builder()

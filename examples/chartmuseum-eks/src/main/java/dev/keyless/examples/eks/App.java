@@ -7,6 +7,7 @@ import dev.keyless.aws.EksClusterArgs;
 import dev.keyless.aws.IrsaIdentity;
 import dev.keyless.aws.NodeGroupOptions;
 import dev.keyless.aws.PodIdentity;
+import dev.keyless.aws.ProtectedS3Bucket;
 import dev.keyless.aws.S3Access;
 import dev.keyless.core.FederatedServiceAccount;
 import dev.keyless.core.FederatedServiceAccountArgs;
@@ -40,7 +41,7 @@ public final class App {
                 .podIdentityAgent(settings.podIdentity())
                 .build());
 
-        var charts = ChartStorage.create("charts", settings.retainChartsOnDestroy());
+        var charts = ProtectedS3Bucket.create("charts", settings.retainChartsOnDestroy());
         var access = settings.storagePrefix().isEmpty()
                 ? S3Access.readWrite(charts)
                 : S3Access.readWrite(charts).prefix(settings.storagePrefix());

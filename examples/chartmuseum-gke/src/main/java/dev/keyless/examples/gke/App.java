@@ -10,6 +10,7 @@ import dev.keyless.gcp.GkeCluster;
 import dev.keyless.gcp.GkeClusterArgs;
 import dev.keyless.gcp.GkeWorkloadIdentity;
 import dev.keyless.gcp.NodePoolOptions;
+import dev.keyless.gcp.ProtectedGcsBucket;
 import dev.keyless.gcp.ServiceAccountImpersonation;
 
 /**
@@ -38,7 +39,7 @@ public final class App {
                 .deletionProtection(settings.clusterDeletionProtection())
                 .build());
 
-        var charts = ChartStorage.create("charts", settings.bucketLocation(), settings.retainChartsOnDestroy());
+        var charts = ProtectedGcsBucket.create("charts", settings.bucketLocation(), settings.retainChartsOnDestroy());
         var access = settings.storagePrefix().isEmpty()
                 ? GcsAccess.readWrite(charts)
                 : GcsAccess.readWrite(charts).prefix(settings.storagePrefix());

@@ -1,4 +1,4 @@
-package dev.keyless.examples.aks;
+package dev.keyless.azure;
 
 import com.pulumi.azurenative.storage.BlobContainer;
 import com.pulumi.azurenative.storage.BlobContainerArgs;
@@ -14,20 +14,36 @@ import com.pulumi.azurenative.storage.inputs.DeleteRetentionPolicyArgs;
 import com.pulumi.azurenative.storage.inputs.SkuArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
+import dev.keyless.core.Checks;
 
 /**
- * The storage account and container that hold the charts, set up to keep them and to admit no key:
- * shared-key access disabled (so no account key or SAS signed with one works, and Entra ID is the
- * only way in), no public blob access, HTTPS and TLS 1.2 only, blob versioning and 7-day soft delete
- * for blobs and containers, and both left in place when the stack is destroyed unless it opts out.
+ * A storage account and private container set up to keep what workloads put in them and to admit
+ * no key: shared-key access disabled (so no account key or SAS signed with one works, and Entra ID
+ * is the only way in), no public blob access, HTTPS and TLS 1.2 only, blob versioning and 7-day soft
+ * delete for blobs and containers, and both left in place when the stack is destroyed unless it opts
+ * out. Grant workloads access to the container with {@link BlobAccess}.
  *
  * @param account   the storage account
- * @param container the private container of charts
+ * @param container the private container
+ * @see <a href="https://learn.microsoft.com/azure/storage/blobs/security-recommendations">Security recommendations for Blob storage</a>
  */
-record ChartStorage(StorageAccount account, BlobContainer container) {
-    static final int SOFT_DELETE_DAYS = 7;
+public record ProtectedBlobContainer(StorageAccount account, BlobContainer container) {
+    /** How long deleted blobs and containers can be restored. */
+    public static final int SOFT_DELETE_DAYS = 7;
 
-    static ChartStorage create(String name, Output<String> resourceGroupName, boolean retainOnDestroy) {
+    /**
+     * Creates the account and the container, both auto-named from {@code name}.
+     *
+     * @param name              the logical name; 1 to 16 lowercase letters and digits, so that
+     *                          Pulumi's auto-name is a valid storage account name
+     * @param resourceGroupName the resource group that holds the account
+     * @param retainOnDestroy   whether {@code pulumi destroy} leaves both in place; recommended
+     * @return the account and the container
+     * @throws dev.keyless.core.InvalidInputException when the name cannot make an account name
+     */
+    public static ProtectedBlobContainer create(String name, Output<String> resourceGroupName, boolean retainOnDestroy) {
+        StorageNames.requireAutoNamedAccount("name", name);
+        Checks.notNull("resourceGroupName", resourceGroupName, "the resource group that holds the account");
         var account = new StorageAccount(name, StorageAccountArgs.builder()
                 .resourceGroupName(resourceGroupName)
                 .kind(Kind.StorageV2)
@@ -57,6 +73,6 @@ record ChartStorage(StorageAccount account, BlobContainer container) {
                 .publicAccess(PublicAccess.None)
                 .build(),
                 CustomResourceOptions.builder().parent(account).dependsOn(blobService).retainOnDelete(retainOnDestroy).build());
-        return new ChartStorage(account, container);
+        return new ProtectedBlobContainer(account, container);
     }
 }

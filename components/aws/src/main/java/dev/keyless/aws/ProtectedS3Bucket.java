@@ -1,4 +1,4 @@
-package dev.keyless.examples.eks;
+package dev.keyless.aws;
 
 import com.pulumi.aws.s3.BucketOwnershipControls;
 import com.pulumi.aws.s3.BucketOwnershipControlsArgs;
@@ -18,15 +18,29 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 
 /**
- * The S3 bucket that holds the charts, set up to keep them: every version kept, no public access,
- * encrypted at rest, ACLs off, and left in place when the stack is destroyed unless the stack
- * opts out. Even then a bucket with charts in it is not force-deleted.
+ * An S3 bucket set up to keep what workloads put in it: every version kept, no public access,
+ * encrypted at rest, ACLs off, and left in place when the stack is destroyed unless the stack opts
+ * out. Even then a bucket with objects in it is not force-deleted. Grant workloads access to it
+ * with {@link S3Access}.
+ *
+ * @see <a href="https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html">S3 security best practices</a>
  */
-final class ChartStorage {
-    private ChartStorage() {
+public final class ProtectedS3Bucket {
+    private ProtectedS3Bucket() {
     }
 
-    static BucketV2 create(String name, boolean retainOnDestroy) {
+    /**
+     * Creates the bucket, auto-named from {@code name}, with its public access block, versioning,
+     * encryption and ownership controls as its children.
+     *
+     * @param name            the logical name; 1 to 55 characters of {@code [a-z0-9.-]}, so that
+     *                        Pulumi's auto-name is a valid bucket name
+     * @param retainOnDestroy whether {@code pulumi destroy} leaves the bucket in place; recommended
+     * @return the bucket
+     * @throws dev.keyless.core.InvalidInputException when the name cannot make a bucket name
+     */
+    public static BucketV2 create(String name, boolean retainOnDestroy) {
+        S3BucketNames.requireAutoName("name", name);
         var bucket = new BucketV2(name, BucketV2Args.builder()
                 .forceDestroy(false)
                 .build(),
