@@ -40,7 +40,7 @@ public final class ProtectedS3Bucket {
      * @throws dev.keyless.core.InvalidInputException when the name cannot make a bucket name
      */
     public static BucketV2 create(String name, boolean retainOnDestroy) {
-        S3BucketNames.requireAutoName("name", name);
+        requireName(name);
         var bucket = new BucketV2(name, BucketV2Args.builder()
                 .forceDestroy(false)
                 .build(),
@@ -72,6 +72,18 @@ public final class ProtectedS3Bucket {
                 .rule(BucketOwnershipControlsRuleArgs.builder().objectOwnership("BucketOwnerEnforced").build())
                 .build(), after(bucket, encryption));
         return bucket;
+    }
+
+    /**
+     * Checks a logical name as {@link #create} does, for callers that check all their input before
+     * registering anything.
+     *
+     * @param name the logical name
+     * @return the name
+     * @throws dev.keyless.core.InvalidInputException when it cannot make a bucket name
+     */
+    public static String requireName(String name) {
+        return S3BucketNames.requireAutoName("name", name);
     }
 
     private static CustomResourceOptions after(BucketV2 bucket, Resource previous) {

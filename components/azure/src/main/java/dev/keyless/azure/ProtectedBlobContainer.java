@@ -42,7 +42,7 @@ public record ProtectedBlobContainer(StorageAccount account, BlobContainer conta
      * @throws dev.keyless.core.InvalidInputException when the name cannot make an account name
      */
     public static ProtectedBlobContainer create(String name, Output<String> resourceGroupName, boolean retainOnDestroy) {
-        StorageNames.requireAutoNamedAccount("name", name);
+        requireName(name);
         Checks.notNull("resourceGroupName", resourceGroupName, "the resource group that holds the account");
         var account = new StorageAccount(name, StorageAccountArgs.builder()
                 .resourceGroupName(resourceGroupName)
@@ -74,5 +74,16 @@ public record ProtectedBlobContainer(StorageAccount account, BlobContainer conta
                 .build(),
                 CustomResourceOptions.builder().parent(account).dependsOn(blobService).retainOnDelete(retainOnDestroy).build());
         return new ProtectedBlobContainer(account, container);
+    }
+
+    /**
+     * Checks a logical name as {@link #create} does, for callers that check all their input first.
+     *
+     * @param name the logical name
+     * @return the name
+     * @throws dev.keyless.core.InvalidInputException when it cannot make a storage account name
+     */
+    public static String requireName(String name) {
+        return StorageNames.requireAutoNamedAccount("name", name);
     }
 }

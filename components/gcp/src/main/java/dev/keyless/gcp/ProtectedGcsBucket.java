@@ -36,10 +36,8 @@ public final class ProtectedGcsBucket {
      *                                                is not one
      */
     public static Bucket create(String name, String location, boolean retainOnDestroy) {
-        GcsBucketNames.requireAutoName("name", name);
-        if (location == null || !BUCKET_LOCATION.matcher(location).matches()) {
-            throw InvalidInputException.of("location", location, BUCKET_LOCATION_RULE);
-        }
+        requireName(name);
+        requireLocation(location);
         return new Bucket(name, BucketArgs.builder()
                 .location(location)
                 .uniformBucketLevelAccess(true)
@@ -48,5 +46,30 @@ public final class ProtectedGcsBucket {
                 .forceDestroy(false)
                 .build(),
                 CustomResourceOptions.builder().retainOnDelete(retainOnDestroy).build());
+    }
+
+    /**
+     * Checks a logical name as {@link #create} does, for callers that check all their input first.
+     *
+     * @param name the logical name
+     * @return the name
+     * @throws InvalidInputException when it cannot make a bucket name
+     */
+    public static String requireName(String name) {
+        return GcsBucketNames.requireAutoName("name", name);
+    }
+
+    /**
+     * Checks a location as {@link #create} does, for callers that check all their input first.
+     *
+     * @param location the bucket's location
+     * @return the location
+     * @throws InvalidInputException when it is not a Cloud Storage location
+     */
+    public static String requireLocation(String location) {
+        if (location == null || !BUCKET_LOCATION.matcher(location).matches()) {
+            throw InvalidInputException.of("location", location, BUCKET_LOCATION_RULE);
+        }
+        return location;
     }
 }

@@ -14,11 +14,27 @@ import java.util.Optional;
  * @param runtime          the language runtime, e.g. {@code java}
  * @param binary           {@code runtime.options.binary}: a jar to run instead of building the program
  * @param programDirectory where the program lives: the project folder, or the one {@code main} names
+ * @param stackConfigDirectory where the {@code Pulumi.<stack>.yaml} files are: the project folder, or
+ *                             the one {@code stackConfigDir} names
  */
-public record PulumiProject(Path directory, String name, String runtime, Optional<String> binary, Path programDirectory) {
+public record PulumiProject(Path directory, String name, String runtime, Optional<String> binary, Path programDirectory,
+                            Path stackConfigDirectory) {
 
     /** The name of the project file in a program's folder. */
     public static final String PROJECT_FILE = "Pulumi.yaml";
+
+    /**
+     * A project whose stack files are next to its {@code Pulumi.yaml}.
+     *
+     * @param directory        the folder holding {@code Pulumi.yaml}
+     * @param name             the project name
+     * @param runtime          the language runtime
+     * @param binary           a jar to run instead of building the program
+     * @param programDirectory where the program lives
+     */
+    public PulumiProject(Path directory, String name, String runtime, Optional<String> binary, Path programDirectory) {
+        this(directory, name, runtime, binary, programDirectory, directory);
+    }
 
     /**
      * Reads a project.
@@ -45,7 +61,9 @@ public record PulumiProject(Path directory, String name, String runtime, Optiona
         }
         var binary = text(runtimeNode.path("options").path("binary"));
         var main = text(yaml.path("main"));
-        return new PulumiProject(directory, name, runtime, binary, main.map(directory::resolve).orElse(directory));
+        var stackConfigDir = text(yaml.path("stackConfigDir"));
+        return new PulumiProject(directory, name, runtime, binary, main.map(directory::resolve).orElse(directory),
+                stackConfigDir.map(directory::resolve).orElse(directory));
     }
 
     private static Optional<String> text(JsonNode node) {

@@ -63,10 +63,10 @@ public final class StackConfiguration {
     /**
      * @param project the project
      * @param stack   the stack name
-     * @return the path of the stack's configuration file
+     * @return the path of the stack's configuration file, in the folder {@code stackConfigDir} names if any
      */
     public static Path stackFile(PulumiProject project, String stack) {
-        return project.directory().resolve("Pulumi." + stack + ".yaml");
+        return project.stackConfigDirectory().resolve("Pulumi." + stack + ".yaml");
     }
 
     private static void add(String key, JsonNode value, Map<String, String> config, Set<String> secretKeys) {

@@ -160,6 +160,20 @@ class StackConfigurationTest {
     }
 
     @Test
+    void readsStackFilesFromTheFolderStackConfigDirNames() throws Exception {
+        write("Pulumi.yaml", "name: zone\nruntime: java\nmain: program/\nstackConfigDir: program/stacks\n");
+        java.nio.file.Files.createDirectories(directory.resolve("program/stacks"));
+        write("program/stacks/Pulumi.prod.yaml", "config:\n  zone:size: large\n");
+        write("Pulumi.prod.yaml", "config:\n  zone:size: ignored\n");
+
+        var project = PulumiProject.read(directory);
+
+        assertThat(project.programDirectory()).isEqualTo(directory.resolve("program/"));
+        assertThat(StackConfiguration.stackFile(project, "prod")).isEqualTo(directory.resolve("program/stacks/Pulumi.prod.yaml"));
+        assertThat(StackConfiguration.read(project, "prod").config()).containsEntry("zone:size", "large");
+    }
+
+    @Test
     void namesTheMissingProjectFile() {
         assertThatThrownBy(() -> PulumiProject.read(directory))
                 .isInstanceOf(ProjectFileException.class)

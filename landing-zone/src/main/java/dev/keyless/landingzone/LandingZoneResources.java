@@ -1,0 +1,42 @@
+package dev.keyless.landingzone;
+
+import dev.keyless.core.FederatedServiceAccount;
+import dev.keyless.core.FederatedServiceAccountArgs;
+import dev.keyless.core.OidcCluster;
+import dev.keyless.landingzone.config.LandingZoneConfig;
+import dev.keyless.landingzone.config.Store;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What the landing zone registers from a checked config: the clusters, then the stores, then one
+ * {@link FederatedServiceAccount} per workload, each under its stable key.
+ *
+ * @param clusters  cluster key to cluster
+ * @param stores    store key to store
+ * @param workloads workload key to its component
+ */
+record LandingZoneResources(Map<String, OidcCluster> clusters, Map<String, Store> stores,
+                            Map<String, FederatedServiceAccount> workloads) {
+
+    static LandingZoneResources create(LandingZoneConfig config) {
+        var clusters = new LinkedHashMap<String, OidcCluster>();
+        config.clusters().forEach((key, spec) -> clusters.put(key, spec.create().get()));
+        var stores = new LinkedHashMap<String, Store>();
+        config.stores().forEach((key, spec) -> stores.put(key, spec.create().get()));
+        var workloads = new LinkedHashMap<String, FederatedServiceAccount>();
+        config.workloads().forEach((key, workload) -> {
+            var args = FederatedServiceAccountArgs.builder()
+                    .cluster(clusters.get(workload.cluster()))
+                    .namespace(workload.namespace())
+                    .name(workload.serviceAccount())
+                    .createNamespace(workload.createNamespace())
+                    .identity(workload.identity().build(workload.alsoTrustedBy().stream().map(clusters::get).toList()));
+            workload.labels().forEach(args::label);
+            workload.grants().forEach(grant -> args.grant(stores.get(grant.store()).grant(grant.access(), grant.prefix())));
+            workloads.put(key, new FederatedServiceAccount(key, args.build()));
+        });
+        return new LandingZoneResources(clusters, stores, workloads);
+    }
+}

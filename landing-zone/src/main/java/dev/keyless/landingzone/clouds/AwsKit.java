@@ -1,0 +1,209 @@
+package dev.keyless.landingzone.clouds;
+
+import com.pulumi.Config;
+import com.pulumi.aws.s3.BucketV2;
+import com.pulumi.core.Output;
+import dev.keyless.aws.AdoptedEksCluster;
+import dev.keyless.aws.AdoptedEksClusterArgs;
+import dev.keyless.aws.AwsOidcCluster;
+import dev.keyless.aws.EksCluster;
+import dev.keyless.aws.EksClusterArgs;
+import dev.keyless.aws.IrsaIdentity;
+import dev.keyless.aws.NodeGroupOptions;
+import dev.keyless.aws.PodIdentity;
+import dev.keyless.aws.ProtectedS3Bucket;
+import dev.keyless.aws.S3Access;
+import dev.keyless.core.AccessGrant;
+import dev.keyless.core.IdentityMechanism;
+import dev.keyless.core.OidcCluster;
+import dev.keyless.landingzone.config.Access;
+import dev.keyless.landingzone.config.Cloud;
+import dev.keyless.landingzone.config.CloudKit;
+import dev.keyless.landingzone.config.ClusterSpec;
+import dev.keyless.landingzone.config.ConfigNode;
+import dev.keyless.landingzone.config.MechanismSpec;
+import dev.keyless.landingzone.config.SecretReference;
+import dev.keyless.landingzone.config.Store;
+import dev.keyless.landingzone.config.StoreSpec;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** EKS clusters, S3 stores, and IRSA or EKS Pod Identity, as the landing zone's config declares them. */
+public final class AwsKit implements CloudKit {
+    private static final List<String> CREATE_KEYS = List.of("clusterName", "kubernetesVersion", "subnetIds", "nodeGroup", "podIdentityAgent");
+    private static final List<String> NODE_GROUP_KEYS = List.of("instanceTypes", "minSize", "desiredSize", "maxSize");
+    private static final List<String> ADOPT_KEYS = List.of("clusterName", "issuerUrl", "oidcProviderArn", "kubeconfigSecret", "podIdentityAgent");
+    private static final List<String> STORE_KEYS = List.of("cloud", "create", "retainOnDelete", "bucket");
+    private static final List<String> ROLE_KEYS = List.of("roleName", "rolePath", "permissionsBoundary", "maxSessionHours", "managedPolicyArns");
+    private static final List<String> IRSA_KEYS = concat(ROLE_KEYS, List.of("trustServiceAccountsMatching"));
+
+    @Override
+    public Cloud cloud() {
+        return Cloud.AWS;
+    }
+
+    @Override
+    public Optional<ClusterSpec> cluster(String key, ConfigNode settings, boolean adopt, Config config) {
+        return adopt ? adopted(key, settings, config) : created(key, settings);
+    }
+
+    private Optional<ClusterSpec> created(String key, ConfigNode settings) {
+        var problems = settings.problems();
+        settings.allowOnly(CREATE_KEYS);
+        var builder = EksClusterArgs.builder();
+        settings.text("clusterName").ifPresent(value -> problems.attempt(settings.path("clusterName"), () -> builder.clusterName(value)));
+        settings.text("kubernetesVersion").ifPresent(value -> problems.attempt(settings.path("kubernetesVersion"), () -> builder.kubernetesVersion(value)));
+        if (settings.has("subnetIds")) {
+            var subnets = settings.textList("subnetIds");
+            problems.attempt(settings.path("subnetIds"), () -> builder.subnetIds(subnets));
+        }
+        settings.object("nodeGroup").ifPresent(group -> {
+            group.allowOnly(NODE_GROUP_KEYS);
+            var defaults = NodeGroupOptions.DEFAULT;
+            var types = group.has("instanceTypes") ? group.textList("instanceTypes") : defaults.instanceTypes();
+            var options = problems.attempt(group.path(), () -> new NodeGroupOptions(types, group.integer("minSize", defaults.minSize()),
+                    group.integer("desiredSize", defaults.desiredSize()), group.integer("maxSize", defaults.maxSize())));
+            if (options != null) {
+                builder.nodeGroup(options);
+            }
+        });
+        builder.podIdentityAgent(settings.bool("podIdentityAgent", false));
+        var args = problems.attempt(settings.path(), builder::build);
+        return Optional.ofNullable(args).map(built -> new ClusterSpec(key, Cloud.AWS, false, () -> new EksCluster(key, built)));
+    }
+
+    private Optional<ClusterSpec> adopted(String key, ConfigNode settings, Config config) {
+        var problems = settings.problems();
+        settings.allowOnly(ADOPT_KEYS);
+        var builder = AdoptedEksClusterArgs.builder();
+        settings.requiredText("clusterName", "the EKS cluster's name")
+                .ifPresent(value -> problems.attempt(settings.path("clusterName"), () -> builder.clusterName(value)));
+        settings.requiredText("issuerUrl", "the cluster's OIDC issuer, https://oidc.eks.REGION.amazonaws.com/id/ID")
+                .ifPresent(value -> problems.attempt(settings.path("issuerUrl"), () -> builder.issuerUrl(value)));
+        settings.text("oidcProviderArn").ifPresent(value -> problems.attempt(settings.path("oidcProviderArn"), () -> builder.oidcProviderArn(value)));
+        SecretReference.require(settings, "kubeconfigSecret", "the cluster's kubeconfig", config).ifPresent(builder::kubeconfig);
+        builder.podIdentityAgent(settings.bool("podIdentityAgent", false));
+        var args = problems.attempt(settings.path(), builder::build);
+        return Optional.ofNullable(args).map(built -> new ClusterSpec(key, Cloud.AWS, true, () -> new AdoptedEksCluster(key, built)));
+    }
+
+    @Override
+    public Optional<StoreSpec> store(String key, ConfigNode store) {
+        var problems = store.problems();
+        store.allowOnly(STORE_KEYS);
+        var create = store.bool("create", true);
+        var retain = store.bool("retainOnDelete", true);
+        if (create) {
+            if (store.has("bucket")) {
+                problems.add(store.path("bucket"), "names an existing bucket; set create: false to grant on it, "
+                        + "or drop bucket to let the landing zone create and auto-name one");
+                return Optional.empty();
+            }
+            return Optional.ofNullable(problems.attempt(store.path(), () -> ProtectedS3Bucket.requireName(key)))
+                    .map(name -> new StoreSpec(key, Cloud.AWS, true, () -> created(ProtectedS3Bucket.create(key, retain))));
+        }
+        return store.requiredText("bucket", "the name of the existing bucket")
+                .filter(bucket -> problems.attempt(store.path("bucket"), () -> S3Access.readOnly(bucket)) != null)
+                .map(bucket -> new StoreSpec(key, Cloud.AWS, false, () -> existing(bucket)));
+    }
+
+    private static Store created(BucketV2 bucket) {
+        return store(access -> access.writes() ? S3Access.readWrite(bucket) : S3Access.readOnly(bucket), bucket.bucket());
+    }
+
+    private static Store existing(String bucket) {
+        return store(access -> access.writes() ? S3Access.readWrite(bucket) : S3Access.readOnly(bucket), Output.of(bucket));
+    }
+
+    private static Store store(Function<Access, S3Access> grant, Output<String> name) {
+        return new Store() {
+            @Override
+            public AccessGrant grant(Access access, Optional<String> prefix) {
+                var granted = grant.apply(access);
+                return prefix.map(granted::prefix).orElse(granted);
+            }
+
+            @Override
+            public Output<String> name() {
+                return name;
+            }
+        };
+    }
+
+    @Override
+    public List<String> mechanisms() {
+        return List.of("irsa", "podIdentity");
+    }
+
+    @Override
+    public Optional<MechanismSpec> mechanism(String mechanism, Optional<ConfigNode> options, boolean alsoTrustedBy, ConfigNode workload) {
+        var problems = workload.problems();
+        if (mechanism.equals("podIdentity")) {
+            if (alsoTrustedBy) {
+                problems.add(workload.path("alsoTrustedBy"), "is for irsa; an EKS Pod Identity role is associated with one cluster");
+                return Optional.empty();
+            }
+            options.ifPresent(node -> node.allowOnly(ROLE_KEYS));
+            var role = options.map(RoleOptions::read).orElse(RoleOptions.NONE);
+            return check(workload, clusters -> role.applyTo(PodIdentity.builder()).build());
+        }
+        options.ifPresent(node -> node.allowOnly(IRSA_KEYS));
+        var role = options.map(RoleOptions::read).orElse(RoleOptions.NONE);
+        var pattern = options.flatMap(node -> node.text("trustServiceAccountsMatching"));
+        return check(workload, clusters -> {
+            var builder = role.applyTo(IrsaIdentity.builder());
+            pattern.ifPresent(namePattern -> builder.trustServiceAccountsMatching(namePattern));
+            clusters.forEach(cluster -> builder.alsoTrustedBy((AwsOidcCluster) cluster));
+            return builder.build();
+        });
+    }
+
+    // Builds the mechanism once without other clusters, so every option is checked now.
+    private static Optional<MechanismSpec> check(ConfigNode workload, MechanismSpec spec) {
+        var checked = workload.problems().attempt(workload.path("options"), () -> spec.build(List.of()));
+        return Optional.ofNullable(checked).map(ignored -> spec);
+    }
+
+    @Override
+    public void checkPrefix(ConfigNode grant, String prefix) {
+        // The prefix rules do not depend on the bucket; any valid name checks them.
+        grant.problems().attempt(grant.path("prefix"), () -> S3Access.readOnly("bucket-for-prefix-check").prefix(prefix));
+    }
+
+    /** The IAM role options IRSA and Pod Identity share. */
+    private record RoleOptions(Optional<String> roleName, Optional<String> rolePath, Optional<String> permissionsBoundary,
+                               Optional<Integer> maxSessionHours, List<String> managedPolicyArns) {
+        static final RoleOptions NONE = new RoleOptions(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of());
+
+        static RoleOptions read(ConfigNode options) {
+            return new RoleOptions(options.text("roleName"), options.text("rolePath"), options.text("permissionsBoundary"),
+                    options.has("maxSessionHours") ? Optional.of(options.integer("maxSessionHours", 1)) : Optional.empty(),
+                    options.textList("managedPolicyArns"));
+        }
+
+        IrsaIdentity.Builder applyTo(IrsaIdentity.Builder builder) {
+            roleName.ifPresent(name -> builder.roleName(name));
+            rolePath.ifPresent(path -> builder.rolePath(path));
+            permissionsBoundary.ifPresent(arn -> builder.permissionsBoundary(arn));
+            maxSessionHours.ifPresent(hours -> builder.maxSessionDuration(Duration.ofHours(hours)));
+            managedPolicyArns.forEach(arn -> builder.managedPolicyArn(arn));
+            return builder;
+        }
+
+        PodIdentity.Builder applyTo(PodIdentity.Builder builder) {
+            roleName.ifPresent(name -> builder.roleName(name));
+            rolePath.ifPresent(path -> builder.rolePath(path));
+            permissionsBoundary.ifPresent(arn -> builder.permissionsBoundary(arn));
+            maxSessionHours.ifPresent(hours -> builder.maxSessionDuration(Duration.ofHours(hours)));
+            managedPolicyArns.forEach(arn -> builder.managedPolicyArn(arn));
+            return builder;
+        }
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
+    }
+}

@@ -1,0 +1,181 @@
+package dev.keyless.landingzone.clouds;
+
+import com.pulumi.Config;
+import com.pulumi.core.Output;
+import com.pulumi.gcp.storage.Bucket;
+import dev.keyless.core.AccessGrant;
+import dev.keyless.gcp.AdoptedGkeCluster;
+import dev.keyless.gcp.AdoptedGkeClusterArgs;
+import dev.keyless.gcp.GcsAccess;
+import dev.keyless.gcp.GkeCluster;
+import dev.keyless.gcp.GkeClusterArgs;
+import dev.keyless.gcp.GkeWorkloadIdentity;
+import dev.keyless.gcp.NodePoolOptions;
+import dev.keyless.gcp.ProtectedGcsBucket;
+import dev.keyless.gcp.ServiceAccountImpersonation;
+import dev.keyless.landingzone.config.Access;
+import dev.keyless.landingzone.config.Cloud;
+import dev.keyless.landingzone.config.CloudKit;
+import dev.keyless.landingzone.config.ClusterSpec;
+import dev.keyless.landingzone.config.ConfigNode;
+import dev.keyless.landingzone.config.MechanismSpec;
+import dev.keyless.landingzone.config.SecretReference;
+import dev.keyless.landingzone.config.Store;
+import dev.keyless.landingzone.config.StoreSpec;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** GKE clusters, Cloud Storage stores, and GKE Workload Identity, as the landing zone's config declares them. */
+public final class GcpKit implements CloudKit {
+    private static final List<String> CREATE_KEYS = List.of("projectId", "location", "clusterName", "releaseChannel", "autopilot",
+            "nodePool", "deletionProtection");
+    private static final List<String> NODE_POOL_KEYS = List.of("machineType", "minNodes", "initialNodes", "maxNodes");
+    private static final List<String> ADOPT_KEYS = List.of("projectId", "location", "clusterName", "kubeconfigSecret", "metadataServerOnEveryNode");
+    private static final List<String> STORE_KEYS = List.of("cloud", "create", "retainOnDelete", "location", "bucket");
+    private static final List<String> DIRECT_KEYS = List.of("projectNumber");
+    private static final List<String> IMPERSONATION_KEYS = List.of("accountId", "existingServiceAccount");
+
+    @Override
+    public Cloud cloud() {
+        return Cloud.GCP;
+    }
+
+    @Override
+    public Optional<ClusterSpec> cluster(String key, ConfigNode settings, boolean adopt, Config config) {
+        return adopt ? adopted(key, settings, config) : created(key, settings);
+    }
+
+    private Optional<ClusterSpec> created(String key, ConfigNode settings) {
+        var problems = settings.problems();
+        settings.allowOnly(CREATE_KEYS);
+        var builder = GkeClusterArgs.builder();
+        settings.text("projectId").ifPresent(value -> problems.attempt(settings.path("projectId"), () -> builder.projectId(value)));
+        settings.text("location").ifPresent(value -> problems.attempt(settings.path("location"), () -> builder.location(value)));
+        settings.text("clusterName").ifPresent(value -> problems.attempt(settings.path("clusterName"), () -> builder.clusterName(value)));
+        settings.text("releaseChannel").ifPresent(value -> problems.attempt(settings.path("releaseChannel"), () -> builder.releaseChannel(value)));
+        builder.autopilot(settings.bool("autopilot", false));
+        builder.deletionProtection(settings.bool("deletionProtection", true));
+        settings.object("nodePool").ifPresent(pool -> {
+            pool.allowOnly(NODE_POOL_KEYS);
+            var defaults = NodePoolOptions.DEFAULT;
+            var machineType = pool.text("machineType").orElse(defaults.machineType());
+            var options = problems.attempt(pool.path(), () -> new NodePoolOptions(machineType, pool.integer("minNodes", defaults.minNodes()),
+                    pool.integer("initialNodes", defaults.initialNodes()), pool.integer("maxNodes", defaults.maxNodes())));
+            if (options != null) {
+                builder.nodePool(options);
+            }
+        });
+        var args = problems.attempt(settings.path(), builder::build);
+        return Optional.ofNullable(args).map(built -> new ClusterSpec(key, Cloud.GCP, false, () -> new GkeCluster(key, built)));
+    }
+
+    private Optional<ClusterSpec> adopted(String key, ConfigNode settings, Config config) {
+        var problems = settings.problems();
+        settings.allowOnly(ADOPT_KEYS);
+        var builder = AdoptedGkeClusterArgs.builder();
+        settings.requiredText("projectId", "the project that holds the cluster")
+                .ifPresent(value -> problems.attempt(settings.path("projectId"), () -> builder.projectId(value)));
+        settings.requiredText("location", "the cluster's region or zone")
+                .ifPresent(value -> problems.attempt(settings.path("location"), () -> builder.location(value)));
+        settings.requiredText("clusterName", "the GKE cluster's name")
+                .ifPresent(value -> problems.attempt(settings.path("clusterName"), () -> builder.clusterName(value)));
+        SecretReference.require(settings, "kubeconfigSecret", "the cluster's kubeconfig", config).ifPresent(builder::kubeconfig);
+        builder.metadataServerOnEveryNode(settings.bool("metadataServerOnEveryNode", true));
+        var args = problems.attempt(settings.path(), builder::build);
+        return Optional.ofNullable(args).map(built -> new ClusterSpec(key, Cloud.GCP, true, () -> new AdoptedGkeCluster(key, built)));
+    }
+
+    @Override
+    public Optional<StoreSpec> store(String key, ConfigNode store) {
+        var problems = store.problems();
+        store.allowOnly(STORE_KEYS);
+        var create = store.bool("create", true);
+        var retain = store.bool("retainOnDelete", true);
+        if (create) {
+            if (store.has("bucket")) {
+                problems.add(store.path("bucket"), "names an existing bucket; set create: false to grant on it, "
+                        + "or drop bucket to let the landing zone create and auto-name one");
+                return Optional.empty();
+            }
+            var name = problems.attempt(store.path(), () -> ProtectedGcsBucket.requireName(key));
+            var location = store.requiredText("location", "where the bucket lives, e.g. EU or europe-west1")
+                    .map(value -> problems.attempt(store.path("location"), () -> ProtectedGcsBucket.requireLocation(value)));
+            if (name == null || location.isEmpty() || location.get() == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new StoreSpec(key, Cloud.GCP, true, () -> created(ProtectedGcsBucket.create(key, location.get(), retain))));
+        }
+        return store.requiredText("bucket", "the name of the existing bucket")
+                .filter(bucket -> problems.attempt(store.path("bucket"), () -> GcsAccess.readOnly(bucket)) != null)
+                .map(bucket -> new StoreSpec(key, Cloud.GCP, false, () -> existing(bucket)));
+    }
+
+    private static Store created(Bucket bucket) {
+        return store(access -> access.writes() ? GcsAccess.readWrite(bucket) : GcsAccess.readOnly(bucket), bucket.name());
+    }
+
+    private static Store existing(String bucket) {
+        return store(access -> access.writes() ? GcsAccess.readWrite(bucket) : GcsAccess.readOnly(bucket), Output.of(bucket));
+    }
+
+    private static Store store(Function<Access, GcsAccess> grant, Output<String> name) {
+        return new Store() {
+            @Override
+            public AccessGrant grant(Access access, Optional<String> prefix) {
+                var granted = grant.apply(access);
+                return prefix.map(granted::prefix).orElse(granted);
+            }
+
+            @Override
+            public Output<String> name() {
+                return name;
+            }
+        };
+    }
+
+    @Override
+    public List<String> mechanisms() {
+        return List.of("workloadIdentity", "impersonation");
+    }
+
+    @Override
+    public Optional<MechanismSpec> mechanism(String mechanism, Optional<ConfigNode> options, boolean alsoTrustedBy, ConfigNode workload) {
+        var problems = workload.problems();
+        if (alsoTrustedBy) {
+            problems.add(workload.path("alsoTrustedBy"), "is not needed on GKE: the principal belongs to the project's workload pool, "
+                    + "so the same namespace/ServiceAccount in every cluster of the project already holds the grants");
+            return Optional.empty();
+        }
+        MechanismSpec spec;
+        if (mechanism.equals("impersonation")) {
+            options.ifPresent(node -> node.allowOnly(IMPERSONATION_KEYS));
+            var accountId = options.flatMap(node -> node.text("accountId"));
+            var existing = options.flatMap(node -> node.text("existingServiceAccount"));
+            spec = clusters -> {
+                var builder = ServiceAccountImpersonation.builder();
+                accountId.ifPresent(builder::accountId);
+                existing.ifPresent(builder::existingServiceAccount);
+                return builder.build();
+            };
+        } else {
+            options.ifPresent(node -> node.allowOnly(DIRECT_KEYS));
+            var projectNumber = options.flatMap(node -> node.text("projectNumber"));
+            spec = clusters -> {
+                var builder = GkeWorkloadIdentity.builder();
+                projectNumber.ifPresent(number -> builder.projectNumber(number));
+                return builder.build();
+            };
+        }
+        // Built once now, so every option is checked before anything is registered.
+        var checked = problems.attempt(workload.path("options"), () -> spec.build(List.of()));
+        return Optional.ofNullable(checked).map(ignored -> spec);
+    }
+
+    @Override
+    public void checkPrefix(ConfigNode grant, String prefix) {
+        // The prefix rules do not depend on the bucket; any valid name checks them.
+        grant.problems().attempt(grant.path("prefix"), () -> GcsAccess.readOnly("bucket-for-prefix-check").prefix(prefix));
+    }
+}

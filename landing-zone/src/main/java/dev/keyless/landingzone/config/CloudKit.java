@@ -1,0 +1,53 @@
+package dev.keyless.landingzone.config;
+
+import com.pulumi.Config;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the landing zone knows about one cloud: how its clusters, stores and identity mechanisms are
+ * configured. Each method reads its part of the config, checks it with the cloud library's own
+ * builders, reports problems to the node's {@link ConfigProblems} and registers nothing.
+ */
+public interface CloudKit {
+
+    /** @return the cloud */
+    Cloud cloud();
+
+    /**
+     * @param key      the cluster's key
+     * @param settings the map under {@code create} or {@code adopt}
+     * @param adopt    whether the cluster exists already
+     * @param config   the stack's config, for the secrets the settings name
+     * @return the cluster, or empty when the settings have problems
+     */
+    Optional<ClusterSpec> cluster(String key, ConfigNode settings, boolean adopt, Config config);
+
+    /**
+     * @param key   the store's key
+     * @param store the store's map, including {@code cloud}
+     * @return the store, or empty when it has problems
+     */
+    Optional<StoreSpec> store(String key, ConfigNode store);
+
+    /** @return the mechanisms' config names, the default first */
+    List<String> mechanisms();
+
+    /**
+     * @param mechanism     one of {@link #mechanisms()}
+     * @param options       the workload's {@code options} map, if any
+     * @param alsoTrustedBy whether the workload names other clusters that also trust it
+     * @param workload      the workload's map, where problems with {@code alsoTrustedBy} are reported
+     * @return the mechanism, or empty when the options have problems
+     */
+    Optional<MechanismSpec> mechanism(String mechanism, Optional<ConfigNode> options, boolean alsoTrustedBy, ConfigNode workload);
+
+    /**
+     * Checks a grant's prefix against the cloud's rules.
+     *
+     * @param grant the grant's map
+     * @param prefix the prefix
+     */
+    void checkPrefix(ConfigNode grant, String prefix);
+}

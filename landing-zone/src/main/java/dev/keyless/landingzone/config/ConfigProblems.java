@@ -1,0 +1,60 @@
+package dev.keyless.landingzone.config;
+
+import dev.keyless.core.InvalidInputException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Every problem found in one reading of the landing zone's config, each with the config path it is
+ * at, so that one run names them all instead of one per {@code pulumi preview}.
+ */
+public final class ConfigProblems {
+    private final List<String> problems = new ArrayList<>();
+
+    /**
+     * @param path    where in the config, e.g. {@code workloads.payments.grants[0].access}
+     * @param problem what is wrong there
+     */
+    public void add(String path, String problem) {
+        problems.add(path + ": " + problem);
+    }
+
+    /**
+     * Runs a library check (a builder, a factory) for the value at a path, and records its refusal
+     * as a problem at that path, so the landing zone enforces exactly the components' own rules.
+     *
+     * @param path  where in the config the checked value is
+     * @param check the check, returning what it built
+     * @param <T>   what it builds
+     * @return what it built, or {@code null} when it refused
+     */
+    public <T> T attempt(String path, Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (InvalidInputException e) {
+            add(path, e.getMessage());
+            return null;
+        }
+    }
+
+    /** @return whether nothing is wrong so far */
+    public boolean isEmpty() {
+        return problems.isEmpty();
+    }
+
+    /** @return the problems in the order found */
+    public List<String> all() {
+        return List.copyOf(problems);
+    }
+
+    /**
+     * @throws InvalidConfigException listing every problem, when there is any
+     */
+    public void throwIfAny() {
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigException(problems);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package dev.keyless.landingzone.config;
+
+import dev.keyless.core.FederatedServiceAccountArgs;
+import dev.keyless.core.KubernetesNames;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads the {@code workloads} section: each workload's own settings, and what only the whole set
+ * shows: references to undefined clusters and stores, grants of another cloud, and two workloads
+ * on one cluster, namespace and ServiceAccount.
+ */
+final class WorkloadReader {
+    private static final List<String> WORKLOAD_KEYS = List.of("cluster", "namespace", "serviceAccount", "createNamespace",
+            "labels", "mechanism", "options", "alsoTrustedBy", "grants");
+    private static final List<String> GRANT_KEYS = List.of("store", "access", "prefix");
+
+    private final Map<Cloud, CloudKit> kits;
+    private final Map<String, Cloud> clusters;
+    private final Map<String, Cloud> stores;
+    private final Map<String, WorkloadSpec> workloads = new LinkedHashMap<>();
+    // "cluster namespace/serviceAccount" to the workload that claimed it first.
+    private final Map<String, String> claims = new HashMap<>();
+
+    WorkloadReader(Map<Cloud, CloudKit> kits, Map<String, Cloud> clusters, Map<String, Cloud> stores) {
+        this.kits = kits;
+        this.clusters = clusters;
+        this.stores = stores;
+    }
+
+    Map<String, WorkloadSpec> read() {
+        return workloads;
+    }
+
+    void read(String key, ConfigNode workload) {
+        var problems = workload.problems();
+        workload.allowOnly(WORKLOAD_KEYS);
+        var cluster = workload.requiredText("cluster", "the key of a cluster under clusters").filter(name -> defined(workload, name));
+        var namespace = workload.requiredText("namespace", "the workload's namespace")
+                .filter(value -> problems.attempt(workload.path("namespace"), () -> KubernetesNames.requireLabel("namespace", value)) != null);
+        var serviceAccount = workload.requiredText("serviceAccount", "the name of the workload's ServiceAccount")
+                .filter(value -> problems.attempt(workload.path("serviceAccount"), () -> KubernetesNames.requireSubdomain("serviceAccount", value)) != null);
+        var createNamespace = workload.bool("createNamespace", true);
+        var labels = workload.textMap("labels");
+        labels.forEach((label, value) -> problems.attempt(workload.path("labels") + "." + label,
+                () -> FederatedServiceAccountArgs.builder().label(label, value)));
+        var alsoTrustedBy = workload.textList("alsoTrustedBy");
+        var cloud = cluster.map(clusters::get);
+        alsoTrustedBy.forEach(other -> checkAlsoTrustedBy(workload, other, cluster, cloud));
+        var grants = grants(workload, cloud);
+        Optional<MechanismSpec> identity = Optional.empty();
+        String mechanism = null;
+        if (cloud.isPresent()) {
+            var kit = kits.get(cloud.get());
+            mechanism = workload.has("mechanism")
+                    ? workload.oneOf("mechanism", kit.mechanisms()).orElse(null)
+                    : kit.mechanisms().get(0);
+            if (mechanism != null) {
+                identity = kit.mechanism(mechanism, workload.object("options"), !alsoTrustedBy.isEmpty(), workload);
+            }
+        }
+        if (cluster.isPresent() && namespace.isPresent() && serviceAccount.isPresent()) {
+            claim(workload, key, cluster.get(), namespace.get(), serviceAccount.get());
+            alsoTrustedBy.stream().filter(clusters::containsKey)
+                    .forEach(other -> claim(workload, key, other, namespace.get(), serviceAccount.get()));
+        }
+        if (problems.isEmpty() && identity.isPresent()) {
+            workloads.put(key, new WorkloadSpec(key, cluster.get(), namespace.get(), serviceAccount.get(), createNamespace,
+                    labels, mechanism, identity.get(), alsoTrustedBy, grants));
+        }
+    }
+
+    private boolean defined(ConfigNode workload, String cluster) {
+        if (!clusters.containsKey(cluster)) {
+            workload.problems().add(workload.path("cluster"), undefined("cluster", cluster, clusters.keySet()));
+            return false;
+        }
+        return true;
+    }
+
+    private void checkAlsoTrustedBy(ConfigNode workload, String other, Optional<String> cluster, Optional<Cloud> cloud) {
+        var path = workload.path("alsoTrustedBy");
+        if (!clusters.containsKey(other)) {
+            workload.problems().add(path, undefined("cluster", other, clusters.keySet()));
+        } else if (cluster.isPresent() && cluster.get().equals(other)) {
+            workload.problems().add(path, "'" + other + "' is the workload's own cluster");
+        } else if (cloud.isPresent() && clusters.get(other) != cloud.get()) {
+            workload.problems().add(path, "'" + other + "' is a " + clusters.get(other).configName() + " cluster; the workload's cluster '"
+                    + cluster.orElseThrow() + "' is on " + cloud.get().configName() + ", and an identity is trusted within its own cloud");
+        }
+    }
+
+    private List<GrantSpec> grants(ConfigNode workload, Optional<Cloud> cloud) {
+        var grants = new ArrayList<GrantSpec>();
+        var granted = new HashSet<String>();
+        for (var grant : workload.objectList("grants")) {
+            grant.allowOnly(GRANT_KEYS);
+            var store = grant.requiredText("store", "the key of a store under stores");
+            var access = grant.has("access")
+                    ? grant.oneOf("access", Access.CONFIG_NAMES)
+                    : grant.requiredText("access", "one of " + String.join(", ", Access.CONFIG_NAMES));
+            var prefix = grant.text("prefix");
+            if (store.isEmpty()) {
+                continue;
+            }
+            var storeCloud = stores.get(store.get());
+            if (storeCloud == null) {
+                grant.problems().add(grant.path("store"), undefined("store", store.get(), stores.keySet()));
+                continue;
+            }
+            if (!granted.add(store.get())) {
+                grant.problems().add(grant.path("store"), "'" + store.get() + "' is granted twice; give one grant per store");
+            }
+            if (cloud.isPresent() && storeCloud != cloud.get()) {
+                grant.problems().add(grant.path("store"), "'" + store.get() + "' is a " + storeCloud.configName()
+                        + " store; the workload runs on " + cloud.get().configName() + " and can only be granted stores of its own cloud");
+                continue;
+            }
+            prefix.ifPresent(value -> kits.get(storeCloud).checkPrefix(grant, value));
+            access.ifPresent(value -> grants.add(new GrantSpec(store.get(), Access.of(value), prefix)));
+        }
+        return grants;
+    }
+
+    private void claim(ConfigNode workload, String key, String cluster, String namespace, String serviceAccount) {
+        var claimed = claims.putIfAbsent(cluster + " " + namespace + "/" + serviceAccount, key);
+        if (claimed != null && !claimed.equals(key)) {
+            workload.problems().add(workload.path(), "binds ServiceAccount " + namespace + "/" + serviceAccount + " in cluster '" + cluster
+                    + "', as workloads." + claimed + " does; a ServiceAccount has one identity");
+        }
+    }
+
+    private static String undefined(String what, String name, java.util.Collection<String> defined) {
+        return "'" + name + "' is not a " + what + " defined under " + what + "s"
+                + (defined.isEmpty() ? " (none is defined)" : " (defined: " + String.join(", ", defined) + ")");
+    }
+}
