@@ -56,22 +56,25 @@ public final class AwsKit implements CloudKit {
         var builder = EksClusterArgs.builder();
         settings.text("clusterName").ifPresent(value -> problems.attempt(settings.path("clusterName"), () -> builder.clusterName(value)));
         settings.text("kubernetesVersion").ifPresent(value -> problems.attempt(settings.path("kubernetesVersion"), () -> builder.kubernetesVersion(value)));
-        if (settings.has("subnetIds")) {
-            var subnets = settings.textList("subnetIds");
-            problems.attempt(settings.path("subnetIds"), () -> builder.subnetIds(subnets));
-        }
+        settings.textList("subnetIds").ifPresent(subnets -> problems.attempt(settings.path("subnetIds"), () -> builder.subnetIds(subnets)));
         settings.object("nodeGroup").ifPresent(group -> {
             group.allowOnly(NODE_GROUP_KEYS);
             var defaults = NodeGroupOptions.DEFAULT;
-            var types = group.has("instanceTypes") ? group.textList("instanceTypes") : defaults.instanceTypes();
-            var options = problems.attempt(group.path(), () -> new NodeGroupOptions(types, group.integer("minSize", defaults.minSize()),
-                    group.integer("desiredSize", defaults.desiredSize()), group.integer("maxSize", defaults.maxSize())));
-            if (options != null) {
-                builder.nodeGroup(options);
+            var before = problems.count();
+            var types = group.textList("instanceTypes").orElse(defaults.instanceTypes());
+            var min = group.integer("minSize", defaults.minSize());
+            var desired = group.integer("desiredSize", defaults.desiredSize());
+            var max = group.integer("maxSize", defaults.maxSize());
+            // Sizes are checked together only when each one could be read.
+            if (problems.count() == before) {
+                var options = problems.attemptIn(group, () -> new NodeGroupOptions(types, min, desired, max));
+                if (options != null) {
+                    builder.nodeGroup(options);
+                }
             }
         });
         builder.podIdentityAgent(settings.bool("podIdentityAgent", false));
-        var args = problems.attempt(settings.path(), builder::build);
+        var args = problems.attemptIn(settings, builder::build);
         return Optional.ofNullable(args).map(built -> new ClusterSpec(key, Cloud.AWS, false, () -> new EksCluster(key, built)));
     }
 
@@ -86,7 +89,7 @@ public final class AwsKit implements CloudKit {
         settings.text("oidcProviderArn").ifPresent(value -> problems.attempt(settings.path("oidcProviderArn"), () -> builder.oidcProviderArn(value)));
         SecretReference.require(settings, "kubeconfigSecret", "the cluster's kubeconfig", config).ifPresent(builder::kubeconfig);
         builder.podIdentityAgent(settings.bool("podIdentityAgent", false));
-        var args = problems.attempt(settings.path(), builder::build);
+        var args = problems.attemptIn(settings, builder::build);
         return Optional.ofNullable(args).map(built -> new ClusterSpec(key, Cloud.AWS, true, () -> new AdoptedEksCluster(key, built)));
     }
 
@@ -148,12 +151,12 @@ public final class AwsKit implements CloudKit {
             }
             options.ifPresent(node -> node.allowOnly(ROLE_KEYS));
             var role = options.map(RoleOptions::read).orElse(RoleOptions.NONE);
-            return check(workload, clusters -> role.applyTo(PodIdentity.builder()).build());
+            return check(workload, options, clusters -> role.applyTo(PodIdentity.builder()).build());
         }
         options.ifPresent(node -> node.allowOnly(IRSA_KEYS));
         var role = options.map(RoleOptions::read).orElse(RoleOptions.NONE);
         var pattern = options.flatMap(node -> node.text("trustServiceAccountsMatching"));
-        return check(workload, clusters -> {
+        return check(workload, options, clusters -> {
             var builder = role.applyTo(IrsaIdentity.builder());
             pattern.ifPresent(namePattern -> builder.trustServiceAccountsMatching(namePattern));
             clusters.forEach(cluster -> builder.alsoTrustedBy((AwsOidcCluster) cluster));
@@ -162,8 +165,11 @@ public final class AwsKit implements CloudKit {
     }
 
     // Builds the mechanism once without other clusters, so every option is checked now.
-    private static Optional<MechanismSpec> check(ConfigNode workload, MechanismSpec spec) {
-        var checked = workload.problems().attempt(workload.path("options"), () -> spec.build(List.of()));
+    private static Optional<MechanismSpec> check(ConfigNode workload, Optional<ConfigNode> options, MechanismSpec spec) {
+        var problems = workload.problems();
+        var checked = options.isPresent()
+                ? problems.attemptIn(options.get(), () -> spec.build(List.of()))
+                : problems.attempt(workload.path(), () -> spec.build(List.of()));
         return Optional.ofNullable(checked).map(ignored -> spec);
     }
 
@@ -181,7 +187,7 @@ public final class AwsKit implements CloudKit {
         static RoleOptions read(ConfigNode options) {
             return new RoleOptions(options.text("roleName"), options.text("rolePath"), options.text("permissionsBoundary"),
                     options.has("maxSessionHours") ? Optional.of(options.integer("maxSessionHours", 1)) : Optional.empty(),
-                    options.textList("managedPolicyArns"));
+                    options.textList("managedPolicyArns").orElse(List.of()));
         }
 
         IrsaIdentity.Builder applyTo(IrsaIdentity.Builder builder) {

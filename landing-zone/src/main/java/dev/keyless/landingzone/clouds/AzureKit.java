@@ -60,14 +60,20 @@ public final class AzureKit implements CloudKit {
         settings.object("systemNodePool").ifPresent(pool -> {
             pool.allowOnly(NODE_POOL_KEYS);
             var defaults = NodePoolOptions.DEFAULT;
+            var before = problems.count();
             var vmSize = pool.text("vmSize").orElse(defaults.vmSize());
-            var options = problems.attempt(pool.path(), () -> new NodePoolOptions(vmSize, pool.integer("minCount", defaults.minCount()),
-                    pool.integer("count", defaults.count()), pool.integer("maxCount", defaults.maxCount())));
-            if (options != null) {
-                builder.systemNodePool(options);
+            var min = pool.integer("minCount", defaults.minCount());
+            var count = pool.integer("count", defaults.count());
+            var max = pool.integer("maxCount", defaults.maxCount());
+            // Sizes are checked together only when each one could be read.
+            if (problems.count() == before) {
+                var options = problems.attemptIn(pool, () -> new NodePoolOptions(vmSize, min, count, max));
+                if (options != null) {
+                    builder.systemNodePool(options);
+                }
             }
         });
-        var args = problems.attempt(settings.path(), builder::build);
+        var args = problems.attemptIn(settings, builder::build);
         return Optional.ofNullable(args).map(built -> new ClusterSpec(key, Cloud.AZURE, false, () -> new AksCluster(key, built)));
     }
 
@@ -79,7 +85,7 @@ public final class AzureKit implements CloudKit {
                 .ifPresent(value -> problems.attempt(settings.path("issuerUrl"), () -> builder.issuerUrl(value)));
         settings.text("resourceGroup").ifPresent(value -> problems.attempt(settings.path("resourceGroup"), () -> builder.resourceGroupName(value)));
         SecretReference.require(settings, "kubeconfigSecret", "the cluster's kubeconfig", config).ifPresent(builder::kubeconfig);
-        var args = problems.attempt(settings.path(), builder::build);
+        var args = problems.attemptIn(settings, builder::build);
         return Optional.ofNullable(args).map(built -> new ClusterSpec(key, Cloud.AZURE, true, () -> new AdoptedAksCluster(key, built)));
     }
 
@@ -157,7 +163,10 @@ public final class AzureKit implements CloudKit {
             return builder.build();
         };
         // Built once now, so every option is checked before anything is registered.
-        var checked = workload.problems().attempt(workload.path("options"), () -> spec.build(List.of()));
+        var problems = workload.problems();
+        var checked = options.isPresent()
+                ? problems.attemptIn(options.get(), () -> spec.build(List.of()))
+                : problems.attempt(workload.path(), () -> spec.build(List.of()));
         return Optional.ofNullable(checked).map(ignored -> spec);
     }
 

@@ -60,14 +60,20 @@ public final class GcpKit implements CloudKit {
         settings.object("nodePool").ifPresent(pool -> {
             pool.allowOnly(NODE_POOL_KEYS);
             var defaults = NodePoolOptions.DEFAULT;
+            var before = problems.count();
             var machineType = pool.text("machineType").orElse(defaults.machineType());
-            var options = problems.attempt(pool.path(), () -> new NodePoolOptions(machineType, pool.integer("minNodes", defaults.minNodes()),
-                    pool.integer("initialNodes", defaults.initialNodes()), pool.integer("maxNodes", defaults.maxNodes())));
-            if (options != null) {
-                builder.nodePool(options);
+            var min = pool.integer("minNodes", defaults.minNodes());
+            var initial = pool.integer("initialNodes", defaults.initialNodes());
+            var max = pool.integer("maxNodes", defaults.maxNodes());
+            // Sizes are checked together only when each one could be read.
+            if (problems.count() == before) {
+                var options = problems.attemptIn(pool, () -> new NodePoolOptions(machineType, min, initial, max));
+                if (options != null) {
+                    builder.nodePool(options);
+                }
             }
         });
-        var args = problems.attempt(settings.path(), builder::build);
+        var args = problems.attemptIn(settings, builder::build);
         return Optional.ofNullable(args).map(built -> new ClusterSpec(key, Cloud.GCP, false, () -> new GkeCluster(key, built)));
     }
 
@@ -83,7 +89,7 @@ public final class GcpKit implements CloudKit {
                 .ifPresent(value -> problems.attempt(settings.path("clusterName"), () -> builder.clusterName(value)));
         SecretReference.require(settings, "kubeconfigSecret", "the cluster's kubeconfig", config).ifPresent(builder::kubeconfig);
         builder.metadataServerOnEveryNode(settings.bool("metadataServerOnEveryNode", true));
-        var args = problems.attempt(settings.path(), builder::build);
+        var args = problems.attemptIn(settings, builder::build);
         return Optional.ofNullable(args).map(built -> new ClusterSpec(key, Cloud.GCP, true, () -> new AdoptedGkeCluster(key, built)));
     }
 
@@ -169,7 +175,9 @@ public final class GcpKit implements CloudKit {
             };
         }
         // Built once now, so every option is checked before anything is registered.
-        var checked = problems.attempt(workload.path("options"), () -> spec.build(List.of()));
+        var checked = options.isPresent()
+                ? problems.attemptIn(options.get(), () -> spec.build(List.of()))
+                : problems.attempt(workload.path(), () -> spec.build(List.of()));
         return Optional.ofNullable(checked).map(ignored -> spec);
     }
 

@@ -143,26 +143,28 @@ public final class ConfigNode {
 
     /**
      * @param key the key
-     * @return its strings, empty when it is missing or not a list of strings (reported)
+     * @return its strings, or empty when it is missing or not a list of strings (reported)
      */
-    public List<String> textList(String key) {
+    public Optional<List<String>> textList(String key) {
         var value = node.get(key);
-        var texts = new ArrayList<String>();
         if (value == null || value.isNull()) {
-            return texts;
+            return Optional.empty();
         }
         if (!value.isArray()) {
             problems.add(path(key), "must be a list of strings, not " + describe(value));
-            return texts;
+            return Optional.empty();
         }
+        var texts = new ArrayList<String>();
+        var wrong = false;
         for (int i = 0; i < value.size(); i++) {
             if (value.get(i).isTextual()) {
                 texts.add(value.get(i).asText());
             } else {
                 problems.add(path(key) + "[" + i + "]", "must be a string, not " + describe(value.get(i)));
+                wrong = true;
             }
         }
-        return texts;
+        return wrong ? Optional.empty() : Optional.of(texts);
     }
 
     /**

@@ -39,6 +39,29 @@ public final class ConfigProblems {
         }
     }
 
+    /**
+     * Runs a check that builds from a whole map (a builder's {@code build()}, a mechanism's
+     * options), and records its refusal at the key it names when the map has that key, else at the map.
+     *
+     * @param map   the map the checked values came from
+     * @param check the check, returning what it built
+     * @param <T>   what it builds
+     * @return what it built, or {@code null} when it refused
+     */
+    public <T> T attemptIn(ConfigNode map, Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (InvalidInputException e) {
+            add(map.has(e.field()) ? map.path(e.field()) : map.path(), e.getMessage());
+            return null;
+        }
+    }
+
+    /** @return how many problems were found so far; a reader compares it to skip checks a problem would confuse */
+    public int count() {
+        return problems.size();
+    }
+
     /** @return whether nothing is wrong so far */
     public boolean isEmpty() {
         return problems.isEmpty();

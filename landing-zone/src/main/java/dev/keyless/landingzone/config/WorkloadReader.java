@@ -50,7 +50,7 @@ final class WorkloadReader {
         var labels = workload.textMap("labels");
         labels.forEach((label, value) -> problems.attempt(workload.path("labels") + "." + label,
                 () -> FederatedServiceAccountArgs.builder().label(label, value)));
-        var alsoTrustedBy = workload.textList("alsoTrustedBy");
+        var alsoTrustedBy = workload.textList("alsoTrustedBy").orElse(List.of());
         var cloud = cluster.map(clusters::get);
         alsoTrustedBy.forEach(other -> checkAlsoTrustedBy(workload, other, cluster, cloud));
         var grants = grants(workload, cloud);
