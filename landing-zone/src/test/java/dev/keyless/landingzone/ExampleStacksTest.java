@@ -1,0 +1,117 @@
+package dev.keyless.landingzone;
+
+import dev.keyless.core.FederatedServiceAccount;
+import dev.keyless.preview.engine.RecordedDeployment;
+import dev.keyless.preview.engine.RegisteredResource;
+import dev.keyless.testkit.Json;
+import dev.keyless.testkit.ResourceGraph;
+import dev.keyless.testkit.SimulatedStack;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The example stack configs in landing-zone/stacks, run as the root Pulumi.yaml runs them. */
+class ExampleStacksTest {
+    private static final Path ROOT = Path.of("..");
+
+    private static RecordedDeployment deploy(String stack) {
+        return SimulatedStack.fromProject(ROOT, stack).run(LandingZone::stack);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> workload(RecordedDeployment deployment, String key) {
+        return (Map<String, Object>) ((Map<String, Object>) deployment.stackOutputs().get("workloads")).get(key);
+    }
+
+    @Test
+    void theAwsStackTrustsEachServiceAccountExactlyAndGrantsNamedBucketsOnly() {
+        var deployment = deploy("aws");
+        var graph = ResourceGraph.of(deployment);
+        var stack = deployment.resources().get(0);
+
+        var chartmuseum = deployment.resource(FederatedServiceAccount.TYPE, "chartmuseum");
+        assertThat(chartmuseum.parentUrn()).isEqualTo(stack.urn());
+        var trust = deployment.resource("aws:iam/role:Role", "chartmuseum-role").input("assumeRolePolicy").orElseThrow();
+        var issuer = "oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE";
+        assertThat(Json.parse(trust).at("/Statement/Condition/StringEquals")).isEqualTo(Json.parse("""
+                {"%1$s:sub": "system:serviceaccount:chartmuseum:chartmuseum", "%1$s:aud": "sts.amazonaws.com"}
+                """.formatted(issuer)));
+        assertThat(Json.parse(deployment.resource("aws:iam/rolePolicy:RolePolicy", "chartmuseum-grants").input("policy").orElseThrow()))
+                .isEqualTo(Json.parse("""
+                        {"Version": "2012-10-17",
+                         "Statement": [
+                           {"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::charts-xxxxxxx",
+                            "Condition": {"StringLike": {"s3:prefix": ["charts/*", "charts"]}}},
+                           {"Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"],
+                            "Resource": "arn:aws:s3:::charts-xxxxxxx/charts/*"}]}
+                        """));
+        assertThat(Json.parse(deployment.resource("aws:iam/rolePolicy:RolePolicy", "reporting-grants").input("policy").orElseThrow())
+                .at("/Statement/1/Resource").asText()).isEqualTo("arn:aws:s3:::acme-finance-reports/*");
+
+        var charts = deployment.resource("aws:s3/bucketV2:BucketV2", "charts");
+        assertThat(charts.retainOnDelete()).isTrue();
+        assertThat(deployment.childrenOf(charts)).extracting(RegisteredResource::name).containsExactlyInAnyOrder(
+                "charts-public-access-block", "charts-versioning", "charts-encryption", "charts-ownership");
+        assertThat(deployment.find("aws:s3/bucketV2:BucketV2", "reports")).as("an existing bucket is only granted").isEmpty();
+
+        var association = deployment.resource("aws:eks/podIdentityAssociation:PodIdentityAssociation", "reporting-pod-identity");
+        assertThat(association.inputs()).containsEntry("namespace", "finance").containsEntry("serviceAccount", "report-reader");
+        var cluster = deployment.resource("aws:eks/cluster:Cluster", "platform-cluster");
+        assertThat(graph.waitsForTransitively(deployment.resource("kubernetes:core/v1:ServiceAccount", "chartmuseum-sa"), cluster)).isTrue();
+        assertThat(deployment.resource("kubernetes:core/v1:ServiceAccount", "reporting-sa").input("metadata.labels.team")).contains("finance");
+    }
+
+    @Test
+    void theGcpStackBindsBucketScopedRolesToOneKubernetesServiceAccountEach() {
+        var deployment = deploy("gcp");
+
+        var member = deployment.resource("gcp:storage/bucketIAMMember:BucketIAMMember", "chartmuseum-grant-charts-read-write-charts");
+        assertThat(member.inputs()).containsEntry("role", "roles/storage.objectUser");
+        assertThat((String) member.inputs().get("member")).endsWith("/subject/ns/chartmuseum/sa/chartmuseum");
+        assertThat(deployment.ofType("gcp:projects/iAMMember:IAMMember")).extracting(RegisteredResource::name)
+                .as("no project-level grant for workloads").containsExactly("platform-nodes-role");
+        assertThat(deployment.resource("kubernetes:core/v1:ServiceAccount", "chart-mirror-sa").input("metadata.annotations"))
+                .hasValueSatisfying(annotations -> assertThat(((Map<?, ?>) annotations).keySet().stream().map(String::valueOf))
+                        .contains("iam.gke.io/gcp-service-account"));
+        assertThat(deployment.resource("gcp:storage/bucket:Bucket", "charts").retainOnDelete()).isTrue();
+        assertThat(workload(deployment, "chartmuseum")).containsEntry("nodeSelector",
+                Map.of("iam.gke.io/gke-metadata-server-enabled", "true"));
+    }
+
+    @Test
+    void theAzureStackFederatesEachServiceAccountAndScopesRolesToTheContainer() {
+        var deployment = deploy("azure");
+
+        for (var name : List.of("chartmuseum", "chart-indexer")) {
+            var credential = deployment.resource("azure-native:managedidentity:FederatedIdentityCredential", name + "-credential");
+            assertThat(credential.inputs()).containsEntry("subject", "system:serviceaccount:chartmuseum:" + name)
+                    .containsEntry("audiences", List.of("api://AzureADTokenExchange"));
+        }
+        assertThat(deployment.resource("azure-native:storage:StorageAccount", "charts").inputs())
+                .containsEntry("allowSharedKeyAccess", false);
+        assertThat(deployment.resource("azure-native:authorization:RoleAssignment", "chart-indexer-grant-charts-reader").input("scope"))
+                .hasValueSatisfying(scope -> assertThat((String) scope).endsWith("/resourceGroups/platform-storage/providers/Microsoft.Storage/storageAccounts/chartsxxxxxxx"
+                        + "/blobServices/default/containers/charts-xxxxxxx"));
+        assertThat(workload(deployment, "chartmuseum")).containsEntry("podLabels", Map.of("azure.workload.identity/use", "true"));
+    }
+
+    @Test
+    void theMultiCloudStackHoldsThreeCloudsAndOneRoleTrustedByBothEksClusters() {
+        var deployment = deploy("multi-cloud");
+
+        var trust = Json.parse(deployment.resource("aws:iam/role:Role", "storefront-role").input("assumeRolePolicy").orElseThrow());
+        assertThat(trust.at("/Statement")).hasSize(2);
+        assertThat(trust.at("/Statement/0/Principal/Federated").asText()).endsWith("/id/0000000000000000000000000000B1E0");
+        assertThat(trust.at("/Statement/1/Principal/Federated").asText()).endsWith("/id/00000000000000000000000000006EE0");
+        assertThat(deployment.resource("azure-native:managedidentity:FederatedIdentityCredential", "ledger-writer-credential").inputs())
+                .containsEntry("subject", "system:serviceaccount:payments:ledger-writer");
+        assertThat(deployment.resource("gcp:storage/bucketIAMMember:BucketIAMMember", "event-loader-grant-events-read-write-raw")
+                .input("condition.expression")).isPresent();
+        assertThat(((Map<?, ?>) deployment.stackOutputs().get("workloads")).keySet().stream().map(String::valueOf))
+                .containsExactlyInAnyOrder("storefront", "event-loader", "ledger-writer");
+    }
+}
