@@ -107,6 +107,9 @@ class ExampleStacksTest {
         assertThat(trust.at("/Statement")).hasSize(2);
         assertThat(trust.at("/Statement/0/Principal/Federated").asText()).endsWith("/id/0000000000000000000000000000B1E0");
         assertThat(trust.at("/Statement/1/Principal/Federated").asText()).endsWith("/id/00000000000000000000000000006EE0");
+        assertThat(deployment.resource("kubernetes:core/v1:ServiceAccount", "storefront-sa-eks-green").inputs())
+                .isEqualTo(deployment.resource("kubernetes:core/v1:ServiceAccount", "storefront-sa").inputs());
+        assertThat(deployment.find("kubernetes:core/v1:Namespace", "eks-green-ns-shop")).isPresent();
         assertThat(deployment.resource("azure-native:managedidentity:FederatedIdentityCredential", "ledger-writer-credential").inputs())
                 .containsEntry("subject", "system:serviceaccount:payments:ledger-writer");
         assertThat(deployment.resource("gcp:storage/bucketIAMMember:BucketIAMMember", "event-loader-grant-events-read-write-raw")

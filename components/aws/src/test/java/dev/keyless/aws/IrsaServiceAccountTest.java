@@ -194,6 +194,27 @@ class IrsaServiceAccountTest {
     }
 
     @Test
+    void theOtherClusterGetsTheSameAnnotatedServiceAccountInItsOwnNamespace() {
+        var deployment = SimulatedStack.named("irsa").run(ctx -> new FederatedServiceAccount("api", shop()
+                .cluster(TestClusters.adopted("green"))
+                .identity(IrsaIdentity.builder().alsoTrustedBy(TestClusters.blue()).build())
+                .build()));
+        var graph = dev.keyless.testkit.ResourceGraph.of(deployment);
+        var here = deployment.resource("kubernetes:core/v1:ServiceAccount", "api-sa");
+        var there = deployment.resource("kubernetes:core/v1:ServiceAccount", "api-sa-blue");
+        var blueNamespace = deployment.resource("kubernetes:core/v1:Namespace", "blue-ns-shop");
+
+        assertThat(there.inputs()).isEqualTo(here.inputs());
+        assertThat(there.input("metadata.annotations")).contains(java.util.Map.of("eks.amazonaws.com/role-arn",
+                "arn:aws:iam::123456789012:role/api-role-xxxxxxx"));
+        assertThat(there.providerReference()).startsWith(deployment.resource("pulumi:providers:kubernetes", "blue-k8s").urn());
+        assertThat(here.providerReference()).startsWith(deployment.resource("pulumi:providers:kubernetes", "green-k8s").urn());
+        assertThat(there.parentUrn()).isEqualTo(deployment.resource(FederatedServiceAccount.TYPE, "api").urn());
+        assertThat(graph.waitsFor(there, blueNamespace)).isTrue();
+        assertThat(graph.waitsFor(there, deployment.resource(ROLE, "api-role"))).isTrue();
+    }
+
+    @Test
     void aNamePatternIsExplicitAndUsesStringLikeOnTheSubjectOnly() {
         var deployment = deploy(FederatedServiceAccountArgs.builder().namespace("ci").name("agent-0")
                 .identity(IrsaIdentity.builder().trustServiceAccountsMatching("agent-*").build()));

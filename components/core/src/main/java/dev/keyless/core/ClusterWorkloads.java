@@ -77,9 +77,14 @@ final class ClusterWorkloads {
         namespaces.putIfAbsent(namespace, new NamespaceUse(component, false, Output.of(namespace)));
     }
 
+    /** @return the cluster's Pulumi name, which prefixes what keyless registers in it */
+    String clusterName() {
+        return cluster instanceof Resource resource ? resource.pulumiResourceName() : "cluster";
+    }
+
     private Output<String> register(String namespace) {
         var owner = cluster instanceof Resource resource ? resource : null;
-        var prefix = owner == null ? "cluster" : owner.pulumiResourceName();
+        var prefix = clusterName();
         var options = CustomResourceOptions.builder().parent(owner).provider(cluster.kubernetesProvider());
         // Depending on the parent component would wait for the component's children, this one
         // included: a cycle. The provider already orders it after the cluster in that case.

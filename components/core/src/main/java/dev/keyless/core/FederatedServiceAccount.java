@@ -98,6 +98,27 @@ public class FederatedServiceAccount extends ComponentResource {
                 .build(),
                 kubernetes.dependsOn(waitFor).build());
 
+        // The clusters that also trust the identity get the same annotated ServiceAccount, so pods
+        // there run as it without a second, hand-made copy drifting from this one.
+        for (var other : binding.plan().alsoTrustedIn()) {
+            var otherNamespace = args.createNamespace()
+                    ? ClusterWorkloads.of(other).createdNamespace(binding.account().namespace(), name)
+                    : Output.of(binding.account().namespace());
+            var otherWaitFor = new ArrayList<Resource>();
+            otherWaitFor.add(other.readiness());
+            otherWaitFor.addAll(cloud.readyWhen());
+            new ServiceAccount(name + "-sa-" + ClusterWorkloads.of(other).clusterName(), ServiceAccountArgs.builder()
+                    .metadata(ObjectMetaArgs.builder()
+                            .name(binding.account().name())
+                            .namespace(otherNamespace)
+                            .labels(labels)
+                            .annotations(cloud.serviceAccountAnnotations())
+                            .build())
+                    .automountServiceAccountToken(args.automountServiceAccountToken())
+                    .build(),
+                    CustomResourceOptions.builder().parent(this).provider(other.kubernetesProvider()).dependsOn(otherWaitFor).build());
+        }
+
         this.namespace = serviceAccount.metadata().applyValue(m -> m.namespace().orElseThrow());
         this.serviceAccountName = serviceAccount.metadata().applyValue(m -> m.name().orElseThrow());
         this.cloudIdentity = cloud.identity();
@@ -186,10 +207,12 @@ public class FederatedServiceAccount extends ComponentResource {
             // Trust of the same ServiceAccount in other clusters claims it there too.
             var others = plan.alsoTrustedIn().stream().map(ClusterWorkloads::of).toList();
             others.forEach(other -> other.requireUnbound(account, name));
+            others.forEach(other -> other.requireNamespaceAgreement(account.namespace(), args.createNamespace(), name));
             workloads.bind(account, name);
             others.forEach(other -> other.bind(account, name));
             if (!args.createNamespace()) {
                 workloads.existingNamespace(account.namespace(), name);
+                others.forEach(other -> other.existingNamespace(account.namespace(), name));
             }
             return new ValidatedBinding(args, account, plan);
         }
