@@ -221,7 +221,7 @@ class ConfigProblemsTest {
                         + "starting and ending with a letter or digit, no '..', not an IP address, not starting with 'xn--', 'sthree-' or "
                         + "'amzn-s3-demo-' and not ending with '-s3alias', '--ol-s3', '.mrap', '--x-s3' or '--table-s3' (S3 bucket name): 'Charts'",
                 "stores.named.bucket: names an existing bucket; set create: false to grant on it, or drop bucket to let the landing "
-                        + "zone create and auto-name one",
+                        + "zone create and auto-name the store",
                 "stores.missing.bucket: is required: the name of the existing bucket",
                 "stores.bad-name.bucket: bucket must be 3 to 63 characters of [a-z0-9.-], starting and ending with a letter or digit, "
                         + "no '..', not an IP address, not starting with 'xn--', 'sthree-' or 'amzn-s3-demo-' and not ending with "
@@ -329,5 +329,31 @@ class ConfigProblemsTest {
                         + "so the same namespace/ServiceAccount in every cluster of the project already holds the grants",
                 "workloads.green-api: binds ServiceAccount shop/api in cluster 'green', as workloads.api does; "
                         + "a ServiceAccount has one identity");
+    }
+
+    @Test
+    void aBlobGrantTakesNoPrefixBecauseAzureScopesRolesToAContainer() {
+        assertThat(problems("""
+                aks-kubeconfig: "apiVersion: v1"
+                clusters:
+                  aks:
+                    cloud: azure
+                    adopt:
+                      issuerUrl: https://westeurope.oic.prod-aks.azure.com/72f988bf-86f1-41af-91ab-2d7cd011db47/3f1c2b9e-5d4a-4c8b-9e7f-0a1b2c3d4e5f/
+                      resourceGroup: payments-rg
+                      kubeconfigSecret: aks-kubeconfig
+                stores:
+                  ledger:
+                    cloud: azure
+                    resourceGroup: payments-rg
+                workloads:
+                  writer:
+                    cluster: aks
+                    namespace: payments
+                    serviceAccount: writer
+                    grants:
+                      - {store: ledger, access: readWrite, prefix: "2026/"}
+                """)).containsExactly("workloads.writer.grants[0].prefix: is not supported for Azure Blob grants, which Azure RBAC "
+                + "scopes to a container; give the workload a container of its own");
     }
 }

@@ -13,10 +13,8 @@ import dev.keyless.aws.NodeGroupOptions;
 import dev.keyless.aws.PodIdentity;
 import dev.keyless.aws.ProtectedS3Bucket;
 import dev.keyless.aws.S3Access;
-import dev.keyless.core.AccessGrant;
 import dev.keyless.core.IdentityMechanism;
 import dev.keyless.core.OidcCluster;
-import dev.keyless.landingzone.config.Access;
 import dev.keyless.landingzone.config.Cloud;
 import dev.keyless.landingzone.config.CloudKit;
 import dev.keyless.landingzone.config.ClusterSpec;
@@ -29,7 +27,6 @@ import dev.keyless.landingzone.config.StoreSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /** EKS clusters, S3 stores, and IRSA or EKS Pod Identity, as the landing zone's config declares them. */
 public final class AwsKit implements CloudKit {
@@ -100,9 +97,7 @@ public final class AwsKit implements CloudKit {
         var create = store.bool("create", true);
         var retain = store.bool("retainOnDelete", true);
         if (create) {
-            if (store.has("bucket")) {
-                problems.add(store.path("bucket"), "names an existing bucket; set create: false to grant on it, "
-                        + "or drop bucket to let the landing zone create and auto-name one");
+            if (store.refuseWhenCreated("bucket")) {
                 return Optional.empty();
             }
             return Optional.ofNullable(problems.attempt(store.path(), () -> ProtectedS3Bucket.requireName(key)))
@@ -114,26 +109,17 @@ public final class AwsKit implements CloudKit {
     }
 
     private static Store created(BucketV2 bucket) {
-        return store(access -> access.writes() ? S3Access.readWrite(bucket) : S3Access.readOnly(bucket), bucket.bucket());
+        return new Store((access, prefix) -> prefixed(access.writes() ? S3Access.readWrite(bucket) : S3Access.readOnly(bucket), prefix),
+                bucket.bucket());
     }
 
     private static Store existing(String bucket) {
-        return store(access -> access.writes() ? S3Access.readWrite(bucket) : S3Access.readOnly(bucket), Output.of(bucket));
+        return new Store((access, prefix) -> prefixed(access.writes() ? S3Access.readWrite(bucket) : S3Access.readOnly(bucket), prefix),
+                Output.of(bucket));
     }
 
-    private static Store store(Function<Access, S3Access> grant, Output<String> name) {
-        return new Store() {
-            @Override
-            public AccessGrant grant(Access access, Optional<String> prefix) {
-                var granted = grant.apply(access);
-                return prefix.map(granted::prefix).orElse(granted);
-            }
-
-            @Override
-            public Output<String> name() {
-                return name;
-            }
-        };
+    private static S3Access prefixed(S3Access grant, Optional<String> prefix) {
+        return prefix.map(grant::prefix).orElse(grant);
     }
 
     @Override
@@ -179,7 +165,10 @@ public final class AwsKit implements CloudKit {
         grant.problems().attempt(grant.path("prefix"), () -> S3Access.readOnly("bucket-for-prefix-check").prefix(prefix));
     }
 
-    /** The IAM role options IRSA and Pod Identity share. */
+    /**
+     * The IAM role options IRSA and Pod Identity share. Applied by one method per builder: their
+     * common base is internal to keyless-aws, so it cannot be named here.
+     */
     private record RoleOptions(Optional<String> roleName, Optional<String> rolePath, Optional<String> permissionsBoundary,
                                Optional<Integer> maxSessionHours, List<String> managedPolicyArns) {
         static final RoleOptions NONE = new RoleOptions(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of());

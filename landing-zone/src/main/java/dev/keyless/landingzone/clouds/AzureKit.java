@@ -12,8 +12,6 @@ import dev.keyless.azure.EntraWorkloadIdentity;
 import dev.keyless.azure.NodePoolOptions;
 import dev.keyless.azure.ProtectedBlobContainer;
 import dev.keyless.azure.SharedManagedIdentity;
-import dev.keyless.core.AccessGrant;
-import dev.keyless.landingzone.config.Access;
 import dev.keyless.landingzone.config.Cloud;
 import dev.keyless.landingzone.config.CloudKit;
 import dev.keyless.landingzone.config.ClusterSpec;
@@ -25,7 +23,6 @@ import dev.keyless.landingzone.config.StoreSpec;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /** AKS clusters, Blob Storage containers, and Entra Workload ID, as the landing zone's config declares them. */
 public final class AzureKit implements CloudKit {
@@ -97,14 +94,9 @@ public final class AzureKit implements CloudKit {
         var retain = store.bool("retainOnDelete", true);
         var resourceGroup = store.requiredText("resourceGroup", "the resource group that holds the storage account");
         if (create) {
-            for (var existingOnly : List.of("account", "container")) {
-                if (store.has(existingOnly)) {
-                    problems.add(store.path(existingOnly), "names an existing " + existingOnly + "; set create: false to grant on it, "
-                            + "or drop it to let the landing zone create and auto-name the account and container");
-                }
-            }
+            var namesExisting = store.refuseWhenCreated("account") | store.refuseWhenCreated("container");
             var name = problems.attempt(store.path(), () -> ProtectedBlobContainer.requireName(key));
-            if (name == null || resourceGroup.isEmpty() || store.has("account") || store.has("container")) {
+            if (name == null || resourceGroup.isEmpty() || namesExisting) {
                 return Optional.empty();
             }
             return Optional.of(new StoreSpec(key, Cloud.AZURE, true,
@@ -116,29 +108,15 @@ public final class AzureKit implements CloudKit {
                 || problems.attempt(store.path(), () -> BlobAccess.readOnly(resourceGroup.get(), account.get(), container.get())) == null) {
             return Optional.empty();
         }
-        return Optional.of(new StoreSpec(key, Cloud.AZURE, false,
-                () -> store(access -> access.writes()
-                        ? BlobAccess.readWrite(resourceGroup.get(), account.get(), container.get())
-                        : BlobAccess.readOnly(resourceGroup.get(), account.get(), container.get()), Output.of(container.get()))));
+        return Optional.of(new StoreSpec(key, Cloud.AZURE, false, () -> new Store((access, prefix) -> access.writes()
+                ? BlobAccess.readWrite(resourceGroup.get(), account.get(), container.get())
+                : BlobAccess.readOnly(resourceGroup.get(), account.get(), container.get()), Output.of(container.get()))));
     }
 
+    // Azure RBAC scopes a role to the container; a prefix was refused when the config was read.
     private static Store created(ProtectedBlobContainer storage) {
-        return store(access -> access.writes() ? BlobAccess.readWrite(storage.container()) : BlobAccess.readOnly(storage.container()),
+        return new Store((access, prefix) -> access.writes() ? BlobAccess.readWrite(storage.container()) : BlobAccess.readOnly(storage.container()),
                 storage.container().name());
-    }
-
-    private static Store store(Function<Access, BlobAccess> grant, Output<String> name) {
-        return new Store() {
-            @Override
-            public AccessGrant grant(Access access, Optional<String> prefix) {
-                return grant.apply(access);
-            }
-
-            @Override
-            public Output<String> name() {
-                return name;
-            }
-        };
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.keyless.landingzone.clouds;
 import com.pulumi.Config;
 import com.pulumi.core.Output;
 import com.pulumi.gcp.storage.Bucket;
-import dev.keyless.core.AccessGrant;
 import dev.keyless.gcp.AdoptedGkeCluster;
 import dev.keyless.gcp.AdoptedGkeClusterArgs;
 import dev.keyless.gcp.GcsAccess;
@@ -13,7 +12,6 @@ import dev.keyless.gcp.GkeWorkloadIdentity;
 import dev.keyless.gcp.NodePoolOptions;
 import dev.keyless.gcp.ProtectedGcsBucket;
 import dev.keyless.gcp.ServiceAccountImpersonation;
-import dev.keyless.landingzone.config.Access;
 import dev.keyless.landingzone.config.Cloud;
 import dev.keyless.landingzone.config.CloudKit;
 import dev.keyless.landingzone.config.ClusterSpec;
@@ -25,7 +23,6 @@ import dev.keyless.landingzone.config.StoreSpec;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /** GKE clusters, Cloud Storage stores, and GKE Workload Identity, as the landing zone's config declares them. */
 public final class GcpKit implements CloudKit {
@@ -100,9 +97,7 @@ public final class GcpKit implements CloudKit {
         var create = store.bool("create", true);
         var retain = store.bool("retainOnDelete", true);
         if (create) {
-            if (store.has("bucket")) {
-                problems.add(store.path("bucket"), "names an existing bucket; set create: false to grant on it, "
-                        + "or drop bucket to let the landing zone create and auto-name one");
+            if (store.refuseWhenCreated("bucket")) {
                 return Optional.empty();
             }
             var name = problems.attempt(store.path(), () -> ProtectedGcsBucket.requireName(key));
@@ -119,26 +114,17 @@ public final class GcpKit implements CloudKit {
     }
 
     private static Store created(Bucket bucket) {
-        return store(access -> access.writes() ? GcsAccess.readWrite(bucket) : GcsAccess.readOnly(bucket), bucket.name());
+        return new Store((access, prefix) -> prefixed(access.writes() ? GcsAccess.readWrite(bucket) : GcsAccess.readOnly(bucket), prefix),
+                bucket.name());
     }
 
     private static Store existing(String bucket) {
-        return store(access -> access.writes() ? GcsAccess.readWrite(bucket) : GcsAccess.readOnly(bucket), Output.of(bucket));
+        return new Store((access, prefix) -> prefixed(access.writes() ? GcsAccess.readWrite(bucket) : GcsAccess.readOnly(bucket), prefix),
+                Output.of(bucket));
     }
 
-    private static Store store(Function<Access, GcsAccess> grant, Output<String> name) {
-        return new Store() {
-            @Override
-            public AccessGrant grant(Access access, Optional<String> prefix) {
-                var granted = grant.apply(access);
-                return prefix.map(granted::prefix).orElse(granted);
-            }
-
-            @Override
-            public Output<String> name() {
-                return name;
-            }
-        };
+    private static GcsAccess prefixed(GcsAccess grant, Optional<String> prefix) {
+        return prefix.map(grant::prefix).orElse(grant);
     }
 
     @Override

@@ -64,6 +64,22 @@ public final class ConfigNode {
     }
 
     /**
+     * Reports a setting that names an existing resource on a store the landing zone creates: the
+     * config would otherwise say two things at once.
+     *
+     * @param key the setting, e.g. {@code bucket}
+     * @return whether the map has it (reported)
+     */
+    public boolean refuseWhenCreated(String key) {
+        if (!has(key)) {
+            return false;
+        }
+        problems.add(path(key), "names an existing " + key + "; set create: false to grant on it, "
+                + "or drop " + key + " to let the landing zone create and auto-name the store");
+        return true;
+    }
+
+    /**
      * @param key the key
      * @return its text, or empty when it is missing or not text (reported)
      */
