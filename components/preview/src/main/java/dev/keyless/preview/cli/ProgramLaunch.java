@@ -22,8 +22,9 @@ import java.util.TreeMap;
  * @param command     the command and its arguments
  * @param directory   the working directory
  * @param environment the variables added to this process's environment
+ * @param firstPhase  what the launch does before the program runs, for the progress line
  */
-public record ProgramLaunch(List<String> command, Path directory, Map<String, String> environment) {
+public record ProgramLaunch(List<String> command, Path directory, Map<String, String> environment, String firstPhase) {
 
     // Pulumi's default for `--parallel`; the Java SDK reads it but a simulation has nothing to throttle.
     private static final String PARALLEL = "16";
@@ -51,21 +52,20 @@ public record ProgramLaunch(List<String> command, Path directory, Map<String, St
     public static ProgramLaunch of(PulumiProject project, Optional<String> mainClass, StackSettings settings,
                                    String engineAddress) throws UsageException {
         var directory = project.programDirectory();
-        var command = project.binary().isPresent()
-                ? binaryCommand(directory.resolve(project.binary().get()).toAbsolutePath().normalize(), mainClass)
-                : mavenCommand(directory, mainClass);
-        return new ProgramLaunch(List.copyOf(command), directory, environment(project, settings, engineAddress));
-    }
-
-    /**
-     * @return what the launch does before the program runs, for the progress line: Maven compiles the
-     *     program, or Java starts its jar
-     */
-    public String firstPhase() {
-        if (command.contains("compile")) {
-            return "compiling the program (mvn compile)";
+        var environment = environment(project, settings, engineAddress);
+        if (project.binary().isPresent()) {
+            var command = binaryCommand(directory.resolve(project.binary().get()).toAbsolutePath().normalize(), mainClass);
+            return new ProgramLaunch(command, directory, environment,
+                    "starting the program (java " + String.join(" ", command.subList(1, command.size())) + ")");
         }
-        return "starting the program (java " + String.join(" ", command.subList(1, command.size())) + ")";
+        requireMavenBuild(directory);
+        var compiled = CompiledProgram.reusable(directory, mainClass);
+        if (compiled.isPresent()) {
+            var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            return new ProgramLaunch(compiled.get().command(java, SHORT_RUN_JVM_OPTIONS), directory, environment,
+                    "starting the program (compiled, and unchanged since the last preview: Maven skipped)");
+        }
+        return new ProgramLaunch(mavenCommand(directory, mainClass), directory, environment, "compiling the program (mvn compile)");
     }
 
     private static List<String> binaryCommand(Path jar, Optional<String> mainClass) throws UsageException {
@@ -77,21 +77,27 @@ public record ProgramLaunch(List<String> command, Path directory, Map<String, St
         command.addAll(SHORT_RUN_JVM_OPTIONS);
         mainClass.ifPresentOrElse(main -> command.addAll(List.of("-cp", jar.toString(), main)),
                 () -> command.addAll(List.of("-jar", jar.toString())));
-        return command;
+        return List.copyOf(command);
     }
 
-    private static List<String> mavenCommand(Path directory, Optional<String> mainClass) throws UsageException {
+    private static void requireMavenBuild(Path directory) throws UsageException {
         if (!Files.isRegularFile(directory.resolve("pom.xml"))) {
             throw new UsageException("no pom.xml in " + directory.toAbsolutePath().normalize()
                     + " and no runtime.options.binary in Pulumi.yaml: the preview builds Java programs with Maven");
         }
+    }
+
+    private static List<String> mavenCommand(Path directory, Optional<String> mainClass) {
         var command = new ArrayList<String>();
         // A project's Maven wrapper pins the Maven version it was written for; Pulumi prefers it too.
         var wrapper = directory.resolve("mvnw");
         command.add(Files.isExecutable(wrapper) ? wrapper.toAbsolutePath().toString() : "mvn");
-        command.addAll(List.of("--no-transfer-progress", "-q", "-B", "compile", "exec:java"));
+        command.addAll(List.of("--no-transfer-progress", "-q", "-B", "compile"));
+        // Maven records the classpath as it goes, so the next run can skip it if nothing changes.
+        command.addAll(CompiledProgram.recordingGoal(directory));
+        command.add("exec:java");
         mainClass.ifPresent(main -> command.add("-Dexec.mainClass=" + main));
-        return command;
+        return List.copyOf(command);
     }
 
     private static Map<String, String> environment(PulumiProject project, StackSettings settings, String engineAddress) {

@@ -29,8 +29,92 @@ class ProgramLaunchTest {
         var launch = ProgramLaunch.of(project, Optional.of("com.example.Main"), SETTINGS, "127.0.0.1:4242");
 
         assertThat(launch.command()).containsExactly(
-                "mvn", "--no-transfer-progress", "-q", "-B", "compile", "exec:java", "-Dexec.mainClass=com.example.Main");
+                "mvn", "--no-transfer-progress", "-q", "-B", "compile",
+                "dependency:build-classpath", "-Dmdep.outputFile=" + directory.resolve("target/keyless-preview.classpath").toAbsolutePath().normalize(),
+                "-Dmdep.includeScope=runtime",
+                "exec:java", "-Dexec.mainClass=com.example.Main");
         assertThat(launch.directory()).isEqualTo(directory);
+        assertThat(launch.firstPhase()).isEqualTo("compiling the program (mvn compile)");
+    }
+
+    /** A program compiled by an earlier preview, its classpath recorded an hour after everything it is built from. */
+    private Path compiledEarlier() throws Exception {
+        Files.writeString(directory.resolve("pom.xml"), "<project><build><plugins><plugin><artifactId>exec-maven-plugin</artifactId>"
+                + "<configuration><mainClass>com.example.App</mainClass></configuration></plugin></plugins></build></project>");
+        Files.createDirectories(directory.resolve("src/main/java/com/example"));
+        Files.writeString(directory.resolve("src/main/java/com/example/App.java"), "class App {}");
+        Files.createDirectories(directory.resolve("target/classes"));
+        var jar = Files.writeString(directory.resolve("keyless-core.jar"), "");
+        var recorded = Files.writeString(directory.resolve(CompiledProgram.CLASSPATH_FILE), jar.toAbsolutePath() + "\n");
+        var earlier = java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 7_200_000);
+        for (var file : java.util.List.of(directory.resolve("pom.xml"), jar)) {
+            Files.setLastModifiedTime(file, earlier);
+        }
+        // Folders too: a source added or removed changes its folder's time.
+        try (var sources = Files.walk(directory.resolve("src/main"))) {
+            for (var file : sources.toList()) {
+                Files.setLastModifiedTime(file, earlier);
+            }
+        }
+        Files.setLastModifiedTime(recorded, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
+        return jar;
+    }
+
+    private ProgramLaunch launch() throws Exception {
+        return ProgramLaunch.of(new PulumiProject(directory, "shop", "java", Optional.empty(), directory), Optional.empty(),
+                SETTINGS, "127.0.0.1:4242");
+    }
+
+    @Test
+    void startsAnUnchangedCompiledProgramWithJavaOnTheClasspathMavenRecorded() throws Exception {
+        var jar = compiledEarlier();
+
+        var launch = launch();
+
+        assertThat(Path.of(launch.command().get(0))).startsWith(Path.of(System.getProperty("java.home")));
+        assertThat(launch.command().subList(1, launch.command().size())).containsExactly(
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Djava.util.concurrent.ForkJoinPool.common.parallelism=4",
+                "-cp", directory.resolve("target/classes").toAbsolutePath().normalize() + java.io.File.pathSeparator + jar.toAbsolutePath(),
+                "com.example.App");
+        assertThat(launch.firstPhase()).isEqualTo("starting the program (compiled, and unchanged since the last preview: Maven skipped)");
+    }
+
+    @Test
+    void anythingTheProgramIsBuiltFromChangingSendsItBackThroughMaven() throws Exception {
+        var now = java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis());
+        var jar = compiledEarlier();
+        Files.setLastModifiedTime(directory.resolve("src/main/java/com/example/App.java"), now);
+        assertThat(launch().command()).as("a changed source").contains("compile", "exec:java");
+
+        compiledEarlier();
+        Files.setLastModifiedTime(directory.resolve("pom.xml"), now);
+        assertThat(launch().command()).as("a changed POM").contains("compile");
+
+        compiledEarlier();
+        Files.setLastModifiedTime(jar, now);
+        assertThat(launch().command()).as("a reinstalled snapshot").contains("compile");
+
+        compiledEarlier();
+        Files.writeString(directory.resolve("src/main/java/com/example/Added.java"), "class Added {}");
+        Files.setLastModifiedTime(directory.resolve("src/main/java/com/example/Added.java"), java.nio.file.attribute.FileTime.fromMillis(0));
+        assertThat(launch().command()).as("a source added, dated in the past").contains("compile");
+
+        compiledEarlier();
+        Files.delete(directory.resolve("src/main/java/com/example/Added.java"));
+        Files.delete(jar);
+        assertThat(launch().command()).as("a jar gone from the local repository").contains("compile");
+
+        compiledEarlier();
+        Files.delete(directory.resolve(CompiledProgram.CLASSPATH_FILE));
+        assertThat(launch().command()).as("no recorded classpath").contains("compile");
+
+        compiledEarlier();
+        Files.writeString(directory.resolve("pom.xml"), "<project><properties><app>com.example.App</app></properties></project>");
+        Files.setLastModifiedTime(directory.resolve("pom.xml"), java.nio.file.attribute.FileTime.fromMillis(0));
+        assertThat(launch().command()).as("a main class the POM does not spell out").contains("compile");
+
+        compiledEarlier();
+        assertThat(launch().command()).as("unchanged again").doesNotContain("compile");
     }
 
     @Test
