@@ -32,8 +32,10 @@ public final class AdoptedEksClusterArgs {
         this.kubeconfig = builder.kubeconfig;
         this.podIdentityAgent = builder.podIdentityAgent;
         // The provider must be the issuer's own: trust keyed to one issuer's claims but naming
-        // another's provider is never satisfied.
-        this.oidcProviderArn = builder.issuerUrl == null ? Optional.ofNullable(builder.oidcProviderArn)
+        // another's provider is never satisfied. Plain values are checked by validate(), before
+        // anything is registered; only values known later are checked once known.
+        var bothPlain = builder.plainIssuerUrl != null && builder.plainOidcProviderArn != null;
+        this.oidcProviderArn = builder.issuerUrl == null || bothPlain ? Optional.ofNullable(builder.oidcProviderArn)
                 : Optional.ofNullable(builder.oidcProviderArn).map(arn -> Output.tuple(arn, builder.issuerUrl)
                         .applyValue(t -> requireProviderOfIssuer(t.t1, t.t2)));
     }
@@ -66,6 +68,18 @@ public final class AdoptedEksClusterArgs {
     /** @return whether the cluster has the eks-pod-identity-agent add-on */
     public boolean podIdentityAgent() {
         return podIdentityAgent;
+    }
+
+    /**
+     * Runs the checks {@link AdoptedEksCluster}'s constructor runs for a component of this name, registering
+     * nothing: for stacks that check all their input before they create anything.
+     *
+     * @param componentName the component's logical name
+     * @throws InvalidInputException naming the first rule the arguments break
+     */
+    public void check(String componentName) {
+        Checks.componentName(componentName);
+        validate();
     }
 
     /**

@@ -70,6 +70,18 @@ public final class EksClusterArgs {
     }
 
     /**
+     * Runs the checks {@link EksCluster}'s constructor runs for a component of this name, registering
+     * nothing: for stacks that check all their input before they create anything.
+     *
+     * @param componentName the component's logical name
+     * @throws InvalidInputException naming the first rule the arguments break
+     */
+    public void check(String componentName) {
+        Checks.componentName(componentName);
+        validate(componentName);
+    }
+
+    /**
      * Checks the names Pulumi derives from the component's name: the cluster's, unless set, and
      * the two IAM roles', which IAM limits to 64 characters.
      *

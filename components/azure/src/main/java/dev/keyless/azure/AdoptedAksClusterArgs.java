@@ -52,6 +52,18 @@ public final class AdoptedAksClusterArgs {
         return resourceGroupName;
     }
 
+    /**
+     * Runs the checks {@link AdoptedAksCluster}'s constructor runs for a component of this name, registering
+     * nothing: for stacks that check all their input before they create anything.
+     *
+     * @param componentName the component's logical name
+     * @throws InvalidInputException naming the first rule the arguments break
+     */
+    public void check(String componentName) {
+        Checks.componentName(componentName);
+        validate();
+    }
+
     /** Checks that the required values are given. */
     void validate() {
         if (issuerUrl == null) {

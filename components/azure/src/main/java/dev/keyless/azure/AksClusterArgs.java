@@ -76,6 +76,18 @@ public final class AksClusterArgs {
     }
 
     /**
+     * Runs the checks {@link AksCluster}'s constructor runs for a component of this name, registering
+     * nothing: for stacks that check all their input before they create anything.
+     *
+     * @param componentName the component's logical name
+     * @throws InvalidInputException naming the first rule the arguments break
+     */
+    public void check(String componentName) {
+        Checks.componentName(componentName);
+        validate(componentName);
+    }
+
+    /**
      * Checks the names derived from the component's name: the resource group's and the cluster's
      * auto-names, and the DNS prefix, which is the component's name unless set.
      *

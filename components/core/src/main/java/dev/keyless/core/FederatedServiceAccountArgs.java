@@ -99,7 +99,7 @@ public final class FederatedServiceAccountArgs {
         }
         if (Boolean.TRUE.equals(createNamespace) && SystemNamespaces.contains(namespace)) {
             throw InvalidInputException.of("createNamespace", true,
-                    "false for '" + namespace + "': Kubernetes creates and owns its system namespaces " + SystemNamespaces.ALL.stream().sorted().toList());
+                    "false for '" + namespace + "': Kubernetes creates and owns its system namespaces " + SystemNamespaces.sorted());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.keyless.core;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -8,13 +9,22 @@ import java.util.Set;
  *
  * @see <a href="https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces/#initial-namespaces">Initial namespaces</a>
  */
-final class SystemNamespaces {
+public final class SystemNamespaces {
     static final Set<String> ALL = Set.of("default", "kube-system", "kube-public", "kube-node-lease");
 
     private SystemNamespaces() {
     }
 
-    static boolean contains(String namespace) {
+    /**
+     * @param namespace a namespace name
+     * @return whether Kubernetes creates and owns it, so that nothing else may create it
+     */
+    public static boolean contains(String namespace) {
         return ALL.contains(namespace);
+    }
+
+    /** @return the system namespaces, sorted, for messages */
+    public static List<String> sorted() {
+        return ALL.stream().sorted().toList();
     }
 }

@@ -57,6 +57,18 @@ public final class AdoptedGkeClusterArgs {
         return metadataServerOnEveryNode;
     }
 
+    /**
+     * Runs the checks {@link AdoptedGkeCluster}'s constructor runs for a component of this name, registering
+     * nothing: for stacks that check all their input before they create anything.
+     *
+     * @param componentName the component's logical name
+     * @throws InvalidInputException naming the first rule the arguments break
+     */
+    public void check(String componentName) {
+        Checks.componentName(componentName);
+        validate();
+    }
+
     /** Checks that the required values are given. */
     void validate() {
         if (projectId == null) {

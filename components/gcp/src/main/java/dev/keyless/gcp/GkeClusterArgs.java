@@ -88,6 +88,19 @@ public final class GkeClusterArgs {
     }
 
     /**
+     * Runs the checks {@link GkeCluster}'s constructor runs for a component of this name, registering
+     * nothing: for stacks that check all their input before they create anything.
+     *
+     * @param componentName the component's logical name
+     * @throws InvalidInputException naming the first rule the arguments break
+     */
+    public void check(String componentName) {
+        Checks.componentName(componentName);
+        var gcp = com.pulumi.Config.of("gcp");
+        validate(componentName, gcp.get("project"), gcp.get("region"));
+    }
+
+    /**
      * Checks the rules that combine values and resolves the defaults.
      *
      * @param componentName the component's logical name
