@@ -31,8 +31,9 @@ record LandingZoneResources(Map<String, OidcCluster> clusters, Map<String, Store
                     .cluster(clusters.get(workload.cluster()))
                     .namespace(workload.namespace())
                     .name(workload.serviceAccount())
-                    .createNamespace(workload.createNamespace())
                     .identity(workload.identity().build(workload.alsoTrustedBy().stream().map(clusters::get).toList()));
+            // Unset, the component creates the namespace unless Kubernetes owns it (default, kube-system, ...).
+            workload.createNamespace().ifPresent(args::createNamespace);
             workload.labels().forEach(args::label);
             workload.grants().forEach(grant -> args.grant(stores.get(grant.store()).grant(grant.access(), grant.prefix())));
             workloads.put(key, new FederatedServiceAccount(key, args.build()));

@@ -319,11 +319,13 @@ class ConfigProblemsTest {
                     namespace: shop
                     serviceAccount: api
                 """)).containsExactly(
+                "clusters.analytics.create: projectId is required: set it, or the stack's gcp:project config",
                 "workloads.api.alsoTrustedBy: 'platform' is the workload's own cluster",
                 "workloads.api.alsoTrustedBy: 'analytics' is a gcp cluster; the workload's cluster 'platform' is on aws, "
                         + "and an identity is trusted within its own cloud",
                 "workloads.api.alsoTrustedBy: 'blue' is not a cluster defined under clusters (defined: platform, green, analytics)",
-                "workloads.reports.alsoTrustedBy: is for irsa; an EKS Pod Identity role is associated with one cluster",
+                "workloads.reports.mechanism: 'podIdentity' needs the EKS Pod Identity agent on cluster 'platform': "
+                        + "set podIdentityAgent: true in its settings (adopted: when it runs there)",
                 "workloads.loader.alsoTrustedBy: 'analytics' is the workload's own cluster",
                 "workloads.loader.alsoTrustedBy: is not needed on GKE: the principal belongs to the project's workload pool, "
                         + "so the same namespace/ServiceAccount in every cluster of the project already holds the grants",
@@ -355,5 +357,52 @@ class ConfigProblemsTest {
                       - {store: ledger, access: readWrite, prefix: "2026/"}
                 """)).containsExactly("workloads.writer.grants[0].prefix: is not supported for Azure Blob grants, which Azure RBAC "
                 + "scopes to a container; give the workload a container of its own");
+    }
+
+    @Test
+    void rulesTheComponentsCheckWhenCreatedAreCheckedBeforeAnythingIs() {
+        assertThat(problems(CLUSTERS + """
+                  green:
+                    cloud: aws
+                    adopt:
+                      clusterName: green
+                      issuerUrl: https://oidc.eks.eu-west-1.amazonaws.com/id/00000000000000000000000000006EE0
+                      oidcProviderArn: arn:aws:iam::111122223333:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE
+                      kubeconfigSecret: platform-kubeconfig
+                  a-cluster-key-so-long-that-its-iam-role-names-cannot-fit:
+                    cloud: aws
+                    create: {}
+                workloads:
+                  Payments_API:
+                    cluster: platform
+                    namespace: payments
+                    serviceAccount: api
+                  sidecar:
+                    cluster: platform
+                    namespace: default
+                    serviceAccount: sidecar
+                    createNamespace: true
+                  shop-api:
+                    cluster: platform
+                    namespace: shop
+                    serviceAccount: api
+                  shop-worker:
+                    cluster: platform
+                    namespace: shop
+                    serviceAccount: worker
+                    createNamespace: false
+                """)).containsExactly(
+                "clusters.green.adopt.oidcProviderArn: oidcProviderArn must be the IAM OIDC provider of issuerUrl, ending "
+                        + "oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/00000000000000000000000000006EE0: "
+                        + "'arn:aws:iam::111122223333:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE'",
+                "clusters.a-cluster-key-so-long-that-its-iam-role-names-cannot-fit.create: name must be set explicitly when the "
+                        + "auto-name (the logical name plus an 8-character suffix) would exceed 64 characters: "
+                        + "'a-cluster-key-so-long-that-its-iam-role-names-cannot-fit-cluster-role'",
+                "workloads.Payments_API: the key must be 1 to 40 characters of [a-z0-9-], starting and ending with a letter or digit "
+                        + "(it names the workload's identity, role and resources on every cloud)",
+                "workloads.sidecar.createNamespace: must be false for 'default': Kubernetes creates and owns its system namespaces "
+                        + "[default, kube-node-lease, kube-public, kube-system]",
+                "workloads.shop-worker.createNamespace: must be the same for every workload in namespace 'shop' of cluster "
+                        + "'platform': workloads.shop-api has true");
     }
 }

@@ -26,6 +26,7 @@ import dev.keyless.landingzone.config.StoreSpec;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** EKS clusters, S3 stores, and IRSA or EKS Pod Identity, as the landing zone's config declares them. */
@@ -49,6 +50,7 @@ public final class AwsKit implements CloudKit {
 
     private Optional<ClusterSpec> created(String key, ConfigNode settings) {
         var problems = settings.problems();
+        var before = problems.count();
         settings.allowOnly(CREATE_KEYS);
         var builder = EksClusterArgs.builder();
         settings.text("clusterName").ifPresent(value -> problems.attempt(settings.path("clusterName"), () -> builder.clusterName(value)));
@@ -57,26 +59,30 @@ public final class AwsKit implements CloudKit {
         settings.object("nodeGroup").ifPresent(group -> {
             group.allowOnly(NODE_GROUP_KEYS);
             var defaults = NodeGroupOptions.DEFAULT;
-            var before = problems.count();
+            var beforeSizes = problems.count();
             var types = group.textList("instanceTypes").orElse(defaults.instanceTypes());
             var min = group.integer("minSize", defaults.minSize());
             var desired = group.integer("desiredSize", defaults.desiredSize());
             var max = group.integer("maxSize", defaults.maxSize());
             // Sizes are checked together only when each one could be read.
-            if (problems.count() == before) {
+            if (problems.count() == beforeSizes) {
                 var options = problems.attemptIn(group, () -> new NodeGroupOptions(types, min, desired, max));
                 if (options != null) {
                     builder.nodeGroup(options);
                 }
             }
         });
-        builder.podIdentityAgent(settings.bool("podIdentityAgent", false));
-        var args = problems.attemptIn(settings, builder::build);
-        return Optional.ofNullable(args).map(built -> new ClusterSpec(key, Cloud.AWS, false, () -> new EksCluster(key, built)));
+        var agent = settings.bool("podIdentityAgent", false);
+        builder.podIdentityAgent(agent);
+        // The whole is checked only when each part could be read, so one mistake is reported once.
+        var args = problems.count() == before ? problems.attemptIn(settings, () -> checked(builder.build(), key)) : null;
+        return Optional.ofNullable(args).map(built -> new ClusterSpec(key, Cloud.AWS, false, () -> new EksCluster(key, built),
+                unavailable(agent)));
     }
 
     private Optional<ClusterSpec> adopted(String key, ConfigNode settings, Config config) {
         var problems = settings.problems();
+        var before = problems.count();
         settings.allowOnly(ADOPT_KEYS);
         var builder = AdoptedEksClusterArgs.builder();
         settings.requiredText("clusterName", "the EKS cluster's name")
@@ -85,9 +91,27 @@ public final class AwsKit implements CloudKit {
                 .ifPresent(value -> problems.attempt(settings.path("issuerUrl"), () -> builder.issuerUrl(value)));
         settings.text("oidcProviderArn").ifPresent(value -> problems.attempt(settings.path("oidcProviderArn"), () -> builder.oidcProviderArn(value)));
         SecretReference.require(settings, "kubeconfigSecret", "the cluster's kubeconfig", config).ifPresent(builder::kubeconfig);
-        builder.podIdentityAgent(settings.bool("podIdentityAgent", false));
-        var args = problems.attemptIn(settings, builder::build);
-        return Optional.ofNullable(args).map(built -> new ClusterSpec(key, Cloud.AWS, true, () -> new AdoptedEksCluster(key, built)));
+        var agent = settings.bool("podIdentityAgent", false);
+        builder.podIdentityAgent(agent);
+        // The whole is checked only when each part could be read, so one mistake is reported once.
+        var args = problems.count() == before ? problems.attemptIn(settings, () -> checked(builder.build(), key)) : null;
+        return Optional.ofNullable(args).map(built -> new ClusterSpec(key, Cloud.AWS, true, () -> new AdoptedEksCluster(key, built),
+                unavailable(agent)));
+    }
+
+    private static Map<String, String> unavailable(boolean podIdentityAgent) {
+        return podIdentityAgent ? Map.of() : Map.of("podIdentity",
+                "needs the EKS Pod Identity agent on the cluster: set podIdentityAgent: true in its settings (adopted: when it runs there)");
+    }
+
+    private static EksClusterArgs checked(EksClusterArgs args, String key) {
+        args.check(key);
+        return args;
+    }
+
+    private static AdoptedEksClusterArgs checked(AdoptedEksClusterArgs args, String key) {
+        args.check(key);
+        return args;
     }
 
     @Override

@@ -45,6 +45,7 @@ public final class AzureKit implements CloudKit {
 
     private Optional<ClusterSpec> created(String key, ConfigNode settings) {
         var problems = settings.problems();
+        var before = problems.count();
         settings.allowOnly(CREATE_KEYS);
         var builder = AksClusterArgs.builder();
         settings.text("resourceGroup").ifPresent(value -> problems.attempt(settings.path("resourceGroup"), () -> builder.resourceGroupName(value)));
@@ -57,33 +58,46 @@ public final class AzureKit implements CloudKit {
         settings.object("systemNodePool").ifPresent(pool -> {
             pool.allowOnly(NODE_POOL_KEYS);
             var defaults = NodePoolOptions.DEFAULT;
-            var before = problems.count();
+            var beforeSizes = problems.count();
             var vmSize = pool.text("vmSize").orElse(defaults.vmSize());
             var min = pool.integer("minCount", defaults.minCount());
             var count = pool.integer("count", defaults.count());
             var max = pool.integer("maxCount", defaults.maxCount());
             // Sizes are checked together only when each one could be read.
-            if (problems.count() == before) {
+            if (problems.count() == beforeSizes) {
                 var options = problems.attemptIn(pool, () -> new NodePoolOptions(vmSize, min, count, max));
                 if (options != null) {
                     builder.systemNodePool(options);
                 }
             }
         });
-        var args = problems.attemptIn(settings, builder::build);
+        // The whole is checked only when each part could be read, so one mistake is reported once.
+        var args = problems.count() == before ? problems.attemptIn(settings, () -> checked(builder.build(), key)) : null;
         return Optional.ofNullable(args).map(built -> new ClusterSpec(key, Cloud.AZURE, false, () -> new AksCluster(key, built)));
     }
 
     private Optional<ClusterSpec> adopted(String key, ConfigNode settings, Config config) {
         var problems = settings.problems();
+        var before = problems.count();
         settings.allowOnly(ADOPT_KEYS);
         var builder = AdoptedAksClusterArgs.builder();
         settings.requiredText("issuerUrl", "the cluster's OIDC issuer as AKS reports it, with its trailing slash")
                 .ifPresent(value -> problems.attempt(settings.path("issuerUrl"), () -> builder.issuerUrl(value)));
         settings.text("resourceGroup").ifPresent(value -> problems.attempt(settings.path("resourceGroup"), () -> builder.resourceGroupName(value)));
         SecretReference.require(settings, "kubeconfigSecret", "the cluster's kubeconfig", config).ifPresent(builder::kubeconfig);
-        var args = problems.attemptIn(settings, builder::build);
+        // The whole is checked only when each part could be read, so one mistake is reported once.
+        var args = problems.count() == before ? problems.attemptIn(settings, () -> checked(builder.build(), key)) : null;
         return Optional.ofNullable(args).map(built -> new ClusterSpec(key, Cloud.AZURE, true, () -> new AdoptedAksCluster(key, built)));
+    }
+
+    private static AksClusterArgs checked(AksClusterArgs args, String key) {
+        args.check(key);
+        return args;
+    }
+
+    private static AdoptedAksClusterArgs checked(AdoptedAksClusterArgs args, String key) {
+        args.check(key);
+        return args;
     }
 
     @Override

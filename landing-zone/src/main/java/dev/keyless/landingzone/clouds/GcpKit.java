@@ -46,6 +46,7 @@ public final class GcpKit implements CloudKit {
 
     private Optional<ClusterSpec> created(String key, ConfigNode settings) {
         var problems = settings.problems();
+        var before = problems.count();
         settings.allowOnly(CREATE_KEYS);
         var builder = GkeClusterArgs.builder();
         settings.text("projectId").ifPresent(value -> problems.attempt(settings.path("projectId"), () -> builder.projectId(value)));
@@ -57,25 +58,27 @@ public final class GcpKit implements CloudKit {
         settings.object("nodePool").ifPresent(pool -> {
             pool.allowOnly(NODE_POOL_KEYS);
             var defaults = NodePoolOptions.DEFAULT;
-            var before = problems.count();
+            var beforeSizes = problems.count();
             var machineType = pool.text("machineType").orElse(defaults.machineType());
             var min = pool.integer("minNodes", defaults.minNodes());
             var initial = pool.integer("initialNodes", defaults.initialNodes());
             var max = pool.integer("maxNodes", defaults.maxNodes());
             // Sizes are checked together only when each one could be read.
-            if (problems.count() == before) {
+            if (problems.count() == beforeSizes) {
                 var options = problems.attemptIn(pool, () -> new NodePoolOptions(machineType, min, initial, max));
                 if (options != null) {
                     builder.nodePool(options);
                 }
             }
         });
-        var args = problems.attemptIn(settings, builder::build);
+        // The whole is checked only when each part could be read, so one mistake is reported once.
+        var args = problems.count() == before ? problems.attemptIn(settings, () -> checked(builder.build(), key)) : null;
         return Optional.ofNullable(args).map(built -> new ClusterSpec(key, Cloud.GCP, false, () -> new GkeCluster(key, built)));
     }
 
     private Optional<ClusterSpec> adopted(String key, ConfigNode settings, Config config) {
         var problems = settings.problems();
+        var before = problems.count();
         settings.allowOnly(ADOPT_KEYS);
         var builder = AdoptedGkeClusterArgs.builder();
         settings.requiredText("projectId", "the project that holds the cluster")
@@ -86,8 +89,19 @@ public final class GcpKit implements CloudKit {
                 .ifPresent(value -> problems.attempt(settings.path("clusterName"), () -> builder.clusterName(value)));
         SecretReference.require(settings, "kubeconfigSecret", "the cluster's kubeconfig", config).ifPresent(builder::kubeconfig);
         builder.metadataServerOnEveryNode(settings.bool("metadataServerOnEveryNode", true));
-        var args = problems.attemptIn(settings, builder::build);
+        // The whole is checked only when each part could be read, so one mistake is reported once.
+        var args = problems.count() == before ? problems.attemptIn(settings, () -> checked(builder.build(), key)) : null;
         return Optional.ofNullable(args).map(built -> new ClusterSpec(key, Cloud.GCP, true, () -> new AdoptedGkeCluster(key, built)));
+    }
+
+    private static GkeClusterArgs checked(GkeClusterArgs args, String key) {
+        args.check(key);
+        return args;
+    }
+
+    private static AdoptedGkeClusterArgs checked(AdoptedGkeClusterArgs args, String key) {
+        args.check(key);
+        return args;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.keyless.landingzone.config;
 
 import dev.keyless.core.FederatedServiceAccountArgs;
 import dev.keyless.core.KubernetesNames;
+import dev.keyless.core.SystemNamespaces;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Reads the {@code workloads} section: each workload's own settings, and what only the whole set
@@ -21,16 +23,25 @@ final class WorkloadReader {
             "labels", "mechanism", "options", "alsoTrustedBy", "grants");
     private static final List<String> GRANT_KEYS = List.of("store", "access", "prefix");
 
+    /** Workload keys name each workload's cloud identity and resources, on every cloud: short and plain. */
+    static final String KEY_RULE = "1 to 40 characters of [a-z0-9-], starting and ending with a letter or digit "
+            + "(it names the workload's identity, role and resources on every cloud)";
+    private static final Pattern KEY = Pattern.compile("[a-z0-9]([a-z0-9-]{0,38}[a-z0-9])?");
+
     private final Map<Cloud, CloudKit> kits;
     private final Map<String, Cloud> clusters;
+    private final Map<String, ClusterSpec> clusterSpecs;
     private final Map<String, Cloud> stores;
     private final Map<String, WorkloadSpec> workloads = new LinkedHashMap<>();
     // "cluster namespace/serviceAccount" to the workload that claimed it first.
     private final Map<String, String> claims = new HashMap<>();
+    // "cluster namespace" to the first workload in it and whether it creates the namespace.
+    private final Map<String, Map.Entry<String, Boolean>> namespaces = new HashMap<>();
 
-    WorkloadReader(Map<Cloud, CloudKit> kits, Map<String, Cloud> clusters, Map<String, Cloud> stores) {
+    WorkloadReader(Map<Cloud, CloudKit> kits, Map<String, Cloud> clusters, Map<String, ClusterSpec> clusterSpecs, Map<String, Cloud> stores) {
         this.kits = kits;
         this.clusters = clusters;
+        this.clusterSpecs = clusterSpecs;
         this.stores = stores;
     }
 
@@ -40,13 +51,19 @@ final class WorkloadReader {
 
     void read(String key, ConfigNode workload) {
         var problems = workload.problems();
+        if (!KEY.matcher(key).matches()) {
+            problems.add(workload.path(), "the key must be " + KEY_RULE);
+        }
         workload.allowOnly(WORKLOAD_KEYS);
         var cluster = workload.requiredText("cluster", "the key of a cluster under clusters").filter(name -> defined(workload, name));
         var namespace = workload.requiredText("namespace", "the workload's namespace")
                 .filter(value -> problems.attempt(workload.path("namespace"), () -> KubernetesNames.requireLabel("namespace", value)) != null);
         var serviceAccount = workload.requiredText("serviceAccount", "the name of the workload's ServiceAccount")
                 .filter(value -> problems.attempt(workload.path("serviceAccount"), () -> KubernetesNames.requireSubdomain("serviceAccount", value)) != null);
-        var createNamespace = workload.bool("createNamespace", true);
+        var createNamespace = workload.has("createNamespace") ? Optional.of(workload.bool("createNamespace", true)) : Optional.<Boolean>empty();
+        namespace.filter(SystemNamespaces::contains).filter(ns -> createNamespace.orElse(false)).ifPresent(ns ->
+                problems.add(workload.path("createNamespace"), "must be false for '" + ns + "': Kubernetes creates and owns its "
+                        + "system namespaces " + SystemNamespaces.sorted()));
         var labels = workload.textMap("labels");
         labels.forEach((label, value) -> problems.attempt(workload.path("labels") + "." + label,
                 () -> FederatedServiceAccountArgs.builder().label(label, value)));
@@ -61,14 +78,19 @@ final class WorkloadReader {
             mechanism = workload.has("mechanism")
                     ? workload.oneOf("mechanism", kit.mechanisms()).orElse(null)
                     : kit.mechanisms().get(0);
-            if (mechanism != null) {
+            var unavailable = mechanism == null || !clusterSpecs.containsKey(cluster.get())
+                    ? null : clusterSpecs.get(cluster.get()).unavailableMechanisms().get(mechanism);
+            if (unavailable != null) {
+                problems.add(workload.path("mechanism"), "'" + mechanism + "' " + unavailable.replace("the cluster", "cluster '" + cluster.get() + "'"));
+            } else if (mechanism != null) {
                 identity = kit.mechanism(mechanism, workload.object("options"), !alsoTrustedBy.isEmpty(), workload);
             }
         }
         if (cluster.isPresent() && namespace.isPresent() && serviceAccount.isPresent()) {
-            claim(workload, key, cluster.get(), namespace.get(), serviceAccount.get());
+            var creates = createNamespace.orElse(!SystemNamespaces.contains(namespace.get()));
+            claim(workload, key, cluster.get(), namespace.get(), serviceAccount.get(), creates);
             alsoTrustedBy.stream().filter(clusters::containsKey)
-                    .forEach(other -> claim(workload, key, other, namespace.get(), serviceAccount.get()));
+                    .forEach(other -> claim(workload, key, other, namespace.get(), serviceAccount.get(), creates));
         }
         if (problems.isEmpty() && identity.isPresent()) {
             workloads.put(key, new WorkloadSpec(key, cluster.get(), namespace.get(), serviceAccount.get(), createNamespace,
@@ -128,11 +150,17 @@ final class WorkloadReader {
         return grants;
     }
 
-    private void claim(ConfigNode workload, String key, String cluster, String namespace, String serviceAccount) {
+    private void claim(ConfigNode workload, String key, String cluster, String namespace, String serviceAccount, boolean createsNamespace) {
         var claimed = claims.putIfAbsent(cluster + " " + namespace + "/" + serviceAccount, key);
         if (claimed != null && !claimed.equals(key)) {
             workload.problems().add(workload.path(), "binds ServiceAccount " + namespace + "/" + serviceAccount + " in cluster '" + cluster
                     + "', as workloads." + claimed + " does; a ServiceAccount has one identity");
+        }
+        // A namespace is created once per cluster, for all its workloads, or by none of them.
+        var first = namespaces.putIfAbsent(cluster + " " + namespace, Map.entry(key, createsNamespace));
+        if (first != null && first.getValue() != createsNamespace) {
+            workload.problems().add(workload.path("createNamespace"), "must be the same for every workload in namespace '" + namespace
+                    + "' of cluster '" + cluster + "': workloads." + first.getKey() + " has " + first.getValue());
         }
     }
 

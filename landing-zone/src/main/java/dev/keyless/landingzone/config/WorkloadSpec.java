@@ -2,6 +2,7 @@ package dev.keyless.landingzone.config;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A workload as the config declares it, checked.
@@ -10,14 +11,14 @@ import java.util.Map;
  * @param cluster         the key of the cluster it runs in
  * @param namespace       its namespace
  * @param serviceAccount  its ServiceAccount's name
- * @param createNamespace whether the landing zone creates the namespace
+ * @param createNamespace whether the landing zone creates the namespace, when the config says
  * @param labels          extra labels on the ServiceAccount
  * @param mechanism       the identity mechanism's config name, e.g. {@code irsa}
  * @param identity        the mechanism with its options
  * @param alsoTrustedBy   keys of other clusters whose ServiceAccount of the same name shares the identity
  * @param grants          its grants, in config order
  */
-public record WorkloadSpec(String key, String cluster, String namespace, String serviceAccount, boolean createNamespace,
+public record WorkloadSpec(String key, String cluster, String namespace, String serviceAccount, Optional<Boolean> createNamespace,
                            Map<String, String> labels, String mechanism, MechanismSpec identity, List<String> alsoTrustedBy,
                            List<GrantSpec> grants) {
 }
