@@ -3,14 +3,14 @@
 # offline preview's engine. Runs alternate (keyless, raw, keyless, ...) so drift hits both sides.
 # Reports median wall time, CPU time (user+sys of the preview and the program it runs) and peak
 # RSS (the largest process) per side, and their ratios.
-# Needs GNU time. Usage: benchmarks/scale.sh [counts, default "100 500 1000"] [runs, default 3] [mechanisms, default "irsa pod-identity"]
+# Needs GNU time. Usage: benchmarks/scale.sh [counts, default "100 500 1000"] [runs, default 3] [mechanisms, default "irsa pod-identity gke aks"]
 # HEAP=400m caps the heap of both JVMs (the preview's and the program's), to show memory needed
 # rather than what the JVMs' default sizing lets them grow to.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 counts=${1:-"100 500 1000"}
 runs=${2:-3}
-mechanisms=${3:-"irsa pod-identity"}
+mechanisms=${3:-"irsa pod-identity gke aks"}
 program="$root/benchmarks/scale"
 if [ ! -x /usr/bin/time ]; then
     echo "needs GNU time: apt-get install time" >&2

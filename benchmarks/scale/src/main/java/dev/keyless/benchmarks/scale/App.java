@@ -12,7 +12,8 @@ import dev.keyless.aws.AdoptedEksClusterArgs;
  * {@code scale:workloads} workloads on one adopted EKS cluster, each a namespace, an IAM role that
  * trusts one ServiceAccount, a prefix-scoped S3 grant and the annotated ServiceAccount: through
  * keyless ({@code scale:mode: keyless}) or as the same resources written by hand
- * ({@code scale:mode: raw}), with IRSA or EKS Pod Identity ({@code scale:mechanism}).
+ * ({@code scale:mode: raw}), with IRSA or EKS Pod Identity ({@code scale:mechanism}); or the same
+ * on an adopted GKE cluster (direct principal, GCS grant) or AKS cluster (Entra Workload ID, Blob grant).
  */
 public final class App {
     static final String ISSUER = "https://oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE";
@@ -32,9 +33,34 @@ public final class App {
         var config = ctx.config();
         int workloads = config.requireInteger("workloads");
         var mode = config.get("mode").orElse("keyless");
-        var podIdentity = config.get("mechanism").orElse("irsa").equals("pod-identity");
-        switch (mode) {
-            case "keyless" -> {
+        var mechanism = config.get("mechanism").orElse("irsa");
+        var podIdentity = mechanism.equals("pod-identity");
+        switch (mode + " " + mechanism) {
+            case "keyless gke" -> {
+                var cluster = GkeWorkloads.adoptedCluster();
+                for (int i = 0; i < workloads; i++) {
+                    GkeWorkloads.keyless(cluster, "team-" + i);
+                }
+            }
+            case "raw gke" -> {
+                var kubernetes = rawKubernetes();
+                for (int i = 0; i < workloads; i++) {
+                    GkeWorkloads.raw(kubernetes, "team-" + i);
+                }
+            }
+            case "keyless aks" -> {
+                var cluster = AksWorkloads.adoptedCluster();
+                for (int i = 0; i < workloads; i++) {
+                    AksWorkloads.keyless(cluster, "team-" + i);
+                }
+            }
+            case "raw aks" -> {
+                var kubernetes = rawKubernetes();
+                for (int i = 0; i < workloads; i++) {
+                    AksWorkloads.raw(kubernetes, "team-" + i);
+                }
+            }
+            case "keyless irsa", "keyless pod-identity" -> {
                 var cluster = new AdoptedEksCluster(CLUSTER, AdoptedEksClusterArgs.builder()
                         .clusterName(CLUSTER).issuerUrl(ISSUER).oidcProviderArn(PROVIDER_ARN).kubeconfig(KUBECONFIG)
                         .podIdentityAgent(podIdentity).build());
@@ -42,15 +68,20 @@ public final class App {
                     KeylessWorkload.register(cluster, "team-" + i, podIdentity);
                 }
             }
-            case "raw" -> {
-                var provider = new Provider(CLUSTER + "-k8s", ProviderArgs.builder().kubeconfig(KUBECONFIG).build());
-                var kubernetes = CustomResourceOptions.builder().provider(provider).build();
+            case "raw irsa", "raw pod-identity" -> {
+                var kubernetes = rawKubernetes();
                 for (int i = 0; i < workloads; i++) {
                     RawWorkload.register(kubernetes, "team-" + i, podIdentity);
                 }
             }
-            default -> throw new IllegalArgumentException("scale:mode must be keyless or raw: '" + mode + "'");
+            default -> throw new IllegalArgumentException("scale:mode must be keyless or raw, and scale:mechanism one of "
+                    + "irsa, pod-identity, gke, aks: '" + mode + "', '" + mechanism + "'");
         }
         ctx.export("workloads", com.pulumi.core.Output.of(workloads));
+    }
+
+    private static CustomResourceOptions rawKubernetes() {
+        var provider = new Provider(CLUSTER + "-k8s", ProviderArgs.builder().kubeconfig(KUBECONFIG).build());
+        return CustomResourceOptions.builder().provider(provider).build();
     }
 }

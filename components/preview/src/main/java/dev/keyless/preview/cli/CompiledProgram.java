@@ -41,6 +41,25 @@ record CompiledProgram(Path classes, List<Path> classpath, String mainClass) {
     }
 
     /**
+     * Marks the recorded classpath as current as of a successful Maven run's start. Maven leaves
+     * the file untouched when the classpath did not change, so its own time says nothing; a file
+     * saved while the run went on stays newer and sends the next run through Maven again.
+     *
+     * @param directory the program's folder
+     * @param startedAt when the Maven run started
+     */
+    static void recordBuilt(Path directory, java.time.Instant startedAt) {
+        var recorded = directory.resolve(CLASSPATH_FILE);
+        try {
+            if (Files.isRegularFile(recorded)) {
+                Files.setLastModifiedTime(recorded, FileTime.from(startedAt));
+            }
+        } catch (IOException e) {
+            // Not fatal: the next run goes through Maven again.
+        }
+    }
+
+    /**
      * @param directory the program's folder
      * @param mainClass the main class the command line names, if any
      * @return the program, when an earlier run recorded its classpath and nothing it depends on

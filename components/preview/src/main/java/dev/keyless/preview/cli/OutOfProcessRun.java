@@ -38,7 +38,11 @@ public final class OutOfProcessRun {
             try {
                 var launch = ProgramLaunch.of(project, mainClass, settings, server.address());
                 err.println(launch.firstPhase() + "\u2026");
+                var startedAt = java.time.Instant.now();
                 exitCode = ProgramProcess.run(launch, out, err);
+                if (exitCode == 0 && launch.compiles()) {
+                    CompiledProgram.recordBuilt(project.programDirectory(), startedAt);
+                }
             } finally {
                 server.close();
             }

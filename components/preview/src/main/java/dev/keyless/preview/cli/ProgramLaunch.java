@@ -68,6 +68,11 @@ public record ProgramLaunch(List<String> command, Path directory, Map<String, St
         return new ProgramLaunch(mavenCommand(directory, mainClass), directory, environment, "compiling the program (mvn compile)");
     }
 
+    /** @return whether Maven compiles the program in this launch (and records its classpath) */
+    public boolean compiles() {
+        return command.contains("compile");
+    }
+
     private static List<String> binaryCommand(Path jar, Optional<String> mainClass) throws UsageException {
         if (!Files.isRegularFile(jar)) {
             throw new UsageException("runtime.options.binary names " + jar + ", which does not exist: build it first");

@@ -80,6 +80,18 @@ class ProgramLaunchTest {
     }
 
     @Test
+    void aSuccessfulMavenRunMarksTheRecordedClasspathCurrentAsOfItsStart() throws Exception {
+        var jar = compiledEarlier();
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(60)));
+        assertThat(launch().compiles()).as("a snapshot reinstalled after the record").isTrue();
+
+        // Maven rewrites no classpath file whose content is unchanged; the preview marks it instead.
+        CompiledProgram.recordBuilt(directory, java.time.Instant.now().minusSeconds(30));
+
+        assertThat(launch().compiles()).isFalse();
+    }
+
+    @Test
     void anythingTheProgramIsBuiltFromChangingSendsItBackThroughMaven() throws Exception {
         var now = java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis());
         var jar = compiledEarlier();
