@@ -62,7 +62,10 @@ public record ProgramLaunch(List<String> command, Path directory, Map<String, St
         var compiled = CompiledProgram.reusable(directory, mainClass);
         if (compiled.isPresent()) {
             var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            return new ProgramLaunch(compiled.get().command(java, SHORT_RUN_JVM_OPTIONS), directory, environment,
+            // The JVM options Maven's JVM would have run the program with: the user's MAVEN_OPTS, then ours.
+            var options = new ArrayList<>(userMavenOptions());
+            options.addAll(SHORT_RUN_JVM_OPTIONS);
+            return new ProgramLaunch(compiled.get().command(java, options), directory, environment,
                     "starting the program (compiled, and unchanged since the last preview: Maven skipped)");
         }
         return new ProgramLaunch(mavenCommand(directory, mainClass), directory, environment, "compiling the program (mvn compile)");
@@ -103,6 +106,11 @@ public record ProgramLaunch(List<String> command, Path directory, Map<String, St
         command.add("exec:java");
         mainClass.ifPresent(main -> command.add("-Dexec.mainClass=" + main));
         return List.copyOf(command);
+    }
+
+    static List<String> userMavenOptions() {
+        var options = Optional.ofNullable(System.getenv("MAVEN_OPTS")).orElse("").strip();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
     private static Map<String, String> environment(PulumiProject project, StackSettings settings, String engineAddress) {

@@ -72,10 +72,13 @@ class ProgramLaunchTest {
         var launch = launch();
 
         assertThat(Path.of(launch.command().get(0))).startsWith(Path.of(System.getProperty("java.home")));
-        assertThat(launch.command().subList(1, launch.command().size())).containsExactly(
+        // The JVM options Maven's JVM would have had: the user's MAVEN_OPTS (heap size, agents, ...), then ours.
+        var expected = new java.util.ArrayList<>(ProgramLaunch.userMavenOptions());
+        expected.addAll(java.util.List.of(
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Djava.util.concurrent.ForkJoinPool.common.parallelism=4",
                 "-cp", directory.resolve("target/classes").toAbsolutePath().normalize() + java.io.File.pathSeparator + jar.toAbsolutePath(),
-                "com.example.App");
+                "com.example.App"));
+        assertThat(launch.command().subList(1, launch.command().size())).containsExactlyElementsOf(expected);
         assertThat(launch.firstPhase()).isEqualTo("starting the program (compiled, and unchanged since the last preview: Maven skipped)");
     }
 
