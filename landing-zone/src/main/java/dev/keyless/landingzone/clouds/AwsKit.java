@@ -65,18 +65,13 @@ public final class AwsKit implements CloudKit {
             var desired = group.integer("desiredSize", defaults.desiredSize());
             var max = group.integer("maxSize", defaults.maxSize());
             // Sizes are checked together only when each one could be read.
-            if (problems.count() == beforeSizes) {
-                var options = problems.attemptIn(group, () -> new NodeGroupOptions(types, min, desired, max));
-                if (options != null) {
-                    builder.nodeGroup(options);
-                }
-            }
+            problems.attemptWhole(beforeSizes, group, () -> new NodeGroupOptions(types, min, desired, max)).ifPresent(builder::nodeGroup);
         });
         var agent = settings.bool("podIdentityAgent", false);
         builder.podIdentityAgent(agent);
         // The whole is checked only when each part could be read, so one mistake is reported once.
-        var args = problems.count() == before ? problems.attemptIn(settings, () -> checked(builder.build(), key)) : null;
-        return Optional.ofNullable(args).map(built -> new ClusterSpec(key, Cloud.AWS, false, () -> new EksCluster(key, built),
+        var args = problems.attemptWhole(before, settings, () -> checked(builder.build(), key));
+        return args.map(built -> new ClusterSpec(key, Cloud.AWS, false, () -> new EksCluster(key, built),
                 unavailable(agent)));
     }
 
@@ -94,8 +89,8 @@ public final class AwsKit implements CloudKit {
         var agent = settings.bool("podIdentityAgent", false);
         builder.podIdentityAgent(agent);
         // The whole is checked only when each part could be read, so one mistake is reported once.
-        var args = problems.count() == before ? problems.attemptIn(settings, () -> checked(builder.build(), key)) : null;
-        return Optional.ofNullable(args).map(built -> new ClusterSpec(key, Cloud.AWS, true, () -> new AdoptedEksCluster(key, built),
+        var args = problems.attemptWhole(before, settings, () -> checked(builder.build(), key));
+        return args.map(built -> new ClusterSpec(key, Cloud.AWS, true, () -> new AdoptedEksCluster(key, built),
                 unavailable(agent)));
     }
 
@@ -133,17 +128,12 @@ public final class AwsKit implements CloudKit {
     }
 
     private static Store created(BucketV2 bucket) {
-        return new Store((access, prefix) -> prefixed(access.writes() ? S3Access.readWrite(bucket) : S3Access.readOnly(bucket), prefix),
-                bucket.bucket());
+        return Store.prefixable(access -> access.writes() ? S3Access.readWrite(bucket) : S3Access.readOnly(bucket), S3Access::prefix, bucket.bucket());
     }
 
     private static Store existing(String bucket) {
-        return new Store((access, prefix) -> prefixed(access.writes() ? S3Access.readWrite(bucket) : S3Access.readOnly(bucket), prefix),
+        return Store.prefixable(access -> access.writes() ? S3Access.readWrite(bucket) : S3Access.readOnly(bucket), S3Access::prefix,
                 Output.of(bucket));
-    }
-
-    private static S3Access prefixed(S3Access grant, Optional<String> prefix) {
-        return prefix.map(grant::prefix).orElse(grant);
     }
 
     @Override

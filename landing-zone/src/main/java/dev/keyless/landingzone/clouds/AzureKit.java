@@ -64,16 +64,11 @@ public final class AzureKit implements CloudKit {
             var count = pool.integer("count", defaults.count());
             var max = pool.integer("maxCount", defaults.maxCount());
             // Sizes are checked together only when each one could be read.
-            if (problems.count() == beforeSizes) {
-                var options = problems.attemptIn(pool, () -> new NodePoolOptions(vmSize, min, count, max));
-                if (options != null) {
-                    builder.systemNodePool(options);
-                }
-            }
+            problems.attemptWhole(beforeSizes, pool, () -> new NodePoolOptions(vmSize, min, count, max)).ifPresent(builder::systemNodePool);
         });
         // The whole is checked only when each part could be read, so one mistake is reported once.
-        var args = problems.count() == before ? problems.attemptIn(settings, () -> checked(builder.build(), key)) : null;
-        return Optional.ofNullable(args).map(built -> new ClusterSpec(key, Cloud.AZURE, false, () -> new AksCluster(key, built)));
+        var args = problems.attemptWhole(before, settings, () -> checked(builder.build(), key));
+        return args.map(built -> new ClusterSpec(key, Cloud.AZURE, false, () -> new AksCluster(key, built)));
     }
 
     private Optional<ClusterSpec> adopted(String key, ConfigNode settings, Config config) {
@@ -86,8 +81,8 @@ public final class AzureKit implements CloudKit {
         settings.text("resourceGroup").ifPresent(value -> problems.attempt(settings.path("resourceGroup"), () -> builder.resourceGroupName(value)));
         SecretReference.require(settings, "kubeconfigSecret", "the cluster's kubeconfig", config).ifPresent(builder::kubeconfig);
         // The whole is checked only when each part could be read, so one mistake is reported once.
-        var args = problems.count() == before ? problems.attemptIn(settings, () -> checked(builder.build(), key)) : null;
-        return Optional.ofNullable(args).map(built -> new ClusterSpec(key, Cloud.AZURE, true, () -> new AdoptedAksCluster(key, built)));
+        var args = problems.attemptWhole(before, settings, () -> checked(builder.build(), key));
+        return args.map(built -> new ClusterSpec(key, Cloud.AZURE, true, () -> new AdoptedAksCluster(key, built)));
     }
 
     private static AksClusterArgs checked(AksClusterArgs args, String key) {

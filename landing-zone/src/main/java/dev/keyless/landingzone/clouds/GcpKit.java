@@ -64,16 +64,11 @@ public final class GcpKit implements CloudKit {
             var initial = pool.integer("initialNodes", defaults.initialNodes());
             var max = pool.integer("maxNodes", defaults.maxNodes());
             // Sizes are checked together only when each one could be read.
-            if (problems.count() == beforeSizes) {
-                var options = problems.attemptIn(pool, () -> new NodePoolOptions(machineType, min, initial, max));
-                if (options != null) {
-                    builder.nodePool(options);
-                }
-            }
+            problems.attemptWhole(beforeSizes, pool, () -> new NodePoolOptions(machineType, min, initial, max)).ifPresent(builder::nodePool);
         });
         // The whole is checked only when each part could be read, so one mistake is reported once.
-        var args = problems.count() == before ? problems.attemptIn(settings, () -> checked(builder.build(), key)) : null;
-        return Optional.ofNullable(args).map(built -> new ClusterSpec(key, Cloud.GCP, false, () -> new GkeCluster(key, built)));
+        var args = problems.attemptWhole(before, settings, () -> checked(builder.build(), key));
+        return args.map(built -> new ClusterSpec(key, Cloud.GCP, false, () -> new GkeCluster(key, built)));
     }
 
     private Optional<ClusterSpec> adopted(String key, ConfigNode settings, Config config) {
@@ -90,8 +85,8 @@ public final class GcpKit implements CloudKit {
         SecretReference.require(settings, "kubeconfigSecret", "the cluster's kubeconfig", config).ifPresent(builder::kubeconfig);
         builder.metadataServerOnEveryNode(settings.bool("metadataServerOnEveryNode", true));
         // The whole is checked only when each part could be read, so one mistake is reported once.
-        var args = problems.count() == before ? problems.attemptIn(settings, () -> checked(builder.build(), key)) : null;
-        return Optional.ofNullable(args).map(built -> new ClusterSpec(key, Cloud.GCP, true, () -> new AdoptedGkeCluster(key, built)));
+        var args = problems.attemptWhole(before, settings, () -> checked(builder.build(), key));
+        return args.map(built -> new ClusterSpec(key, Cloud.GCP, true, () -> new AdoptedGkeCluster(key, built)));
     }
 
     private static GkeClusterArgs checked(GkeClusterArgs args, String key) {
@@ -128,17 +123,12 @@ public final class GcpKit implements CloudKit {
     }
 
     private static Store created(Bucket bucket) {
-        return new Store((access, prefix) -> prefixed(access.writes() ? GcsAccess.readWrite(bucket) : GcsAccess.readOnly(bucket), prefix),
-                bucket.name());
+        return Store.prefixable(access -> access.writes() ? GcsAccess.readWrite(bucket) : GcsAccess.readOnly(bucket), GcsAccess::prefix, bucket.name());
     }
 
     private static Store existing(String bucket) {
-        return new Store((access, prefix) -> prefixed(access.writes() ? GcsAccess.readWrite(bucket) : GcsAccess.readOnly(bucket), prefix),
+        return Store.prefixable(access -> access.writes() ? GcsAccess.readWrite(bucket) : GcsAccess.readOnly(bucket), GcsAccess::prefix,
                 Output.of(bucket));
-    }
-
-    private static GcsAccess prefixed(GcsAccess grant, Optional<String> prefix) {
-        return prefix.map(grant::prefix).orElse(grant);
     }
 
     @Override

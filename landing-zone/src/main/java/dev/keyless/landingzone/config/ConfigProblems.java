@@ -4,6 +4,7 @@ import dev.keyless.core.InvalidInputException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -57,9 +58,23 @@ public final class ConfigProblems {
         }
     }
 
-    /** @return how many problems were found so far; a reader compares it to skip checks a problem would confuse */
+    /** @return how many problems were found so far: a mark for {@link #attemptWhole} */
     public int count() {
         return problems.size();
+    }
+
+    /**
+     * Checks a whole built from parts read since a mark, only when none of those parts had a
+     * problem: one mistake is then reported once, not again as the whole it broke.
+     *
+     * @param mark  {@link #count()} before the parts were read
+     * @param map   the map the parts came from, where a refusal is recorded (see {@link #attemptIn})
+     * @param check the check, returning what it built
+     * @param <T>   what it builds
+     * @return what it built, or empty when a part or the whole had a problem
+     */
+    public <T> Optional<T> attemptWhole(int mark, ConfigNode map, Supplier<T> check) {
+        return problems.size() == mark ? Optional.ofNullable(attemptIn(map, check)) : Optional.empty();
     }
 
     /** @return whether nothing is wrong so far */

@@ -5,6 +5,7 @@ import dev.keyless.core.AccessGrant;
 
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * A store the landing zone created or names, able to grant access to its objects.
@@ -21,5 +22,22 @@ public record Store(BiFunction<Access, Optional<String>, AccessGrant> grants, Ou
      */
     public AccessGrant grant(Access access, Optional<String> prefix) {
         return grants.apply(access, prefix);
+    }
+
+    /**
+     * A store whose grants may be limited to an object prefix, as S3 and Cloud Storage grants are.
+     *
+     * @param grant      the grant for what is allowed, on the whole store
+     * @param withPrefix limits a grant to a prefix, e.g. {@code S3Access::prefix}
+     * @param name       the bucket name
+     * @param <G>        the cloud's grant type
+     * @return the store
+     */
+    public static <G extends AccessGrant> Store prefixable(Function<Access, G> grant, BiFunction<G, String, G> withPrefix,
+                                                           Output<String> name) {
+        return new Store((access, prefix) -> {
+            var granted = grant.apply(access);
+            return prefix.map(p -> withPrefix.apply(granted, p)).orElse(granted);
+        }, name);
     }
 }
