@@ -1,0 +1,97 @@
+package dev.keyless.core;
+
+import com.pulumi.deployment.internal.DeploymentInternal;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.WeakHashMap;
+
+/**
+ * What must be unique across one whole program, whichever components claim it: a Google service
+ * account id in a project, a managed identity's name in a resource group, an IAM role name in an
+ * account, one binding of a subject per workload pool, one trust of an issuer and subject. A rule
+ * that spans components cannot live in any one of them; it lives here, once, and each component
+ * claims what it is about to create before it registers anything.
+ *
+ * <p>Claims belong to the running deployment, so two programs (or two tests) in one JVM never see
+ * each other's. The registry is reached through Pulumi's running deployment, internal API of
+ * pulumi-java 1.36.1 ({@code DeploymentInternal.getInstanceOptional()}), as {@link EngineWarnings}
+ * reaches the engine log: a component has no {@code Context}. Outside a deployment (a plain unit
+ * test of an Args class) one registry for the whole JVM stands in.
+ */
+public final class ProgramClaims {
+    private static final Map<Object, ProgramClaims> BY_DEPLOYMENT = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final ProgramClaims OUTSIDE_A_DEPLOYMENT = new ProgramClaims();
+
+    private final Map<Key, String> owners = new HashMap<>();
+
+    private ProgramClaims() {
+    }
+
+    /** @return the claims of the program now running */
+    public static ProgramClaims current() {
+        Optional<Object> deployment = DeploymentInternal.getInstanceOptional().map(Object.class::cast);
+        return deployment.map(d -> BY_DEPLOYMENT.computeIfAbsent(d, ignored -> new ProgramClaims()))
+                .orElse(OUTSIDE_A_DEPLOYMENT);
+    }
+
+    /**
+     * One thing that must be unique in its scope.
+     *
+     * @param field         the input to name in a refusal, as the user wrote it (e.g. {@code accountId})
+     * @param kind          what is claimed, e.g. {@code Google service account id}
+     * @param scope         where it must be unique, as the user reads it, e.g. {@code project 'acme-prod'}
+     * @param value         the claimed value, as the user gave it
+     * @param caseSensitive false where the cloud compares the value and scope ignoring case (Azure ids and names)
+     */
+    public record Claim(String field, String kind, String scope, String value, boolean caseSensitive) {
+        /** A claim compared exactly. */
+        public static Claim exact(String field, String kind, String scope, String value) {
+            return new Claim(field, kind, scope, value, true);
+        }
+
+        /** A claim compared ignoring case, as Azure compares resource ids and names. */
+        public static Claim ignoringCase(String field, String kind, String scope, String value) {
+            return new Claim(field, kind, scope, value, false);
+        }
+
+        private Key key() {
+            return caseSensitive
+                    ? new Key(kind, scope, value)
+                    : new Key(kind, scope.toLowerCase(Locale.ROOT), value.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private record Key(String kind, String scope, String value) {
+    }
+
+    /**
+     * Claims a value for a component, or refuses it, naming both components, when another
+     * component of this program has claimed it. The same component may claim a value again.
+     *
+     * @param claim     what is claimed
+     * @param component the claiming component's name
+     * @throws InvalidInputException when another component holds the claim
+     */
+    public synchronized void claim(Claim claim, String component) {
+        var key = claim.key();
+        var owner = owners.get(key);
+        if (owner != null && !owner.equals(component)) {
+            throw InvalidInputException.of(claim.field(), claim.value(),
+                    "a " + claim.kind() + " no other component of this program uses in " + claim.scope()
+                            + ", but '" + owner + "' and '" + component + "' both use it");
+        }
+        owners.put(key, component);
+    }
+
+    /**
+     * @param claim what would be claimed
+     * @return the component that holds it, if any
+     */
+    public synchronized Optional<String> owner(Claim claim) {
+        return Optional.ofNullable(owners.get(claim.key()));
+    }
+}
