@@ -25,6 +25,11 @@ public record GrantContext(ComponentResource owner, String baseName, List<Resour
      * @return the child name for it, {@code baseName-grant-KEY}
      */
     public String childName(ResourceGrant<?> grant) {
+        return childName(baseName, grant);
+    }
+
+    /** The one place a grant's child name is made, for its registration and for the check that keys are distinct. */
+    static String childName(String baseName, ResourceGrant<?> grant) {
         return baseName + "-grant-" + grant.key();
     }
 

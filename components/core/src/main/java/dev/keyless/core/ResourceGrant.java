@@ -13,8 +13,15 @@ import java.util.List;
 public interface ResourceGrant<I extends WorkloadIdentity> extends AccessGrant {
 
     /**
-     * @return a key for the grant's child names, unique among one workload's grants and stable when
-     *     grants are reordered (e.g. the bucket's name and the role), so reordering replaces nothing
+     * The grant's child key: its children are named {@code NAME-grant-KEY}.
+     *
+     * <p>A key is injective over what the grant opens: two grants that differ (another resource,
+     * role or prefix) have different keys, so valid grants are never refused as duplicates, and two
+     * grants with one key are the same grant twice, which {@link BindingRequest} refuses before
+     * anything registers. Keys are stable when grants are reordered (e.g. the bucket's name and
+     * the role, never a list position), so reordering replaces nothing.
+     *
+     * @return the key: characters Pulumi accepts in a resource name
      */
     String key();
 
