@@ -45,7 +45,7 @@ public record BindingRequest(String baseName, ServiceAccountRef account, OidcClu
             if (earlier != null) {
                 throw InvalidInputException.of("grants[" + i + "]", grant.describe(),
                         "a grant other than grants[" + earlier + "] (" + grants.get(earlier).describe()
-                                + "): both would be the child '" + GrantContext.childName(baseName, grant) + "'");
+                                + "): both would be the child '" + GrantContext.childName(baseName, grant.key()) + "'");
             }
         }
     }

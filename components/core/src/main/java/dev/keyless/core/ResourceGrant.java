@@ -3,6 +3,7 @@ package dev.keyless.core;
 import com.pulumi.resources.Resource;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A grant that is its own cloud resource on the resource it opens, naming the workload's principal:
@@ -24,6 +25,18 @@ public interface ResourceGrant<I extends WorkloadIdentity> extends AccessGrant {
      * @return the key: characters Pulumi accepts in a resource name
      */
     String key();
+
+    /**
+     * The key this grant's child had before its key was made injective, when that differs from
+     * {@link #key()}. The child is then aliased from its former name (see
+     * {@link GrantContext#options(ResourceGrant)}), so stacks deployed under the former key keep
+     * their grant in place instead of replacing it.
+     *
+     * @return the former key; empty when the key never changed
+     */
+    default Optional<String> formerKey() {
+        return Optional.empty();
+    }
 
     /**
      * Registers the grant: gives {@code identity} access to the grant's resources.
