@@ -11,7 +11,6 @@ import dev.keyless.core.GrantContext;
 import dev.keyless.core.InvalidInputException;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -121,10 +120,16 @@ public final class GcsAccess implements GcpGrant {
         return new GcsAccess(bucketName, label, write, Optional.of(objectPrefix));
     }
 
-    /** @return the bucket's label, the access and the prefix: distinct grants of one workload differ in one of them */
+    /** @return the bucket's label, the access and the prefix, injective over prefixes (see {@link GcsGrantKey}) */
     @Override
     public String key() {
-        return label + "-" + (write ? "read-write" : "read-only") + prefix.map(p -> "-" + slug(p)).orElse("");
+        return GcsGrantKey.of(label, write, prefix);
+    }
+
+    /** @return the slug-only key of a prefix that is not a plain folder, which its child is aliased from */
+    @Override
+    public Optional<String> formerKey() {
+        return GcsGrantKey.former(label, write, prefix);
     }
 
     @Override
@@ -137,7 +142,7 @@ public final class GcsAccess implements GcpGrant {
                 .title(GcsPrefixCondition.title(p))
                 .expression(GcsPrefixCondition.expression(bucket, p))
                 .build())));
-        return List.of(new BucketIAMMember(context.childName(this), args.build(), context.options()));
+        return List.of(new BucketIAMMember(context.childName(this), args.build(), context.options(this)));
     }
 
     @Override
@@ -165,10 +170,5 @@ public final class GcsAccess implements GcpGrant {
             throw InvalidInputException.of("key", key, "1 to 63 characters of [a-z0-9-], starting and ending with a letter or digit");
         }
         return key;
-    }
-
-    private static String slug(String prefix) {
-        var slug = prefix.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-        return slug.isEmpty() ? "prefix" : slug;
     }
 }

@@ -147,9 +147,9 @@ class ValidationTest {
 
     @Test
     void twoGrantsMayNotShareAChildName() {
-        assertThat(bindingFailure(a -> a.grant(GcsAccess.readOnly("shop-catalog").prefix("a/b")).grant(GcsAccess.readOnly("shop-catalog").prefix("a-b"))))
-                .isEqualTo("grants[1] must be a grant other than grants[0] (GCS read-only on shop-catalog/a/b*): "
-                        + "both would be the child 'api-grant-shop-catalog-read-only-a-b': 'GCS read-only on shop-catalog/a-b*'");
+        assertThat(bindingFailure(a -> a.grant(GcsAccess.readOnly("shop-catalog").prefix("a-b/")).grant(GcsAccess.readOnly("shop-catalog").prefix("a-b/"))))
+                .isEqualTo("grants[1] must be a grant other than grants[0] (GCS read-only on shop-catalog/a-b/*): "
+                        + "both would be the child 'api-grant-shop-catalog-read-only-a-b': 'GCS read-only on shop-catalog/a-b/*'");
     }
 
     @Test
