@@ -9,6 +9,7 @@ import dev.keyless.testkit.ProgramFailure;
 import dev.keyless.testkit.SimulatedStack;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -128,6 +129,36 @@ class ValidationTest {
         }
         assertThat(GcsBucketNames.require("bucket", "charts.example.com")).isEqualTo("charts.example.com");
         assertThat(GcsBucketNames.require("bucket", "charts_eu-1")).isEqualTo("charts_eu-1");
+    }
+
+    @Test
+    void bucketNamesThatReadAsGoogleAreRefusedPlainAndOnceKnown() {
+        var rule = "a Cloud Storage bucket name: 3 to 63 characters of [a-z0-9_.-] (up to 222 with dots, each dot-separated part at most 63), "
+                + "starting and ending with a letter or digit, not an IP address, not starting with 'goog' and not containing 'google' "
+                + "or a close misspelling of it (such as 'g00gle')";
+        for (var name : List.of("g00gle-charts", "charts-go0g1e", "charts-gooogle", "charts-9oogle", "g00g-charts", "charts-gogle-eu")) {
+            assertThat(bindingFailure(a -> a.grant(GcsAccess.readOnly(name)))).as(name).isEqualTo("bucket must be " + rule + ": '" + name + "'");
+            var failure = SimulatedStack.named("validation").runExpectingFailure(ctx -> new FederatedServiceAccount("api",
+                    FederatedServiceAccountArgs.builder().cluster(TestClusters.adopted("green")).namespace("shop").name("api")
+                            .grant(GcsAccess.readOnly("charts", com.pulumi.core.Output.of(name))).build()));
+            assertThat(failure.message()).as("Output " + name).isEqualTo("bucket must be " + rule + ": '" + name + "'");
+        }
+        for (var name : List.of("go-ogle-charts", "good-charts", "charts-gle", "ego-charts", "g0od-data", "logo-gallery")) {
+            assertThat(GcsBucketNames.require("bucket", name)).as(name).isEqualTo(name);
+        }
+    }
+
+    @Test
+    void bucketLocationsAreLookedUpInThePublishedList() {
+        var rule = "a Cloud Storage location listed at https://cloud.google.com/storage/docs/locations: a multi-region (ASIA, EU, US), "
+                + "a predefined dual-region (ASIA1, EUR4, EUR5, EUR7, EUR8, NAM4) or a region such as europe-west1";
+        for (var location : List.of("europe-west99", "EUR9", "EUROPE", "us-central1-a", "", "europe_west1")) {
+            var failure = fail(SimulatedStack.named("validation"), ctx -> ProtectedGcsBucket.create("charts", location, true));
+            assertThat(failure.message()).as(location).isEqualTo("location must be " + rule + ": '" + location + "'");
+        }
+        for (var location : List.of("EU", "eu", "ASIA1", "nam4", "europe-west1", "EUROPE-WEST12", "africa-south1", "northamerica-south1")) {
+            assertThat(ProtectedGcsBucket.requireLocation(location)).as(location).isEqualTo(location);
+        }
     }
 
     @Test
