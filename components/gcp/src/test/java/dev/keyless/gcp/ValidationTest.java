@@ -83,6 +83,9 @@ class ValidationTest {
     void releaseChannelAndNodePool() {
         assertThat(clusterFailure(configured(), a -> a.releaseChannel("FAST"))).isEqualTo(
                 "releaseChannel must be one of [RAPID, REGULAR, STABLE] (GKE release channel): 'FAST'");
+        assertThat(clusterFailure(configured(), a -> a.releaseChannel(null))).isEqualTo(
+                "releaseChannel must be one of [RAPID, REGULAR, STABLE] (GKE release channel): 'null'");
+        assertThat(GkeClusterArgs.builder().releaseChannel("RAPID").build().releaseChannel()).isEqualTo("RAPID");
         assertThat(clusterFailure(configured(), a -> a.nodePool(new NodePoolOptions("E2 standard", 1, 1, 3)))).isEqualTo(
                 "nodePool.machineType must be a Compute Engine machine type such as e2-standard-2: 'E2 standard'");
         assertThat(clusterFailure(configured(), a -> a.nodePool(new NodePoolOptions("e2-standard-2", 2, 1, 3)))).isEqualTo(
@@ -120,6 +123,34 @@ class ValidationTest {
         assertThat(bindingFailure(a -> a.identity(ServiceAccountImpersonation.builder().accountId("shop-api")
                 .existingServiceAccount("charts-writer@platform-shared-01.iam.gserviceaccount.com").build()))).isEqualTo(
                 "existingServiceAccount and accountId exclude each other: an existing service account keeps its own id");
+    }
+
+    @Test
+    void accountsGoogleCreatedAreNotImpersonatedEachWithItsReason() {
+        var agent = "existingServiceAccount must be a user-managed service account email, NAME@PROJECT_ID.iam.gserviceaccount.com, "
+                + "not a Google-managed service agent (service-PROJECT_NUMBER@SERVICE.iam.gserviceaccount.com and the like): "
+                + "it lives in a Google project, no one may grant roles on it, and it holds its service's roles on yours: '";
+        for (var email : List.of("service-123456789012@container-engine-robot.iam.gserviceaccount.com",
+                "service-123456789012@gcp-sa-artifactregistry.iam.gserviceaccount.com",
+                "service-org-123456789012@gcp-sa-logging.iam.gserviceaccount.com",
+                "service-123456789012@gae-api-prod.google.com.iam.gserviceaccount.com",
+                "123456789012@cloudservices.gserviceaccount.com")) {
+            assertThat(bindingFailure(a -> a.identity(ServiceAccountImpersonation.builder().existingServiceAccount(email).build())))
+                    .as(email).isEqualTo(agent + email + "'");
+        }
+        var defaults = "existingServiceAccount must be a user-managed service account email, NAME@PROJECT_ID.iam.gserviceaccount.com, "
+                + "not a default service account Google creates (Compute Engine's PROJECT_NUMBER-compute@, App Engine's PROJECT_ID@appspot, "
+                + "Cloud Build's legacy PROJECT_NUMBER@cloudbuild): it is created with Editor on the project and shared by every VM or build "
+                + "of it; create a dedicated account instead: '";
+        for (var email : List.of("123456789012-compute@developer.gserviceaccount.com", "shop-prod-4711@appspot.gserviceaccount.com",
+                "123456789012@cloudbuild.gserviceaccount.com")) {
+            assertThat(bindingFailure(a -> a.identity(ServiceAccountImpersonation.builder().existingServiceAccount(email).build())))
+                    .as(email).isEqualTo(defaults + email + "'");
+        }
+        // A user-managed account, even one whose id starts like an agent's, is accepted.
+        for (var email : List.of("charts-writer@platform-shared-01.iam.gserviceaccount.com", "service-api@shop-prod-4711.iam.gserviceaccount.com")) {
+            assertThat(ServiceAccountIds.requireEmail("existingServiceAccount", email)).isEqualTo(email);
+        }
     }
 
     @Test
