@@ -69,13 +69,36 @@ class GcsAccessTest {
 
     @Test
     void aManagedBucketIsNamedByItsOutputAndGrantedAfterItExists() {
-        var deployment = deploy(ctx -> GcsAccess.readWrite(new Bucket("charts", BucketArgs.builder().location("EU").build())).prefix("charts/"));
+        var deployment = deploy(ctx -> GcsAccess.readWrite(new Bucket("charts", BucketArgs.builder().location("EU")
+                .uniformBucketLevelAccess(true).build())).prefix("charts/"));
         var member = deployment.resource(MEMBER, "api-grant-charts-read-write-charts");
 
         assertThat(member.input("bucket")).contains("charts-xxxxxxx");
         assertThat(member.input("condition.expression").orElseThrow().toString())
                 .startsWith("resource.name.startsWith(\"projects/_/buckets/charts-xxxxxxx/objects/charts/\")");
         assertThat(ResourceGraph.of(deployment).waitsFor(member, deployment.resource("gcp:storage/bucket:Bucket", "charts"))).isTrue();
+    }
+
+    @Test
+    void aPrefixOnAManagedBucketWithoutUniformAccessIsRefusedBeforeTheGrantIsBound() {
+        var failure = SimulatedStack.named("gcs").runExpectingFailure(ctx -> new FederatedServiceAccount("api", FederatedServiceAccountArgs.builder()
+                .cluster(TestClusters.adopted("green")).namespace("shop").name("api")
+                .grant(GcsAccess.readOnly(new Bucket("charts", BucketArgs.builder().location("EU").build())).prefix("charts/"))
+                .build()));
+
+        assertThat(failure.error()).isInstanceOf(dev.keyless.core.InvalidInputException.class);
+        assertThat(failure.message()).isEqualTo("prefix must be set only on a bucket with uniform bucket-level access (IAM Conditions need it, "
+                + "and bucket 'charts' has it off: create it with uniformBucketLevelAccess(true), or as a ProtectedGcsBucket): 'charts/'");
+        assertThat(failure.deployment().ofType(MEMBER)).isEmpty();
+    }
+
+    @Test
+    void withoutAPrefixABucketWithoutUniformAccessIsGrantedAndAProtectedBucketTakesAPrefix() {
+        var whole = deploy(ctx -> GcsAccess.readOnly(new Bucket("charts", BucketArgs.builder().location("EU").build())));
+        var prefixed = deploy(ctx -> GcsAccess.readOnly(ProtectedGcsBucket.create("charts", "EU", true)).prefix("charts/"));
+
+        assertThat(whole.resource(MEMBER, "api-grant-charts-read-only").inputs()).doesNotContainKey("condition");
+        assertThat(prefixed.resource(MEMBER, "api-grant-charts-read-only-charts").input("condition.title")).contains("only objects under charts/");
     }
 
     @Test
