@@ -4,6 +4,7 @@ import dev.keyless.testkit.ResourceGraph;
 import dev.keyless.testkit.SimulatedStack;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,6 +88,41 @@ class FederatedServiceAccountTest {
         assertThat(failure.message()).isEqualTo(
                 "grants[1] must be a stub grant for stub: the stub cloud holds only its own: 'foreign access'");
         assertThat(failure.deployment().ofType(FederatedServiceAccount.TYPE)).isEmpty();
+    }
+
+    @Test
+    void twoResourceGrantsWithOneChildKeyAreRefusedNamingBothBeforeTheMechanismPlans() {
+        var mechanism = new StubCloud.Mechanism();
+        var failure = SimulatedStack.named("core").runExpectingFailure(ctx -> new FederatedServiceAccount("api",
+                FederatedServiceAccountArgs.builder().cluster(new StubCloud.Cluster("c")).namespace("shop").name("api")
+                        .identity(mechanism)
+                        .grant(new StubCloud.Grant("charts")).grant(new StubCloud.Grant("logs")).grant(new StubCloud.Grant("charts"))
+                        .build()));
+
+        assertThat(failure.message()).isEqualTo("grants[2] must be a grant other than grants[0] (stub access to charts): "
+                + "both would be the child 'api-grant-charts': 'stub access to charts'");
+        assertThat(mechanism.calls).as("the mechanism never sees the request").isEmpty();
+        assertThat(failure.deployment().ofType(FederatedServiceAccount.TYPE)).isEmpty();
+        assertThat(failure.deployment().ofType("test:index:BucketMember")).isEmpty();
+    }
+
+    @Test
+    void grantKeysAreCheckedWhereverABindingRequestIsMade() {
+        SimulatedStack.named("core").run(ctx -> {
+            var cluster = new StubCloud.Cluster("c");
+            var account = new ServiceAccountRef("shop", "api");
+
+            assertThat(new BindingRequest("api", account, cluster, List.of(new StubCloud.Grant("charts"), new StubCloud.Grant("logs")))
+                    .grants()).hasSize(2);
+            assertThatThrownBy(() -> new BindingRequest("api", account, cluster,
+                    List.of(new StubCloud.Grant("charts"), new StubCloud.Grant("charts"))))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessage("grants[1] must be a grant other than grants[0] (stub access to charts): "
+                            + "both would be the child 'api-grant-charts': 'stub access to charts'");
+            // Grants that are not resources (AWS statements) have no child key to compare.
+            assertThat(new BindingRequest("api", account, cluster, List.of(new StubCloud.ForeignGrant(), new StubCloud.ForeignGrant()))
+                    .grants()).hasSize(2);
+        });
     }
 
     @Test

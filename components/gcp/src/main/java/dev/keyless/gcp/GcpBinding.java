@@ -2,15 +2,13 @@ package dev.keyless.gcp;
 
 import dev.keyless.core.BindingRequest;
 import dev.keyless.core.CloudMatch;
-import dev.keyless.core.InvalidInputException;
 import dev.keyless.core.ServiceAccountRef;
 
-import java.util.HashMap;
 import java.util.List;
 
 /**
- * A binding request checked for Google Cloud: the cluster is a GKE cluster, every grant a GCP
- * grant, and no two grants would get the same child name.
+ * A binding request checked for Google Cloud: the cluster is a GKE cluster and every grant a GCP
+ * grant. That no two grants get one child name is checked once for every cloud, in {@link BindingRequest}.
  *
  * @param baseName the prefix of the children's names
  * @param account  the ServiceAccount
@@ -24,15 +22,6 @@ record GcpBinding(String baseName, ServiceAccountRef account, GkeOidcCluster clu
                 "a GKE cluster (GkeCluster or AdoptedGkeCluster)", mechanism);
         var grants = CloudMatch.grants(request.grants(), GcpGrant.class,
                 "a GCP grant (GcsAccess)", mechanism, "a Google Cloud principal can only hold Google Cloud roles");
-        var keys = new HashMap<String, Integer>();
-        for (int i = 0; i < grants.size(); i++) {
-            var earlier = keys.putIfAbsent(grants.get(i).key(), i);
-            if (earlier != null) {
-                throw InvalidInputException.of("grants[" + i + "]", grants.get(i).describe(),
-                        "a grant other than grants[" + earlier + "] (" + grants.get(earlier).describe()
-                                + "): both would be the child '" + request.childName("grant-" + grants.get(i).key()) + "'");
-            }
-        }
         return new GcpBinding(request.baseName(), request.account(), cluster, grants);
     }
 

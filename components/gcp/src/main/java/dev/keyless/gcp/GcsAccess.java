@@ -11,7 +11,6 @@ import dev.keyless.core.GrantContext;
 import dev.keyless.core.InvalidInputException;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -40,12 +39,27 @@ public final class GcsAccess implements GcpGrant {
     private final String label;
     private final boolean write;
     private final Optional<String> prefix;
+    // A managed bucket's setting as Cloud Storage reports it (an organization policy can force it
+    // on); unknown for an existing bucket named by text, which keyless cannot see.
+    private final Optional<Output<Boolean>> uniformBucketLevelAccess;
 
-    private GcsAccess(Output<String> bucketName, String label, boolean write, Optional<String> prefix) {
+    private GcsAccess(Output<String> bucketName, String label, boolean write, Optional<String> prefix,
+                      Optional<Output<Boolean>> uniformBucketLevelAccess) {
         this.bucketName = bucketName;
         this.label = label;
         this.write = write;
         this.prefix = prefix;
+        this.uniformBucketLevelAccess = uniformBucketLevelAccess;
+    }
+
+    private GcsAccess(Output<String> bucketName, String label, boolean write) {
+        this(bucketName, label, write, Optional.empty(), Optional.empty());
+    }
+
+    private static GcsAccess managed(Bucket bucket, boolean write) {
+        Checks.notNull("bucket", bucket, "a gcp.storage.Bucket");
+        return new GcsAccess(bucket.name(), bucket.pulumiResourceName(), write, Optional.empty(),
+                Optional.of(bucket.uniformBucketLevelAccess()));
     }
 
     /**
@@ -53,8 +67,7 @@ public final class GcsAccess implements GcpGrant {
      * @return read access (get and list) to its objects
      */
     public static GcsAccess readOnly(Bucket bucket) {
-        Checks.notNull("bucket", bucket, "a gcp.storage.Bucket");
-        return new GcsAccess(bucket.name(), bucket.pulumiResourceName(), false, Optional.empty());
+        return managed(bucket, false);
     }
 
     /**
@@ -62,8 +75,7 @@ public final class GcsAccess implements GcpGrant {
      * @return read and write access (get, list, create, overwrite, delete) to its objects
      */
     public static GcsAccess readWrite(Bucket bucket) {
-        Checks.notNull("bucket", bucket, "a gcp.storage.Bucket");
-        return new GcsAccess(bucket.name(), bucket.pulumiResourceName(), true, Optional.empty());
+        return managed(bucket, true);
     }
 
     /**
@@ -72,7 +84,7 @@ public final class GcsAccess implements GcpGrant {
      * @throws InvalidInputException when the name breaks Cloud Storage's naming rules
      */
     public static GcsAccess readOnly(String bucketName) {
-        return new GcsAccess(Output.of(GcsBucketNames.require("bucket", bucketName)), bucketName, false, Optional.empty());
+        return new GcsAccess(Output.of(GcsBucketNames.require("bucket", bucketName)), bucketName, false);
     }
 
     /**
@@ -81,7 +93,7 @@ public final class GcsAccess implements GcpGrant {
      * @throws InvalidInputException when the name breaks Cloud Storage's naming rules
      */
     public static GcsAccess readWrite(String bucketName) {
-        return new GcsAccess(Output.of(GcsBucketNames.require("bucket", bucketName)), bucketName, true, Optional.empty());
+        return new GcsAccess(Output.of(GcsBucketNames.require("bucket", bucketName)), bucketName, true);
     }
 
     /**
@@ -91,7 +103,7 @@ public final class GcsAccess implements GcpGrant {
      * @return read access to its objects
      */
     public static GcsAccess readOnly(String key, Output<String> bucketName) {
-        return new GcsAccess(checkedOutput(bucketName), requireKey(key), false, Optional.empty());
+        return new GcsAccess(checkedOutput(bucketName), requireKey(key), false);
     }
 
     /**
@@ -100,13 +112,14 @@ public final class GcsAccess implements GcpGrant {
      * @return read and write access to its objects
      */
     public static GcsAccess readWrite(String key, Output<String> bucketName) {
-        return new GcsAccess(checkedOutput(bucketName), requireKey(key), true, Optional.empty());
+        return new GcsAccess(checkedOutput(bucketName), requireKey(key), true);
     }
 
     /**
      * Limits the grant to objects whose names start with a prefix, and listing to that prefix,
-     * with an IAM condition (see {@link GcsPrefixCondition}). The bucket needs uniform
-     * bucket-level access.
+     * with an IAM condition (see {@link GcsPrefixCondition}). IAM Conditions need uniform
+     * bucket-level access on the bucket: for a bucket this stack manages, a grant on a bucket with
+     * it off is refused once Cloud Storage reports the setting, before the grant is bound.
      *
      * @param objectPrefix the prefix, e.g. {@code charts/}; no wildcards, line breaks or leading '/'
      * @return the same grant, limited to that prefix
@@ -118,13 +131,19 @@ public final class GcsAccess implements GcpGrant {
             throw InvalidInputException.of("prefix", objectPrefix,
                     "1 to 1024 characters with no '*', '?', control characters or leading '/' (Cloud Storage object name prefix)");
         }
-        return new GcsAccess(bucketName, label, write, Optional.of(objectPrefix));
+        return new GcsAccess(bucketName, label, write, Optional.of(objectPrefix), uniformBucketLevelAccess);
     }
 
-    /** @return the bucket's label, the access and the prefix: distinct grants of one workload differ in one of them */
+    /** @return the bucket's label, the access and the prefix, injective over prefixes (see {@link GcsGrantKey}) */
     @Override
     public String key() {
-        return label + "-" + (write ? "read-write" : "read-only") + prefix.map(p -> "-" + slug(p)).orElse("");
+        return GcsGrantKey.of(label, write, prefix);
+    }
+
+    /** @return the slug-only key of a prefix that is not a plain folder, which its child is aliased from */
+    @Override
+    public Optional<String> formerKey() {
+        return GcsGrantKey.former(label, write, prefix);
     }
 
     @Override
@@ -133,11 +152,11 @@ public final class GcsAccess implements GcpGrant {
                 .bucket(bucketName)
                 .role(role())
                 .member(identity.iamMember());
-        prefix.ifPresent(p -> args.condition(bucketName.applyValue(bucket -> BucketIAMMemberConditionArgs.builder()
+        prefix.ifPresent(p -> args.condition(bucketWithConditionsAllowed(p).applyValue(bucket -> BucketIAMMemberConditionArgs.builder()
                 .title(GcsPrefixCondition.title(p))
                 .expression(GcsPrefixCondition.expression(bucket, p))
                 .build())));
-        return List.of(new BucketIAMMember(context.childName(this), args.build(), context.options()));
+        return List.of(new BucketIAMMember(context.childName(this), args.build(), context.options(this)));
     }
 
     @Override
@@ -155,6 +174,18 @@ public final class GcsAccess implements GcpGrant {
         return prefix;
     }
 
+    // The condition is computed from this, so a refusal stops the grant's registration.
+    private Output<String> bucketWithConditionsAllowed(String objectPrefix) {
+        return uniformBucketLevelAccess.map(uniform -> Output.tuple(bucketName, uniform).applyValue(t -> {
+            if (!Boolean.TRUE.equals(t.t2)) {
+                throw InvalidInputException.of("prefix", objectPrefix, "set only on a bucket with uniform bucket-level access "
+                        + "(IAM Conditions need it, and bucket '" + label + "' has it off: create it with uniformBucketLevelAccess(true), "
+                        + "or as a ProtectedGcsBucket)");
+            }
+            return t.t1;
+        })).orElse(bucketName);
+    }
+
     private static Output<String> checkedOutput(Output<String> bucketName) {
         Checks.notNull("bucketName", bucketName, "an existing bucket's name");
         return bucketName.applyValue(v -> GcsBucketNames.require("bucket", v));
@@ -165,10 +196,5 @@ public final class GcsAccess implements GcpGrant {
             throw InvalidInputException.of("key", key, "1 to 63 characters of [a-z0-9-], starting and ending with a letter or digit");
         }
         return key;
-    }
-
-    private static String slug(String prefix) {
-        var slug = prefix.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-        return slug.isEmpty() ? "prefix" : slug;
     }
 }

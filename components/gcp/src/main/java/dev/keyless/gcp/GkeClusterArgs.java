@@ -179,7 +179,8 @@ public final class GkeClusterArgs {
          * @see <a href="https://cloud.google.com/kubernetes-engine/docs/concepts/release-channels">Release channels</a>
          */
         public Builder releaseChannel(String channel) {
-            if (!RELEASE_CHANNELS.contains(channel)) {
+            // List.of(...).contains(null) throws; a null channel is bad input like any other.
+            if (channel == null || !RELEASE_CHANNELS.contains(channel)) {
                 throw InvalidInputException.of("releaseChannel", channel, "one of " + RELEASE_CHANNELS + " (GKE release channel)");
             }
             this.releaseChannel = channel;

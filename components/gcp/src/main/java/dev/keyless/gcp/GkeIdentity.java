@@ -35,7 +35,7 @@ public abstract sealed class GkeIdentity implements IdentityMechanism permits Gk
      * the pool exists fails ("Identity Pool does not exist"), so each waits for the cluster.
      */
     static List<Resource> bindGrants(ComponentResource owner, GcpBinding binding, GcpPrincipal principal) {
-        var context = new GrantContext(owner, binding.baseName(), List.of(binding.cluster().readiness()));
+        var context = GrantContext.forGrants(owner, binding.baseName(), List.of(binding.cluster().readiness()), binding.grants());
         var bound = new ArrayList<Resource>();
         for (var grant : binding.grants()) {
             bound.addAll(grant.bindTo(principal, context));

@@ -6,8 +6,6 @@ import com.pulumi.gcp.storage.inputs.BucketVersioningArgs;
 import com.pulumi.resources.CustomResourceOptions;
 import dev.keyless.core.InvalidInputException;
 
-import java.util.regex.Pattern;
-
 /**
  * A Cloud Storage bucket set up to keep what workloads put in it: every version kept, public access
  * prevented, access decided by IAM alone (uniform bucket-level access, which a prefix grant's IAM
@@ -18,9 +16,6 @@ import java.util.regex.Pattern;
  * @see <a href="https://cloud.google.com/storage/docs/best-practices">Cloud Storage best practices</a>
  */
 public final class ProtectedGcsBucket {
-    static final String BUCKET_LOCATION_RULE = "a Cloud Storage location: a multi-region such as EU, a dual-region such as EUR4, "
-            + "or a region such as europe-west1";
-    private static final Pattern BUCKET_LOCATION = Pattern.compile("[A-Za-z]{2,4}[0-9]?|[a-z]+-[a-z]+[0-9]{1,2}");
     private ProtectedGcsBucket() {
     }
 
@@ -64,12 +59,9 @@ public final class ProtectedGcsBucket {
      *
      * @param location the bucket's location
      * @return the location
-     * @throws InvalidInputException when it is not a Cloud Storage location
+     * @throws InvalidInputException when it is not a Cloud Storage location (see {@link GcsLocations})
      */
     public static String requireLocation(String location) {
-        if (location == null || !BUCKET_LOCATION.matcher(location).matches()) {
-            throw InvalidInputException.of("location", location, BUCKET_LOCATION_RULE);
-        }
-        return location;
+        return GcsLocations.require("location", location);
     }
 }

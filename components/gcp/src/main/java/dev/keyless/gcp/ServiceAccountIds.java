@@ -34,7 +34,16 @@ final class ServiceAccountIds {
         return value;
     }
 
+    /**
+     * An account a workload may impersonate: user-managed, never one Google created (see
+     * {@link GoogleCreatedAccounts}), which is refused with its own reason.
+     */
     static String requireEmail(String field, String value) {
+        if (value != null) {
+            GoogleCreatedAccounts.whyNotImpersonable(value).ifPresent(reason -> {
+                throw InvalidInputException.of(field, value, "a user-managed service account email, NAME@PROJECT_ID.iam.gserviceaccount.com, " + reason);
+            });
+        }
         if (value == null || !EMAIL.matcher(value).matches()) {
             throw InvalidInputException.of(field, value, EMAIL_RULE);
         }

@@ -69,7 +69,8 @@ class GcsAccessTest {
 
     @Test
     void aManagedBucketIsNamedByItsOutputAndGrantedAfterItExists() {
-        var deployment = deploy(ctx -> GcsAccess.readWrite(new Bucket("charts", BucketArgs.builder().location("EU").build())).prefix("charts/"));
+        var deployment = deploy(ctx -> GcsAccess.readWrite(new Bucket("charts", BucketArgs.builder().location("EU")
+                .uniformBucketLevelAccess(true).build())).prefix("charts/"));
         var member = deployment.resource(MEMBER, "api-grant-charts-read-write-charts");
 
         assertThat(member.input("bucket")).contains("charts-xxxxxxx");
@@ -79,10 +80,76 @@ class GcsAccessTest {
     }
 
     @Test
+    void aPrefixOnAManagedBucketWithoutUniformAccessIsRefusedBeforeTheGrantIsBound() {
+        var failure = SimulatedStack.named("gcs").runExpectingFailure(ctx -> new FederatedServiceAccount("api", FederatedServiceAccountArgs.builder()
+                .cluster(TestClusters.adopted("green")).namespace("shop").name("api")
+                .grant(GcsAccess.readOnly(new Bucket("charts", BucketArgs.builder().location("EU").build())).prefix("charts/"))
+                .build()));
+
+        assertThat(failure.error()).isInstanceOf(dev.keyless.core.InvalidInputException.class);
+        assertThat(failure.message()).isEqualTo("prefix must be set only on a bucket with uniform bucket-level access (IAM Conditions need it, "
+                + "and bucket 'charts' has it off: create it with uniformBucketLevelAccess(true), or as a ProtectedGcsBucket): 'charts/'");
+        assertThat(failure.deployment().ofType(MEMBER)).isEmpty();
+    }
+
+    @Test
+    void withoutAPrefixABucketWithoutUniformAccessIsGrantedAndAProtectedBucketTakesAPrefix() {
+        var whole = deploy(ctx -> GcsAccess.readOnly(new Bucket("charts", BucketArgs.builder().location("EU").build())));
+        var prefixed = deploy(ctx -> GcsAccess.readOnly(ProtectedGcsBucket.create("charts", "EU", true)).prefix("charts/"));
+
+        assertThat(whole.resource(MEMBER, "api-grant-charts-read-only").inputs()).doesNotContainKey("condition");
+        assertThat(prefixed.resource(MEMBER, "api-grant-charts-read-only-charts").input("condition.title")).contains("only objects under charts/");
+    }
+
+    @Test
     void aBucketFromAnotherStackIsKeyedByTheGivenKey() {
         var member = deploy(ctx -> GcsAccess.readOnly("reports", Output.of("reports-eu-7"))).resource(MEMBER, "api-grant-reports-read-only");
 
         assertThat(member.input("bucket")).contains("reports-eu-7");
+    }
+
+    @Test
+    void prefixesASlugWouldMergeAreDistinctGrantsWithDistinctChildren() {
+        var deployment = SimulatedStack.named("gcs").run(ctx -> new FederatedServiceAccount("api", FederatedServiceAccountArgs.builder()
+                .cluster(TestClusters.adopted("green")).namespace("shop").name("api")
+                .grant(GcsAccess.readOnly("shop-catalog").prefix("team/a/"))
+                .grant(GcsAccess.readOnly("shop-catalog").prefix("team-a/"))
+                .grant(GcsAccess.readOnly("shop-catalog").prefix("A/"))
+                .grant(GcsAccess.readOnly("shop-catalog").prefix("a/"))
+                .grant(GcsAccess.readOnly("shop-catalog").prefix("日本/"))
+                .grant(GcsAccess.readOnly("shop-catalog").prefix("中国/"))
+                .build()));
+
+        assertThat(deployment.ofType(MEMBER)).extracting(r -> r.name() + " " + r.input("condition.title").orElseThrow()).containsExactlyInAnyOrder(
+                "api-grant-shop-catalog-read-only-team-a--50e11581 only objects under team/a/",
+                "api-grant-shop-catalog-read-only-team-a only objects under team-a/",
+                "api-grant-shop-catalog-read-only-a--fdf6e585 only objects under A/",
+                "api-grant-shop-catalog-read-only-a only objects under a/",
+                "api-grant-shop-catalog-read-only-prefix--99e3c23b only objects under 日本/",
+                "api-grant-shop-catalog-read-only-prefix--b49eb098 only objects under 中国/");
+    }
+
+    @Test
+    void aPlainFolderKeepsItsKeyAndAnyOtherPrefixNamesTheKeyItHadBefore() {
+        assertThat(GcsAccess.readOnly("shop-catalog").prefix("team-a/").key()).isEqualTo("shop-catalog-read-only-team-a");
+        assertThat(GcsAccess.readOnly("shop-catalog").prefix("2026/").formerKey()).isEmpty();
+        assertThat(GcsAccess.readOnly("shop-catalog").formerKey()).isEmpty();
+        assertThat(GcsAccess.readWrite("shop-catalog").prefix("charts").key()).isEqualTo("shop-catalog-read-write-charts--38edf99f");
+        assertThat(GcsAccess.readWrite("shop-catalog").prefix("charts").formerKey()).contains("shop-catalog-read-write-charts");
+        assertThat(GcsAccess.readOnly("shop-catalog").prefix("team/a/").formerKey()).contains("shop-catalog-read-only-team-a");
+    }
+
+    @Test
+    void theSameGrantTwiceIsRefusedNamingBoth() {
+        var failure = SimulatedStack.named("gcs").runExpectingFailure(ctx -> new FederatedServiceAccount("api", FederatedServiceAccountArgs.builder()
+                .cluster(TestClusters.adopted("green")).namespace("shop").name("api")
+                .grant(GcsAccess.readOnly("shop-catalog").prefix("team/a/"))
+                .grant(GcsAccess.readOnly("shop-catalog").prefix("team/a/"))
+                .build()));
+
+        assertThat(failure.message()).isEqualTo("grants[1] must be a grant other than grants[0] (GCS read-only on shop-catalog/team/a/*): "
+                + "both would be the child 'api-grant-shop-catalog-read-only-team-a--50e11581': 'GCS read-only on shop-catalog/team/a/*'");
+        assertThat(failure.deployment().ofType(MEMBER)).isEmpty();
     }
 
     @Test

@@ -35,7 +35,7 @@ class ProtectedGcsBucketTest {
         }
         for (var location : List.of("", "Europe West", "europe_west1")) {
             assertThat(SimulatedStack.named("store").runExpectingFailure(ctx -> ProtectedGcsBucket.create("charts", location, true)).message())
-                    .isEqualTo("location must be " + ProtectedGcsBucket.BUCKET_LOCATION_RULE + ": '" + location + "'");
+                    .isEqualTo("location must be " + GcsLocations.RULE + ": '" + location + "'");
         }
         SimulatedStack.named("store").config("gcp:project", "shop-prod").run(ctx -> ProtectedGcsBucket.create("charts", "europe-west1", false));
     }

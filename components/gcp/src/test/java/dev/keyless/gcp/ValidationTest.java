@@ -9,6 +9,7 @@ import dev.keyless.testkit.ProgramFailure;
 import dev.keyless.testkit.SimulatedStack;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -82,6 +83,9 @@ class ValidationTest {
     void releaseChannelAndNodePool() {
         assertThat(clusterFailure(configured(), a -> a.releaseChannel("FAST"))).isEqualTo(
                 "releaseChannel must be one of [RAPID, REGULAR, STABLE] (GKE release channel): 'FAST'");
+        assertThat(clusterFailure(configured(), a -> a.releaseChannel(null))).isEqualTo(
+                "releaseChannel must be one of [RAPID, REGULAR, STABLE] (GKE release channel): 'null'");
+        assertThat(GkeClusterArgs.builder().releaseChannel("RAPID").build().releaseChannel()).isEqualTo("RAPID");
         assertThat(clusterFailure(configured(), a -> a.nodePool(new NodePoolOptions("E2 standard", 1, 1, 3)))).isEqualTo(
                 "nodePool.machineType must be a Compute Engine machine type such as e2-standard-2: 'E2 standard'");
         assertThat(clusterFailure(configured(), a -> a.nodePool(new NodePoolOptions("e2-standard-2", 2, 1, 3)))).isEqualTo(
@@ -122,12 +126,70 @@ class ValidationTest {
     }
 
     @Test
+    void accountsGoogleCreatedAreNotImpersonatedEachWithItsReason() {
+        var agent = "existingServiceAccount must be a user-managed service account email, NAME@PROJECT_ID.iam.gserviceaccount.com, "
+                + "not a Google-managed service agent (service-PROJECT_NUMBER@SERVICE.iam.gserviceaccount.com and the like): "
+                + "it lives in a Google project, no one may grant roles on it, and it holds its service's roles on yours: '";
+        for (var email : List.of("service-123456789012@container-engine-robot.iam.gserviceaccount.com",
+                "service-123456789012@gcp-sa-artifactregistry.iam.gserviceaccount.com",
+                "service-org-123456789012@gcp-sa-logging.iam.gserviceaccount.com",
+                "service-123456789012@gae-api-prod.google.com.iam.gserviceaccount.com",
+                "123456789012@cloudservices.gserviceaccount.com")) {
+            assertThat(bindingFailure(a -> a.identity(ServiceAccountImpersonation.builder().existingServiceAccount(email).build())))
+                    .as(email).isEqualTo(agent + email + "'");
+        }
+        var defaults = "existingServiceAccount must be a user-managed service account email, NAME@PROJECT_ID.iam.gserviceaccount.com, "
+                + "not a default service account Google creates (Compute Engine's PROJECT_NUMBER-compute@, App Engine's PROJECT_ID@appspot, "
+                + "Cloud Build's legacy PROJECT_NUMBER@cloudbuild): it is created with Editor on the project and shared by every VM or build "
+                + "of it; create a dedicated account instead: '";
+        for (var email : List.of("123456789012-compute@developer.gserviceaccount.com", "shop-prod-4711@appspot.gserviceaccount.com",
+                "123456789012@cloudbuild.gserviceaccount.com")) {
+            assertThat(bindingFailure(a -> a.identity(ServiceAccountImpersonation.builder().existingServiceAccount(email).build())))
+                    .as(email).isEqualTo(defaults + email + "'");
+        }
+        // A user-managed account, even one whose id starts like an agent's, is accepted.
+        for (var email : List.of("charts-writer@platform-shared-01.iam.gserviceaccount.com", "service-api@shop-prod-4711.iam.gserviceaccount.com")) {
+            assertThat(ServiceAccountIds.requireEmail("existingServiceAccount", email)).isEqualTo(email);
+        }
+    }
+
+    @Test
     void bucketNamesFollowCloudStoragesRules() {
         for (var name : new String[]{"Charts", "ab", "google-charts", "goog-charts", "192.168.1.1", "-charts", "c".repeat(64)}) {
             assertThat(bindingFailure(a -> a.grant(GcsAccess.readOnly(name)))).as(name).isEqualTo("bucket must be " + GcsBucketNames.RULE + ": '" + name + "'");
         }
         assertThat(GcsBucketNames.require("bucket", "charts.example.com")).isEqualTo("charts.example.com");
         assertThat(GcsBucketNames.require("bucket", "charts_eu-1")).isEqualTo("charts_eu-1");
+    }
+
+    @Test
+    void bucketNamesThatReadAsGoogleAreRefusedPlainAndOnceKnown() {
+        var rule = "a Cloud Storage bucket name: 3 to 63 characters of [a-z0-9_.-] (up to 222 with dots, each dot-separated part at most 63), "
+                + "starting and ending with a letter or digit, not an IP address, not starting with 'goog' and not containing 'google' "
+                + "or a close misspelling of it (such as 'g00gle')";
+        for (var name : List.of("g00gle-charts", "charts-go0g1e", "charts-gooogle", "charts-9oogle", "g00g-charts", "charts-gogle-eu")) {
+            assertThat(bindingFailure(a -> a.grant(GcsAccess.readOnly(name)))).as(name).isEqualTo("bucket must be " + rule + ": '" + name + "'");
+            var failure = SimulatedStack.named("validation").runExpectingFailure(ctx -> new FederatedServiceAccount("api",
+                    FederatedServiceAccountArgs.builder().cluster(TestClusters.adopted("green")).namespace("shop").name("api")
+                            .grant(GcsAccess.readOnly("charts", com.pulumi.core.Output.of(name))).build()));
+            assertThat(failure.message()).as("Output " + name).isEqualTo("bucket must be " + rule + ": '" + name + "'");
+        }
+        for (var name : List.of("go-ogle-charts", "good-charts", "charts-gle", "ego-charts", "g0od-data", "logo-gallery")) {
+            assertThat(GcsBucketNames.require("bucket", name)).as(name).isEqualTo(name);
+        }
+    }
+
+    @Test
+    void bucketLocationsAreLookedUpInThePublishedList() {
+        var rule = "a Cloud Storage location listed at https://cloud.google.com/storage/docs/locations: a multi-region (ASIA, EU, US), "
+                + "a predefined dual-region (ASIA1, EUR4, EUR5, EUR7, EUR8, NAM4) or a region such as europe-west1";
+        for (var location : List.of("europe-west99", "EUR9", "EUROPE", "us-central1-a", "", "europe_west1")) {
+            var failure = fail(SimulatedStack.named("validation"), ctx -> ProtectedGcsBucket.create("charts", location, true));
+            assertThat(failure.message()).as(location).isEqualTo("location must be " + rule + ": '" + location + "'");
+        }
+        for (var location : List.of("EU", "eu", "ASIA1", "nam4", "europe-west1", "EUROPE-WEST12", "africa-south1", "northamerica-south1")) {
+            assertThat(ProtectedGcsBucket.requireLocation(location)).as(location).isEqualTo(location);
+        }
     }
 
     @Test
@@ -147,9 +209,9 @@ class ValidationTest {
 
     @Test
     void twoGrantsMayNotShareAChildName() {
-        assertThat(bindingFailure(a -> a.grant(GcsAccess.readOnly("shop-catalog").prefix("a/b")).grant(GcsAccess.readOnly("shop-catalog").prefix("a-b"))))
-                .isEqualTo("grants[1] must be a grant other than grants[0] (GCS read-only on shop-catalog/a/b*): "
-                        + "both would be the child 'api-grant-shop-catalog-read-only-a-b': 'GCS read-only on shop-catalog/a-b*'");
+        assertThat(bindingFailure(a -> a.grant(GcsAccess.readOnly("shop-catalog").prefix("a-b/")).grant(GcsAccess.readOnly("shop-catalog").prefix("a-b/"))))
+                .isEqualTo("grants[1] must be a grant other than grants[0] (GCS read-only on shop-catalog/a-b/*): "
+                        + "both would be the child 'api-grant-shop-catalog-read-only-a-b': 'GCS read-only on shop-catalog/a-b/*'");
     }
 
     @Test

@@ -81,6 +81,9 @@ final class GcpSimulation implements ProviderSimulation {
                 state.put("project", resourceProject);
                 state.put("url", "gs://" + name);
                 state.put("selfLink", "https://www.googleapis.com/storage/v1/b/" + name);
+                // The provider reports the setting even when the program leaves it out: off,
+                // unless an organization policy forces it on.
+                state.putIfAbsent("uniformBucketLevelAccess", false);
                 id = name;
             }
             default -> {

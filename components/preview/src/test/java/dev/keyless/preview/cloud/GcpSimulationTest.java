@@ -40,6 +40,13 @@ class GcpSimulationTest {
     }
 
     @Test
+    void aBucketReportsUniformAccessAsSetOrOffByDefault() {
+        assertThat(gcp.create("gcp:storage/bucket:Bucket", "a", Map.of("location", "EU")).state()).containsEntry("uniformBucketLevelAccess", false);
+        assertThat(gcp.create("gcp:storage/bucket:Bucket", "b", Map.of("location", "EU", "uniformBucketLevelAccess", true)).state())
+                .containsEntry("uniformBucketLevelAccess", true);
+    }
+
+    @Test
     void getProjectAnswersThePlaceholderNumber() {
         assertThat(gcp.invoke("gcp:organizations/getProject:getProject", Map.of("projectId", "other-project-01")).orElseThrow())
                 .containsEntry("number", "123456789012").containsEntry("projectId", "other-project-01");
