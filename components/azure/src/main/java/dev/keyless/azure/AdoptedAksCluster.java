@@ -30,6 +30,7 @@ public class AdoptedAksCluster extends ComponentResource implements AzureOidcClu
     private final String logicalName;
     private final Optional<String> plainIssuerUrl;
     private final Optional<Output<String>> resourceGroupName;
+    private final Optional<String> plainResourceGroupName;
     private final Provider kubernetesProvider;
 
     /**
@@ -52,6 +53,7 @@ public class AdoptedAksCluster extends ComponentResource implements AzureOidcClu
         this.issuerUrl = args.issuerUrl();
         this.plainIssuerUrl = args.plainIssuerUrl();
         this.resourceGroupName = args.resourceGroupName();
+        this.plainResourceGroupName = args.plainResourceGroupName();
         this.kubernetesProvider = ClusterKubernetesProvider.create(this, name, args.kubeconfig(), List.of());
         var outputs = new HashMap<String, Output<?>>();
         outputs.put("issuerUrl", issuerUrl);
@@ -71,6 +73,11 @@ public class AdoptedAksCluster extends ComponentResource implements AzureOidcClu
     @Override
     public Optional<Output<String>> resourceGroupName() {
         return resourceGroupName;
+    }
+
+    @Override
+    public Optional<String> plainResourceGroupName() {
+        return plainResourceGroupName;
     }
 
     @Override

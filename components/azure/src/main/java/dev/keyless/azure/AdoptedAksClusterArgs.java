@@ -19,12 +19,14 @@ public final class AdoptedAksClusterArgs {
     private final Optional<String> plainIssuerUrl;
     private final Output<String> kubeconfig;
     private final Optional<Output<String>> resourceGroupName;
+    private final Optional<String> plainResourceGroupName;
 
     private AdoptedAksClusterArgs(Builder builder) {
         this.issuerUrl = builder.issuerUrl;
         this.plainIssuerUrl = Optional.ofNullable(builder.plainIssuerUrl);
         this.kubeconfig = builder.kubeconfig;
         this.resourceGroupName = Optional.ofNullable(builder.resourceGroupName);
+        this.plainResourceGroupName = Optional.ofNullable(builder.plainResourceGroupName);
     }
 
     /** @return a new builder */
@@ -50,6 +52,11 @@ public final class AdoptedAksClusterArgs {
     /** @return the resource group for workload identities, when given */
     public Optional<Output<String>> resourceGroupName() {
         return resourceGroupName;
+    }
+
+    /** @return the resource group when it was given as a plain value, known before deploy */
+    Optional<String> plainResourceGroupName() {
+        return plainResourceGroupName;
     }
 
     /**
@@ -80,6 +87,7 @@ public final class AdoptedAksClusterArgs {
         private String plainIssuerUrl;
         private Output<String> kubeconfig;
         private Output<String> resourceGroupName;
+        private String plainResourceGroupName;
 
         private Builder() {
         }
@@ -139,6 +147,7 @@ public final class AdoptedAksClusterArgs {
          */
         public Builder resourceGroupName(String resourceGroupName) {
             this.resourceGroupName = Output.of(AzureNames.requireResourceGroupName("resourceGroupName", resourceGroupName));
+            this.plainResourceGroupName = resourceGroupName;
             return this;
         }
 
@@ -149,6 +158,7 @@ public final class AdoptedAksClusterArgs {
         public Builder resourceGroupName(Output<String> resourceGroupName) {
             Checks.notNull("resourceGroupName", resourceGroupName, "a resource group name");
             this.resourceGroupName = resourceGroupName.applyValue(v -> AzureNames.requireResourceGroupName("resourceGroupName", v));
+            this.plainResourceGroupName = null;
             return this;
         }
 

@@ -63,6 +63,7 @@ public class AksCluster extends ComponentResource implements AzureOidcCluster {
     private final Output<String> kubeconfig;
 
     private final String logicalName;
+    private final Optional<String> plainResourceGroupName;
     private final ManagedCluster cluster;
     private final Provider kubernetesProvider;
 
@@ -83,6 +84,7 @@ public class AksCluster extends ComponentResource implements AzureOidcCluster {
     public AksCluster(String name, AksClusterArgs args, ComponentResourceOptions options) {
         super(TYPE, name, validated(name, args, options));
         this.logicalName = name;
+        this.plainResourceGroupName = args.plainResourceGroupName();
         var child = CustomResourceOptions.builder().parent(this).build();
         var invoke = InvokeOptions.builder().parent(this).build();
         Output<GetClientConfigResult> deployer = AuthorizationFunctions.getClientConfig(InvokeArgs.Empty, invoke);
@@ -176,6 +178,11 @@ public class AksCluster extends ComponentResource implements AzureOidcCluster {
     @Override
     public Optional<Output<String>> resourceGroupName() {
         return Optional.of(resourceGroupName);
+    }
+
+    @Override
+    public Optional<String> plainResourceGroupName() {
+        return plainResourceGroupName;
     }
 
     @Override

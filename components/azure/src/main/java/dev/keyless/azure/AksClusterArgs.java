@@ -14,10 +14,19 @@ import java.util.regex.Pattern;
  * the component is constructed, before it registers anything.
  */
 public final class AksClusterArgs {
-    private static final Pattern VERSION = Pattern.compile("1\\.\\d{1,2}(\\.\\d{1,3})?");
+    /**
+     * The Kubernetes minors AKS can create: 1.27, its oldest long-term-support minor, to 1.40, the
+     * horizon EKS's bound uses too. A version outside them fails only at deploy.
+     *
+     * @see <a href="https://learn.microsoft.com/azure/aks/supported-kubernetes-versions">Supported Kubernetes versions in AKS</a>
+     */
+    static final int OLDEST_MINOR = 27;
+    static final int NEWEST_MINOR = 40;
+    private static final Pattern VERSION = Pattern.compile("1\\.(\\d{1,2})(\\.\\d{1,3})?");
     private static final Pattern LOCATION = Pattern.compile("[a-z][a-z0-9]{1,39}");
 
     private final Optional<Output<String>> resourceGroupName;
+    private final Optional<String> plainResourceGroupName;
     private final Optional<String> location;
     private final Optional<String> clusterName;
     private final Optional<String> kubernetesVersion;
@@ -27,6 +36,7 @@ public final class AksClusterArgs {
 
     private AksClusterArgs(Builder builder) {
         this.resourceGroupName = Optional.ofNullable(builder.resourceGroupName);
+        this.plainResourceGroupName = Optional.ofNullable(builder.plainResourceGroupName);
         this.location = Optional.ofNullable(builder.location);
         this.clusterName = Optional.ofNullable(builder.clusterName);
         this.kubernetesVersion = Optional.ofNullable(builder.kubernetesVersion);
@@ -43,6 +53,11 @@ public final class AksClusterArgs {
     /** @return the existing resource group to create the cluster in; empty means create {@code NAME-rg} */
     public Optional<Output<String>> resourceGroupName() {
         return resourceGroupName;
+    }
+
+    /** @return the resource group when it was given as a plain value, known before deploy */
+    Optional<String> plainResourceGroupName() {
+        return plainResourceGroupName;
     }
 
     /** @return the Azure region; empty means the provider's {@code azure-native:location} or the resource group's */
@@ -109,6 +124,7 @@ public final class AksClusterArgs {
     /** Builds {@link AksClusterArgs}. */
     public static final class Builder {
         private Output<String> resourceGroupName;
+        private String plainResourceGroupName;
         private String location;
         private String clusterName;
         private String kubernetesVersion;
@@ -144,6 +160,7 @@ public final class AksClusterArgs {
          */
         public Builder resourceGroupName(String resourceGroupName) {
             this.resourceGroupName = Output.of(AzureNames.requireResourceGroupName("resourceGroupName", resourceGroupName));
+            this.plainResourceGroupName = resourceGroupName;
             return this;
         }
 
@@ -154,6 +171,7 @@ public final class AksClusterArgs {
         public Builder resourceGroupName(Output<String> resourceGroupName) {
             Checks.notNull("resourceGroupName", resourceGroupName, "a resource group name");
             this.resourceGroupName = resourceGroupName.applyValue(v -> AzureNames.requireResourceGroupName("resourceGroupName", v));
+            this.plainResourceGroupName = null;
             return this;
         }
 
@@ -186,12 +204,15 @@ public final class AksClusterArgs {
         /**
          * Pins the Kubernetes version. Defaults to AKS's default.
          *
-         * @param version e.g. {@code 1.31} or {@code 1.31.2}
+         * @param version e.g. {@code 1.31} or {@code 1.31.2}; minor 1.27 to 1.40
          * @return this builder
          */
         public Builder kubernetesVersion(String version) {
-            if (version == null || !VERSION.matcher(version).matches()) {
-                throw InvalidInputException.of("kubernetesVersion", version, "a Kubernetes version such as 1.31 or 1.31.2");
+            var match = version == null ? null : VERSION.matcher(version);
+            if (match == null || !match.matches()
+                    || Integer.parseInt(match.group(1)) < OLDEST_MINOR || Integer.parseInt(match.group(1)) > NEWEST_MINOR) {
+                throw InvalidInputException.of("kubernetesVersion", version, "a Kubernetes version AKS offers, minor 1." + OLDEST_MINOR
+                        + " to 1." + NEWEST_MINOR + ", such as 1.31 or 1.31.2");
             }
             this.kubernetesVersion = version;
             return this;

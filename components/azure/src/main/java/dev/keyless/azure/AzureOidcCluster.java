@@ -24,6 +24,14 @@ public interface AzureOidcCluster extends OidcCluster {
     /** @return the cluster's resource group, where workload identities go unless told otherwise; empty when unknown */
     Optional<Output<String>> resourceGroupName();
 
+    /**
+     * @return the cluster's resource group when it is known before deploy (given as a plain value),
+     *     for preview-time checks of the names that meet in it; empty otherwise
+     */
+    default Optional<String> plainResourceGroupName() {
+        return Optional.empty();
+    }
+
     /** @return the component's logical name, which keys the children other components make for this cluster */
     String logicalName();
 

@@ -11,8 +11,11 @@ import com.pulumi.resources.InvokeArgs;
 import com.pulumi.resources.Resource;
 import dev.keyless.core.Checks;
 import dev.keyless.core.GrantContext;
+import dev.keyless.core.InvalidInputException;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -38,11 +41,17 @@ public final class BlobAccess implements AzureGrant {
     private final Supplier<Output<String>> containerId;
     private final String label;
     private final boolean write;
+    private final Optional<NamedContainer> named;
 
-    private BlobAccess(Supplier<Output<String>> containerId, String label, boolean write) {
+    private BlobAccess(Supplier<Output<String>> containerId, String label, boolean write, Optional<NamedContainer> named) {
         this.containerId = containerId;
         this.label = label;
         this.write = write;
+        this.named = named;
+    }
+
+    /** An existing container, by the names a grant was given. */
+    private record NamedContainer(String resourceGroupName, String accountName, String containerName) {
     }
 
     /**
@@ -85,7 +94,7 @@ public final class BlobAccess implements AzureGrant {
 
     private static BlobAccess ofContainer(BlobContainer container, boolean write) {
         Checks.notNull("container", container, "a BlobContainer");
-        return new BlobAccess(container::id, container.pulumiResourceName(), write);
+        return new BlobAccess(container::id, container.pulumiResourceName(), write, Optional.empty());
     }
 
     private static BlobAccess ofNames(String resourceGroupName, String accountName, String containerName, boolean write) {
@@ -95,7 +104,33 @@ public final class BlobAccess implements AzureGrant {
         // The subscription is the deploying one; asked for only when the grant is bound.
         Supplier<Output<String>> id = () -> AuthorizationFunctions.getClientConfig(InvokeArgs.Empty, InvokeOptions.Empty)
                 .applyValue(client -> AzureResourceIds.container(client.subscriptionId(), resourceGroupName, accountName, containerName));
-        return new BlobAccess(id, accountName + "-" + containerName, write);
+        // Account names are lowercase letters and digits: the first '-' ends the account, so the label is injective.
+        return new BlobAccess(id, accountName + "-" + containerName, write,
+                Optional.of(new NamedContainer(resourceGroupName, accountName, containerName)));
+    }
+
+    /**
+     * A storage account's name is unique across Azure, so it lives in exactly one resource group;
+     * grants of one workload that name it in two are a mistake in one of them, and would also share
+     * a child name (the key names account and container, which identify the container).
+     *
+     * @param grants one workload's grants
+     * @throws InvalidInputException when two of them name one account in different resource groups
+     */
+    static void requireOneResourceGroupPerAccount(List<? extends AzureGrant> grants) {
+        var groups = new HashMap<String, String>();
+        for (var grant : grants) {
+            if (grant instanceof BlobAccess blob && blob.named.isPresent()) {
+                var container = blob.named.get();
+                var earlier = groups.putIfAbsent(container.accountName(), container.resourceGroupName());
+                // Azure compares resource group names ignoring case.
+                if (earlier != null && !earlier.equalsIgnoreCase(container.resourceGroupName())) {
+                    throw InvalidInputException.of("resourceGroupName", container.resourceGroupName(),
+                            "the one resource group of storage account '" + container.accountName() + "', '" + earlier
+                                    + "' as another grant of this workload names it (storage account names are unique across Azure)");
+                }
+            }
+        }
     }
 
     /** @return the role assigned: Storage Blob Data Contributor or Reader */

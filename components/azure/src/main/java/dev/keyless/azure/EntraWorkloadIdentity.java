@@ -16,8 +16,10 @@ import dev.keyless.core.IdentityPlan;
 import dev.keyless.core.BindingRequest;
 import dev.keyless.core.InvalidInputException;
 import dev.keyless.core.OidcCluster;
+import dev.keyless.core.ProgramClaims;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +56,7 @@ public final class EntraWorkloadIdentity implements IdentityMechanism {
 
     private final Optional<String> identityName;
     private final Optional<Output<String>> resourceGroupName;
+    private final Optional<String> plainResourceGroupName;
     private final Optional<SharedManagedIdentity> existingIdentity;
     private final List<AzureOidcCluster> alsoTrustedBy;
     private final Optional<String> credentialName;
@@ -61,6 +64,7 @@ public final class EntraWorkloadIdentity implements IdentityMechanism {
     private EntraWorkloadIdentity(Builder builder) {
         this.identityName = Optional.ofNullable(builder.identityName);
         this.resourceGroupName = Optional.ofNullable(builder.resourceGroupName);
+        this.plainResourceGroupName = Optional.ofNullable(builder.plainResourceGroupName);
         this.existingIdentity = Optional.ofNullable(builder.existingIdentity);
         this.alsoTrustedBy = List.copyOf(builder.alsoTrustedBy);
         this.credentialName = Optional.ofNullable(builder.credentialName);
@@ -90,7 +94,10 @@ public final class EntraWorkloadIdentity implements IdentityMechanism {
         if (new LinkedHashSet<>(alsoTrustedBy).size() != alsoTrustedBy.size()) {
             throw InvalidInputException.of("alsoTrustedBy", alsoTrustedBy.stream().map(OidcCluster::describe).toList(), "a list without repeats");
         }
+        requireDistinctClusterNames();
+        BlobAccess.requireOneResourceGroupPerAccount(binding.grants());
         Optional<Output<String>> identityGroup = Optional.empty();
+        Optional<String> plainIdentityGroup = Optional.empty();
         CredentialLedger ledger;
         if (existingIdentity.isPresent()) {
             var reason = "an existing identity keeps its own name and resource group";
@@ -102,15 +109,44 @@ public final class EntraWorkloadIdentity implements IdentityMechanism {
                     InvalidInputException.missing("resourceGroupName", binding.cluster().describe()
                             + " names no resource group: give AdoptedAksClusterArgs.resourceGroupName(...) or "
                             + "EntraWorkloadIdentity.builder().resourceGroupName(...) for the new managed identity")));
+            plainIdentityGroup = resourceGroupName.isPresent() ? plainResourceGroupName : binding.cluster().plainResourceGroupName();
             if (identityName.isEmpty()) {
                 AzureNames.requireAutoNameFits("identityName", binding.childName("identity"), AzureNames.IDENTITY_NAME_RULE);
             }
             ledger = new CredentialLedger("managed identity '" + identityName.orElse(binding.childName("identity")) + "'");
         }
         var credentials = plannedCredentials(binding);
-        ledger.reserve(existingIdentity.isPresent() ? "existingIdentity" : "alsoTrustedBy", credentials);
+        var claims = ProgramClaims.current();
+        // Two workloads whose identities trust one issuer and subject could each use the other's identity.
+        // Checked in full before anything is recorded, so a refused component leaves no claim behind.
+        var trusts = credentials.stream().flatMap(c -> c.cluster().plainIssuerUrl().map(i -> AzureClaims.trust(i, c.subject())).stream()).toList();
+        var nameClaim = plainIdentityGroup.flatMap(group -> identityName.map(name -> AzureClaims.identityName(group, name)));
+        ledger.check(ledgerField(), credentials);
+        trusts.forEach(trust -> AzureClaims.requireUnclaimed(claims, trust, binding.baseName()));
+        nameClaim.ifPresent(claim -> AzureClaims.requireUnclaimed(claims, claim, binding.baseName()));
+        ledger.reserve(ledgerField(), credentials);
+        trusts.forEach(trust -> claims.claim(trust, binding.baseName()));
+        nameClaim.ifPresent(claim -> claims.claim(claim, binding.baseName()));
         var group = identityGroup;
-        return IdentityPlan.of(owner -> bind(owner, binding, group, ledger, credentials), alsoTrustedBy);
+        return IdentityPlan.of(owner -> bind(owner, binding, group, ledger, credentials, claims), alsoTrustedBy);
+    }
+
+    private String ledgerField() {
+        return existingIdentity.isPresent() ? "existingIdentity" : "alsoTrustedBy";
+    }
+
+    // Other clusters' credentials and ServiceAccounts are keyed by the cluster's component name, which a
+    // created and an adopted cluster may share: their children would have one URN.
+    private void requireDistinctClusterNames() {
+        var byName = new HashMap<String, AzureOidcCluster>();
+        for (var other : alsoTrustedBy) {
+            var earlier = byName.putIfAbsent(other.logicalName(), other);
+            if (earlier != null) {
+                throw InvalidInputException.of("alsoTrustedBy", other.describe(),
+                        "a cluster whose component name no other alsoTrustedBy cluster has (" + earlier.describe()
+                                + " has it too, and each names the children NAME-credential-CLUSTER and NAME-sa-CLUSTER)");
+            }
+        }
     }
 
     private List<CredentialLedger.Credential> plannedCredentials(AzureBinding binding) {
@@ -136,39 +172,56 @@ public final class EntraWorkloadIdentity implements IdentityMechanism {
     }
 
     private CloudBinding bind(ComponentResource owner, AzureBinding binding, Optional<Output<String>> identityGroup,
-                              CredentialLedger ledger, List<CredentialLedger.Credential> credentials) {
+                              CredentialLedger ledger, List<CredentialLedger.Credential> credentials, ProgramClaims claims) {
         var parent = CustomResourceOptions.builder().parent(owner).build();
+        // Issuers that arrive as Outputs are compared once known. The identity (or, for an existing
+        // one, its read) and every credential take their inputs through this check, so a refused
+        // trust fails them before anything is created.
+        var issuers = Output.all(credentials.stream().map(c -> c.cluster().issuerUrl()).toList()).applyValue(known -> {
+            for (int i = 0; i < known.size(); i++) {
+                ledger.trustKnown(ledgerField(), credentials.get(i), known.get(i));
+                claims.claim(AzureClaims.trust(known.get(i), credentials.get(i).subject()), binding.baseName());
+            }
+            return known;
+        });
         ManagedIdentity identity;
         Output<String> groupOfIdentity;
         Output<String> nameOfIdentity;
         var waitFor = new ArrayList<Resource>();
         if (existingIdentity.isPresent()) {
             var existing = existingIdentity.get();
-            var read = UserAssignedIdentity.get(binding.childName("identity"), Output.of(existing.resourceId()), parent);
+            var read = UserAssignedIdentity.get(binding.childName("identity"), issuers.applyValue(ignored -> existing.resourceId()), parent);
             identity = new ManagedIdentity(read.clientId(), read.principalId(), read.tenantId(), Optional.empty());
             groupOfIdentity = Output.of(existing.resourceGroupName());
             nameOfIdentity = Output.of(existing.name());
         } else {
+            // A resource group known only at deploy time is checked for a same-named identity once known.
+            var group = Output.tuple(identityGroup.orElseThrow(), issuers).applyValue(t -> {
+                identityName.ifPresent(name -> claims.claim(AzureClaims.identityName(t.t1, name), binding.baseName()));
+                return t.t1;
+            });
             var args = UserAssignedIdentityArgs.builder()
-                    .resourceGroupName(identityGroup.orElseThrow())
+                    .resourceGroupName(group)
                     .tags(Map.of(NAMESPACE_TAG, binding.account().namespace(), SERVICE_ACCOUNT_TAG, binding.account().name()));
             identityName.ifPresent(args::resourceName);
             var created = new UserAssignedIdentity(binding.childName("identity"), args.build(), parent);
             identity = new ManagedIdentity(created.clientId(), created.principalId(), created.tenantId(), Optional.of(created));
-            groupOfIdentity = identityGroup.orElseThrow();
+            groupOfIdentity = group;
             nameOfIdentity = created.name();
             waitFor.add(created);
         }
 
         var ready = new ArrayList<Resource>();
-        for (var credential : credentials) {
+        for (int i = 0; i < credentials.size(); i++) {
+            var credential = credentials.get(i);
+            var index = i;
             var options = CustomResourceOptions.builder().parent(owner);
             // Entra ID refuses concurrent credential writes on one identity: each follows the last.
             ledger.last().ifPresent(options::dependsOn);
             var args = FederatedIdentityCredentialArgs.builder()
                     .resourceGroupName(groupOfIdentity)
                     .resourceName(nameOfIdentity)
-                    .issuer(credential.cluster().issuerUrl())
+                    .issuer(issuers.applyValue(known -> known.get(index)))
                     .subject(credential.subject())
                     .audiences(AUDIENCE);
             credential.name().ifPresent(args::federatedIdentityCredentialResourceName);
@@ -195,6 +248,7 @@ public final class EntraWorkloadIdentity implements IdentityMechanism {
     public static final class Builder {
         private String identityName;
         private Output<String> resourceGroupName;
+        private String plainResourceGroupName;
         private SharedManagedIdentity existingIdentity;
         private final List<AzureOidcCluster> alsoTrustedBy = new ArrayList<>();
         private String credentialName;
@@ -222,6 +276,7 @@ public final class EntraWorkloadIdentity implements IdentityMechanism {
          */
         public Builder resourceGroupName(String resourceGroupName) {
             this.resourceGroupName = Output.of(AzureNames.requireResourceGroupName("resourceGroupName", resourceGroupName));
+            this.plainResourceGroupName = resourceGroupName;
             return this;
         }
 
@@ -232,6 +287,7 @@ public final class EntraWorkloadIdentity implements IdentityMechanism {
         public Builder resourceGroupName(Output<String> resourceGroupName) {
             Checks.notNull("resourceGroupName", resourceGroupName, "a resource group name");
             this.resourceGroupName = resourceGroupName.applyValue(v -> AzureNames.requireResourceGroupName("resourceGroupName", v));
+            this.plainResourceGroupName = null;
             return this;
         }
 

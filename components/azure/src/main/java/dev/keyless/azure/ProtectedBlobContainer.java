@@ -44,8 +44,10 @@ public record ProtectedBlobContainer(StorageAccount account, BlobContainer conta
     public static ProtectedBlobContainer create(String name, Output<String> resourceGroupName, boolean retainOnDestroy) {
         requireName(name);
         Checks.notNull("resourceGroupName", resourceGroupName, "the resource group that holds the account");
+        // Known only at deploy time: checked then, failing the account and everything in it.
+        var group = resourceGroupName.applyValue(ProtectedBlobContainer::requireResourceGroupName);
         var account = new StorageAccount(name, StorageAccountArgs.builder()
-                .resourceGroupName(resourceGroupName)
+                .resourceGroupName(group)
                 .kind(Kind.StorageV2)
                 .sku(SkuArgs.builder().name(SkuName.Standard_ZRS).build())
                 .allowSharedKeyAccess(false)
@@ -59,7 +61,7 @@ public record ProtectedBlobContainer(StorageAccount account, BlobContainer conta
         var child = CustomResourceOptions.builder().parent(account).build();
         var retention = DeleteRetentionPolicyArgs.builder().enabled(true).days(SOFT_DELETE_DAYS).build();
         var blobService = new BlobServiceProperties(name + "-blob-service", BlobServicePropertiesArgs.builder()
-                .resourceGroupName(resourceGroupName)
+                .resourceGroupName(group)
                 .accountName(account.name())
                 .blobServicesName("default")
                 .isVersioningEnabled(true)
@@ -68,12 +70,37 @@ public record ProtectedBlobContainer(StorageAccount account, BlobContainer conta
                 .build(), child);
         // Created once versioning and soft delete protect what goes into it.
         var container = new BlobContainer(name, BlobContainerArgs.builder()
-                .resourceGroupName(resourceGroupName)
+                .resourceGroupName(group)
                 .accountName(account.name())
                 .publicAccess(PublicAccess.None)
                 .build(),
                 CustomResourceOptions.builder().parent(account).dependsOn(blobService).retainOnDelete(retainOnDestroy).build());
         return new ProtectedBlobContainer(account, container);
+    }
+
+    /**
+     * Creates the account and the container in a resource group named before deploy.
+     *
+     * @param name              the logical name, as for {@link #create(String, Output, boolean)}
+     * @param resourceGroupName the resource group that holds the account
+     * @param retainOnDestroy   whether {@code pulumi destroy} leaves both in place; recommended
+     * @return the account and the container
+     * @throws dev.keyless.core.InvalidInputException when the name or the resource group breaks Azure's rules
+     */
+    public static ProtectedBlobContainer create(String name, String resourceGroupName, boolean retainOnDestroy) {
+        requireName(name);
+        return create(name, Output.of(requireResourceGroupName(resourceGroupName)), retainOnDestroy);
+    }
+
+    /**
+     * Checks a resource group name as {@link #create} does, for callers that check all their input first.
+     *
+     * @param resourceGroupName the resource group that holds the account
+     * @return the name
+     * @throws dev.keyless.core.InvalidInputException when it breaks Azure's rules for resource group names
+     */
+    public static String requireResourceGroupName(String resourceGroupName) {
+        return AzureNames.requireResourceGroupName("resourceGroupName", resourceGroupName);
     }
 
     /**

@@ -4,10 +4,10 @@ import dev.keyless.core.Checks;
 
 /**
  * An existing user-assigned managed identity that one or more workloads use, e.g. a team's identity
- * made by a platform stack. Create it once and pass the same object to every
- * {@link EntraWorkloadIdentity} that binds to it: keyless then checks Entra ID's limit of 20
- * federated credentials and the uniqueness of issuer and subject across all of them before
- * anything is registered, and creates their credentials one after another, in program order,
+ * made by a platform stack. Every {@link EntraWorkloadIdentity} bound to it, through this object
+ * or another handle for the same resource id (Azure compares ids ignoring case), counts as one:
+ * keyless checks Entra ID's limit of 20 federated credentials, unique credential names and the
+ * uniqueness of issuer and subject across all of them before anything is registered, and creates their credentials one after another, in program order,
  * since Entra ID refuses concurrent credential writes on one identity.
  *
  * <pre>{@code
@@ -17,11 +17,9 @@ import dev.keyless.core.Checks;
  */
 public final class SharedManagedIdentity {
     private final AzureResourceIds.IdentityId id;
-    private final CredentialLedger ledger;
 
     private SharedManagedIdentity(AzureResourceIds.IdentityId id) {
         this.id = id;
-        this.ledger = new CredentialLedger("managed identity '" + id.name() + "'");
     }
 
     /**
@@ -49,7 +47,11 @@ public final class SharedManagedIdentity {
         return id.resourceGroupName();
     }
 
+    /**
+     * @return the program's one ledger for this identity: a second handle for the same resource id,
+     *     in any case, counts and chains with this one, since Entra ID sees one identity
+     */
     CredentialLedger ledger() {
-        return ledger;
+        return CredentialLedger.ofExisting(id);
     }
 }

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class AksClusterTest {
     private static final String CLUSTER = "azure-native:containerservice:ManagedCluster";
-    private static final String ISSUER = "https://westeurope.oic.prod-aks.azure.com/00000000-0000-0000-0000-000000000000/11111111-1111-1111-1111-111111111111/";
+    private static final String ISSUER = "https://westeurope.oic.prod-aks.azure.com/00000000-0000-0000-0000-000000000000/94723ef2-1e58-38a0-b6a7-975ee50eb507/";
 
     private static RecordedDeployment deploy(AksClusterArgs args) {
         return SimulatedStack.named("aks").config("azure-native:location", "westeurope")

@@ -3,6 +3,7 @@ package dev.keyless.azure;
 import dev.keyless.core.FederatedServiceAccount;
 import dev.keyless.core.FederatedServiceAccountArgs;
 import dev.keyless.core.InvalidInputException;
+import dev.keyless.testkit.ResourceGraph;
 import dev.keyless.testkit.SimulatedStack;
 import org.junit.jupiter.api.Test;
 
@@ -113,5 +114,66 @@ class CredentialLimitsTest {
 
         assertThat(failure.message()).isEqualTo("credentialName must be a name no other federated credential of managed identity 'shop' has "
                 + "('api' uses it): 'shop-k8s'");
+    }
+
+    // One handle per workload, as the landing zone makes them; every other one spells the id in upper case.
+    private static void handlePerWorkload(int components) {
+        var cluster = TestClusters.green();
+        for (int i = 1; i <= components; i++) {
+            var id = i % 2 == 0 ? TEAM_IDENTITY.toUpperCase(java.util.Locale.ROOT) : TEAM_IDENTITY;
+            new FederatedServiceAccount("w" + i, FederatedServiceAccountArgs.builder().cluster(cluster).namespace("shop").name("w" + i)
+                    .identity(EntraWorkloadIdentity.builder().existingIdentity(SharedManagedIdentity.existing(id)).build()).build());
+        }
+    }
+
+    @Test
+    void twentyWorkloadsThroughSeparateHandlesAreAllowedAndCreatedOneAfterAnother() {
+        var deployment = SimulatedStack.named("limits").run(ctx -> handlePerWorkload(20));
+
+        assertThat(deployment.ofType(EntraWorkloadIdentityTest.CREDENTIAL)).hasSize(20);
+        var graph = ResourceGraph.of(deployment);
+        for (int i = 2; i <= 20; i++) {
+            assertThat(graph.waitsFor(deployment.resource(EntraWorkloadIdentityTest.CREDENTIAL, "w" + i + "-credential"),
+                    deployment.resource(EntraWorkloadIdentityTest.CREDENTIAL, "w" + (i - 1) + "-credential"))).as("w" + i).isTrue();
+        }
+    }
+
+    @Test
+    void aTwentyFirstWorkloadThroughAnotherHandleOfTheSameIdIsRefused() {
+        var failure = SimulatedStack.named("limits").runExpectingFailure(ctx -> handlePerWorkload(21));
+
+        assertThat(failure.message()).isEqualTo("federated credentials of managed identity 'shop' must be at most 20 "
+                + "(Entra ID's limit per managed identity; trust fewer clusters or use another identity): '21'");
+        assertThat(failure.deployment().find(FederatedServiceAccount.TYPE, "w21")).isEmpty();
+        assertThat(failure.deployment().ofType(EntraWorkloadIdentityTest.CREDENTIAL)).hasSize(20);
+    }
+
+    @Test
+    void credentialNamesAreUniqueAcrossHandlesAndCase() {
+        var failure = SimulatedStack.named("limits").runExpectingFailure(ctx -> {
+            var cluster = TestClusters.green();
+            new FederatedServiceAccount("api", FederatedServiceAccountArgs.builder().cluster(cluster).namespace("shop").name("api")
+                    .identity(EntraWorkloadIdentity.builder().existingIdentity(SharedManagedIdentity.existing(TEAM_IDENTITY))
+                            .credentialName("shop-k8s").build()).build());
+            new FederatedServiceAccount("worker", FederatedServiceAccountArgs.builder().cluster(cluster).namespace("shop").name("worker")
+                    .identity(EntraWorkloadIdentity.builder().existingIdentity(SharedManagedIdentity.existing(TEAM_IDENTITY.toLowerCase(java.util.Locale.ROOT)))
+                            .credentialName("Shop-K8s").build()).build());
+        });
+
+        assertThat(failure.message()).isEqualTo("credentialName must be a name no other federated credential of managed identity 'shop' has "
+                + "('api' uses it): 'Shop-K8s'");
+        assertThat(failure.deployment().find(FederatedServiceAccount.TYPE, "worker")).isEmpty();
+        assertThat(failure.deployment().ofType(EntraWorkloadIdentityTest.CREDENTIAL)).hasSize(1);
+    }
+
+    @Test
+    void anotherIdentityInTheSameGroupKeepsItsOwnCount() {
+        var other = TEAM_IDENTITY.replace("/shop", "/billing");
+        var deployment = SimulatedStack.named("limits").run(ctx -> {
+            handlePerWorkload(20);
+            new FederatedServiceAccount("billing", FederatedServiceAccountArgs.builder().cluster(TestClusters.blue()).namespace("shop").name("billing")
+                    .identity(EntraWorkloadIdentity.builder().existingIdentity(SharedManagedIdentity.existing(other)).build()).build());
+        });
+        assertThat(deployment.ofType(EntraWorkloadIdentityTest.CREDENTIAL)).hasSize(21);
     }
 }

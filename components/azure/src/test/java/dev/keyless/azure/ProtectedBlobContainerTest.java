@@ -37,7 +37,7 @@ class ProtectedBlobContainerTest {
             assertThat(failure.message()).as(name).isEqualTo("name must be " + StorageNames.AUTONAMED_ACCOUNT_RULE + ": '" + name + "'");
             assertThat(failure.registeredBesidesStack()).isEmpty();
         }
-        assertThat(SimulatedStack.named("store").runExpectingFailure(ctx -> ProtectedBlobContainer.create("charts", null, true)).message())
+        assertThat(SimulatedStack.named("store").runExpectingFailure(ctx -> ProtectedBlobContainer.create("charts", (Output<String>) null, true)).message())
                 .isEqualTo("resourceGroupName must be the resource group that holds the account, not null: 'null'");
     }
 }

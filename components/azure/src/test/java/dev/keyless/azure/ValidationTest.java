@@ -8,6 +8,7 @@ import dev.keyless.testkit.ProgramFailure;
 import dev.keyless.testkit.SimulatedStack;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -112,8 +113,13 @@ class ValidationTest {
 
     @Test
     void versionLocationAndNodePoolAreChecked() {
-        assertThatThrownBy(() -> AksClusterArgs.builder().kubernetesVersion("v1.31"))
-                .hasMessage("kubernetesVersion must be a Kubernetes version such as 1.31 or 1.31.2: 'v1.31'");
+        for (var version : List.of("v1.31", "1.26", "1.41", "1.26.9", "2.0")) {
+            assertThatThrownBy(() -> AksClusterArgs.builder().kubernetesVersion(version)).as(version)
+                    .hasMessage("kubernetesVersion must be a Kubernetes version AKS offers, minor 1.27 to 1.40, such as 1.31 or 1.31.2: '" + version + "'");
+        }
+        for (var version : List.of("1.27", "1.40", "1.31.2")) {
+            assertThat(AksClusterArgs.builder().kubernetesVersion(version).build().kubernetesVersion()).contains(version);
+        }
         assertThatThrownBy(() -> AksClusterArgs.builder().location("West Europe"))
                 .hasMessage("location must be an Azure region name such as westeurope (lowercase letters and digits): 'West Europe'");
         assertThatThrownBy(() -> new NodePoolOptions("Standard_D2s_v5", 0, 2, 3))
@@ -197,5 +203,80 @@ class ValidationTest {
                     .identity(EntraWorkloadIdentity.builder().alsoTrustedBy(blue).alsoTrustedBy(blue).build()).build());
         });
         assertThat(repeated.message()).isEqualTo("alsoTrustedBy must be a list without repeats: '[adopted AKS cluster 'blue', adopted AKS cluster 'blue']'");
+    }
+
+    @Test
+    void resourceGroupsGivenAsOutputsAreCheckedOnceKnownBeforeWhatGoesInThem() {
+        var rule = "resourceGroupName must be 1 to 90 characters of [A-Za-z0-9_.()-], not ending in '.' (Azure resource group name): 'bad rg!'";
+        var identity = SimulatedStack.named("validation").runExpectingFailure(ctx -> new FederatedServiceAccount("api",
+                FederatedServiceAccountArgs.builder().cluster(TestClusters.green()).namespace("shop").name("api")
+                        .identity(EntraWorkloadIdentity.builder().resourceGroupName(com.pulumi.core.Output.of("bad rg!")).build()).build()));
+        assertThat(identity.message()).isEqualTo(rule);
+        assertThat(identity.deployment().ofType(EntraWorkloadIdentityTest.IDENTITY)).isEmpty();
+        assertThat(identity.deployment().ofType(EntraWorkloadIdentityTest.CREDENTIAL)).isEmpty();
+
+        var cluster = SimulatedStack.named("validation").runExpectingFailure(ctx ->
+                new AksCluster("aks", AksClusterArgs.builder().resourceGroupName(com.pulumi.core.Output.of("bad rg!")).build()));
+        assertThat(cluster.message()).isEqualTo(rule);
+        assertThat(cluster.deployment().ofType("azure-native:containerservice:ManagedCluster")).isEmpty();
+
+        var adopted = SimulatedStack.named("validation").runExpectingFailure(ctx -> new FederatedServiceAccount("api",
+                FederatedServiceAccountArgs.builder().cluster(new AdoptedAksCluster("green", AdoptedAksClusterArgs.builder()
+                        .issuerUrl(TestClusters.ISSUER).kubeconfig(TestClusters.KUBECONFIG)
+                        .resourceGroupName(com.pulumi.core.Output.of("bad rg!")).build())).namespace("shop").name("api").build()));
+        assertThat(adopted.message()).isEqualTo(rule);
+        assertThat(adopted.deployment().ofType(EntraWorkloadIdentityTest.IDENTITY)).isEmpty();
+
+        var store = SimulatedStack.named("validation").runExpectingFailure(ctx ->
+                ProtectedBlobContainer.create("charts", com.pulumi.core.Output.of("bad rg!"), true));
+        assertThat(store.message()).isEqualTo(rule);
+        assertThat(store.deployment().ofType("azure-native:storage:StorageAccount")).isEmpty();
+        assertThat(store.deployment().ofType("azure-native:storage:BlobContainer")).isEmpty();
+    }
+
+    @Test
+    void aStoresPlainResourceGroupIsCheckedBeforeAnythingRegisters() {
+        var failure = SimulatedStack.named("validation").runExpectingFailure(ctx -> ProtectedBlobContainer.create("charts", "bad rg!", true));
+        assertThat(failure.message())
+                .isEqualTo("resourceGroupName must be 1 to 90 characters of [A-Za-z0-9_.()-], not ending in '.' (Azure resource group name): 'bad rg!'");
+        assertThat(failure.registeredBesidesStack()).isEmpty();
+        assertThat(SimulatedStack.named("validation").run(ctx -> ProtectedBlobContainer.create("charts", "shop-rg", true))
+                .resource("azure-native:storage:StorageAccount", "charts").input("resourceGroupName")).contains("shop-rg");
+    }
+
+    @Test
+    void oneStorageAccountInTwoResourceGroupsIsRefused() {
+        var failure = failWith(a -> a.grant(BlobAccess.readOnly("shop-rg", "chartsacct", "charts"))
+                .grant(BlobAccess.readWrite("other-rg", "chartsacct", "charts")));
+        assertThat(failure.message()).isEqualTo("resourceGroupName must be the one resource group of storage account 'chartsacct', 'shop-rg' "
+                + "as another grant of this workload names it (storage account names are unique across Azure): 'other-rg'");
+        assertThat(failure.deployment().ofType(EntraWorkloadIdentityTest.ROLE_ASSIGNMENT)).isEmpty();
+    }
+
+    @Test
+    void grantsOnOneAccountInOneGroupGetAChildEach() {
+        var deployment = SimulatedStack.named("validation").run(ctx -> new FederatedServiceAccount("api", FederatedServiceAccountArgs.builder()
+                .cluster(TestClusters.green()).namespace("shop").name("api")
+                .grant(BlobAccess.readOnly("shop-rg", "chartsacct", "charts"))
+                .grant(BlobAccess.readWrite("SHOP-RG", "chartsacct", "uploads"))
+                .grant(BlobAccess.readWrite("shop-rg", "charts", "acct-charts"))
+                .build()));
+        assertThat(deployment.ofType(EntraWorkloadIdentityTest.ROLE_ASSIGNMENT)).extracting(r -> r.name()).containsExactlyInAnyOrder(
+                "api-grant-chartsacct-charts-reader", "api-grant-chartsacct-uploads-contributor", "api-grant-charts-acct-charts-contributor");
+    }
+
+    @Test
+    void otherClustersSharingAComponentNameAreRefusedBeforeAnythingRegisters() {
+        var failure = SimulatedStack.named("validation").runExpectingFailure(ctx -> {
+            var created = new AksCluster("blue", AksClusterArgs.builder().resourceGroupName("blue-rg").build());
+            var adopted = TestClusters.adopted("blue", TestClusters.OTHER_ISSUER);
+            new FederatedServiceAccount("api", FederatedServiceAccountArgs.builder().cluster(TestClusters.green()).namespace("shop").name("api")
+                    .identity(EntraWorkloadIdentity.builder().alsoTrustedBy(created).alsoTrustedBy(adopted).build()).build());
+        });
+        assertThat(failure.message()).isEqualTo("alsoTrustedBy must be a cluster whose component name no other alsoTrustedBy cluster has "
+                + "(AKS cluster 'blue' has it too, and each names the children NAME-credential-CLUSTER and NAME-sa-CLUSTER): "
+                + "'adopted AKS cluster 'blue''");
+        assertThat(failure.deployment().ofType(FederatedServiceAccount.TYPE)).isEmpty();
+        assertThat(failure.deployment().ofType(EntraWorkloadIdentityTest.IDENTITY)).isEmpty();
     }
 }

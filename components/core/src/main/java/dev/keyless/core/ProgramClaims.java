@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.WeakHashMap;
+import java.util.function.Supplier;
 
 /**
  * What must be unique across one whole program, whichever components claim it: a Google service
@@ -27,6 +28,7 @@ public final class ProgramClaims {
     private static final ProgramClaims OUTSIDE_A_DEPLOYMENT = new ProgramClaims();
 
     private final Map<Key, String> owners = new HashMap<>();
+    private final Map<Key, Object> shared = new HashMap<>();
 
     private ProgramClaims() {
     }
@@ -93,5 +95,20 @@ public final class ProgramClaims {
      */
     public synchronized Optional<String> owner(Claim claim) {
         return Optional.ofNullable(owners.get(claim.key()));
+    }
+
+    /**
+     * The one object this program keeps for something several components share, however many
+     * handles name it: e.g. the ordered federated credentials of one Azure managed identity, which
+     * two handles for the same resource id must count and chain together. Created on first use.
+     *
+     * @param type   the object's type; it also separates kinds of shared state
+     * @param key    what the state is for, normalised as the cloud compares it
+     * @param create makes the state on first use
+     * @param <T>    the state's type
+     * @return the program's one object for {@code key}
+     */
+    public synchronized <T> T shared(Class<T> type, String key, Supplier<? extends T> create) {
+        return type.cast(shared.computeIfAbsent(new Key(type.getName(), "", key), ignored -> create.get()));
     }
 }

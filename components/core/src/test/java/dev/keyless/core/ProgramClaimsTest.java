@@ -54,4 +54,17 @@ class ProgramClaimsTest {
                     .hasMessageContaining("'a' and 'b' both use it");
         });
     }
+
+    @Test
+    void sharedStateIsOnePerKeyAndProgram() {
+        var first = new AtomicReference<StringBuilder>();
+        SimulatedStack.named("claims").run(ctx -> {
+            var claims = ProgramClaims.current();
+            first.set(claims.shared(StringBuilder.class, "team", StringBuilder::new));
+            assertThat(claims.shared(StringBuilder.class, "team", StringBuilder::new)).isSameAs(first.get());
+            assertThat(claims.shared(StringBuilder.class, "other", StringBuilder::new)).isNotSameAs(first.get());
+        });
+        SimulatedStack.named("claims").run(ctx ->
+                assertThat(ProgramClaims.current().shared(StringBuilder.class, "team", StringBuilder::new)).isNotSameAs(first.get()));
+    }
 }

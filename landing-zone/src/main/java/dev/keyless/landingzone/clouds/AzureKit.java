@@ -105,11 +105,12 @@ public final class AzureKit implements CloudKit {
         if (create) {
             var namesExisting = store.refuseWhenCreated("account") | store.refuseWhenCreated("container");
             var name = problems.attempt(store.path(), () -> ProtectedBlobContainer.requireName(key));
-            if (name == null || resourceGroup.isEmpty() || namesExisting) {
+            var group = resourceGroup.map(rg -> problems.attempt(store.path("resourceGroup"), () -> ProtectedBlobContainer.requireResourceGroupName(rg)));
+            if (name == null || group.isEmpty() || namesExisting) {
                 return Optional.empty();
             }
             return Optional.of(new StoreSpec(key, Cloud.AZURE, true,
-                    () -> created(ProtectedBlobContainer.create(key, Output.of(resourceGroup.get()), retain))));
+                    () -> created(ProtectedBlobContainer.create(key, group.get(), retain))));
         }
         var account = store.requiredText("account", "the name of the existing storage account");
         var container = store.requiredText("container", "the name of the existing container");

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.Optional;
 
 /**
@@ -19,8 +20,6 @@ final class AzureSimulation implements ProviderSimulation {
     static final String TENANT_ID = "00000000-0000-0000-0000-000000000000";
     /** The subscription of every simulated resource id. */
     static final String SUBSCRIPTION_ID = "22222222-2222-2222-2222-222222222222";
-    /** The last path segment of a simulated AKS issuer. */
-    static final String ISSUER_ID = "11111111-1111-1111-1111-111111111111";
     /** The client id of every simulated managed identity. */
     static final String IDENTITY_CLIENT_ID = "33333333-3333-3333-3333-333333333333";
     /** The object (principal) id of every simulated managed identity. */
@@ -63,11 +62,10 @@ final class AzureSimulation implements ProviderSimulation {
                 state.put("name", name);
                 state.put("location", at);
                 state.put("fqdn", inputs.getOrDefault("dnsPrefix", name) + "-placeholder.hcp." + at + ".azmk8s.io");
-                state.put("oidcIssuerProfile", Map.of("enabled", true,
-                        "issuerURL", "https://" + at + ".oic.prod-aks.azure.com/" + TENANT_ID + "/" + ISSUER_ID + "/"));
+                id = group(inputs.get("resourceGroupName")) + "/providers/Microsoft.ContainerService/managedClusters/" + name;
+                state.put("oidcIssuerProfile", Map.of("enabled", true, "issuerURL", issuerUrl(at, id)));
                 state.put("provisioningState", "Succeeded");
                 state.putIfAbsent("kubernetesVersion", "1.31");
-                id = group(inputs.get("resourceGroupName")) + "/providers/Microsoft.ContainerService/managedClusters/" + name;
             }
             case "managedidentity:UserAssignedIdentity" -> {
                 var name = nameOf(inputs, "resourceName", logicalName);
@@ -147,6 +145,13 @@ final class AzureSimulation implements ProviderSimulation {
                 current-context: %1$s
                 """.formatted(clusterName, location, Placeholders.CERTIFICATE_DATA);
         return Base64.getEncoder().encodeToString(yaml.getBytes(StandardCharsets.UTF_8));
+    }
+
+    // AKS gives every cluster an issuer of its own; one shared issuer would make two simulated
+    // clusters look like one adopted twice. Derived from the cluster's resource id, so it is stable.
+    static String issuerUrl(String location, String clusterId) {
+        var clusterPart = UUID.nameUUIDFromBytes(clusterId.getBytes(StandardCharsets.UTF_8));
+        return "https://" + location + ".oic.prod-aks.azure.com/" + TENANT_ID + "/" + clusterPart + "/";
     }
 
     private static String group(Object resourceGroupName) {

@@ -18,7 +18,7 @@ class AzureSimulationTest {
                 Map.of("resourceGroupName", "platform-rg", "dnsPrefix", "platform"));
 
         assertThat(cluster.state().get("oidcIssuerProfile")).isEqualTo(Map.of("enabled", true,
-                "issuerURL", "https://northeurope.oic.prod-aks.azure.com/00000000-0000-0000-0000-000000000000/11111111-1111-1111-1111-111111111111/"));
+                "issuerURL", "https://northeurope.oic.prod-aks.azure.com/00000000-0000-0000-0000-000000000000/71931010-0f36-304c-85fb-b7fe6c9f7e62/"));
         assertThat(cluster.id()).isEqualTo("/subscriptions/22222222-2222-2222-2222-222222222222/resourceGroups/platform-rg"
                 + "/providers/Microsoft.ContainerService/managedClusters/platform-cluster-xxxxxxx");
     }

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The example as its Pulumi.dev.yaml configures it: each security fact a reviewer checks. */
 class ChartMuseumAksTest {
     private static final String SUBSCRIPTION = "22222222-2222-2222-2222-222222222222";
-    private static final String ISSUER = "https://westeurope.oic.prod-aks.azure.com/00000000-0000-0000-0000-000000000000/11111111-1111-1111-1111-111111111111/";
+    private static final String ISSUER = "https://westeurope.oic.prod-aks.azure.com/00000000-0000-0000-0000-000000000000/94723ef2-1e58-38a0-b6a7-975ee50eb507/";
     private static final String CLIENT_ID = "33333333-3333-3333-3333-333333333333";
     private static final String ACCOUNT = "chartsxxxxxxx";
     private static final String CONTAINER = "charts-xxxxxxx";

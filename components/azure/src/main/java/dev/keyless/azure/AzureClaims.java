@@ -1,0 +1,53 @@
+package dev.keyless.azure;
+
+import dev.keyless.core.ProgramClaims;
+
+/**
+ * What Azure components claim program-wide through {@link ProgramClaims}: one trust of an issuer and
+ * subject, whichever identities would hold it, and one managed identity name per resource group.
+ */
+final class AzureClaims {
+    private AzureClaims() {
+    }
+
+    /**
+     * Two identities trusting one issuer and subject let the pods of each workload use either
+     * identity. Entra ID compares issuers exactly, so the issuer is compared as given, trailing '/'
+     * included.
+     *
+     * @param issuer  the OIDC issuer, known
+     * @param subject the ServiceAccount's subject
+     * @return the claim
+     */
+    static ProgramClaims.Claim trust(String issuer, String subject) {
+        return ProgramClaims.Claim.exact("serviceAccount", "subject",
+                "the federated credentials trusting OIDC issuer '" + issuer + "' (the pods of each could use the other's managed identity)",
+                subject);
+    }
+
+    /**
+     * Two managed identities of one name in one resource group are one resource to Azure: the
+     * second create fails at deploy. Azure compares both names ignoring case.
+     *
+     * @param resourceGroup the identity's resource group, known
+     * @param name          the identity's explicit name
+     * @return the claim
+     */
+    static ProgramClaims.Claim identityName(String resourceGroup, String name) {
+        return ProgramClaims.Claim.ignoringCase("identityName", "managed identity name", "resource group '" + resourceGroup + "'", name);
+    }
+
+    /**
+     * Refuses, as {@link ProgramClaims#claim} would, a claim another component holds, without
+     * recording it: for checks that must all pass before any claim is made.
+     *
+     * @param claims    the program's claims
+     * @param claim     what would be claimed
+     * @param component the claiming component
+     */
+    static void requireUnclaimed(ProgramClaims claims, ProgramClaims.Claim claim, String component) {
+        if (claims.owner(claim).filter(owner -> !owner.equals(component)).isPresent()) {
+            claims.claim(claim, component);
+        }
+    }
+}
