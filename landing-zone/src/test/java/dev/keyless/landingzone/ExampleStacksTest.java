@@ -46,7 +46,7 @@ class ExampleStacksTest {
                          "Statement": [
                            {"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::charts-xxxxxxx",
                             "Condition": {"StringLike": {"s3:prefix": ["charts/*", "charts"]}}},
-                           {"Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"],
+                           {"Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"],
                             "Resource": "arn:aws:s3:::charts-xxxxxxx/charts/*"}]}
                         """));
         assertThat(Json.parse(deployment.resource("aws:iam/rolePolicy:RolePolicy", "reporting-grants").input("policy").orElseThrow())

@@ -28,7 +28,12 @@ import java.util.Optional;
  */
 public final class S3Access implements AwsGrant {
     static final List<String> READ_ACTIONS = List.of("s3:GetObject");
-    static final List<String> WRITE_ACTIONS = List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject");
+    /**
+     * Uploads above 5 MiB are multipart (ChartMuseum's and most SDKs' upload managers): a failed
+     * one must be able to abort and list its own parts, or it leaves orphaned parts billed as storage.
+     */
+    static final List<String> WRITE_ACTIONS = List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject",
+            "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts");
     static final String PREFIX_RULE = "1 to 1024 characters with no '*' or '?', no '${' (IAM reads it as a policy variable) "
             + "and no leading '/' (S3 key prefix)";
     /** The longest bucket ARN any bucket can have: the bound for an ARN not known before deploy. */
@@ -58,7 +63,7 @@ public final class S3Access implements AwsGrant {
 
     /**
      * @param bucket a bucket this stack manages
-     * @return read and write access (get, put, delete and list) to its objects
+     * @return read and write access (get, put, delete, list, and abort and list multipart uploads) to its objects
      */
     public static S3Access readWrite(BucketV2 bucket) {
         return of(bucket, true);
@@ -75,7 +80,7 @@ public final class S3Access implements AwsGrant {
 
     /**
      * @param bucketName an existing bucket's name, in the {@code aws} partition
-     * @return read and write access (get, put, delete and list) to its objects
+     * @return read and write access (get, put, delete, list, and abort and list multipart uploads) to its objects
      * @throws InvalidInputException when the name breaks S3's naming rules
      */
     public static S3Access readWrite(String bucketName) {
@@ -94,7 +99,7 @@ public final class S3Access implements AwsGrant {
     /**
      * @param bucketName an existing bucket's name, in the {@code aws} partition, e.g. another stack's
      *                   output; checked against S3's naming rules once known
-     * @return read and write access (get, put, delete and list) to its objects
+     * @return read and write access (get, put, delete, list, and abort and list multipart uploads) to its objects
      */
     public static S3Access readWrite(Output<String> bucketName) {
         return of(bucketName, true);

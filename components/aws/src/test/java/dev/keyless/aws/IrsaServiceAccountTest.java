@@ -101,7 +101,7 @@ class IrsaServiceAccountTest {
                 {"Version": "2012-10-17",
                  "Statement": [
                    {"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::shop-uploads"},
-                   {"Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"],
+                   {"Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"],
                     "Resource": "arn:aws:s3:::shop-uploads/*"},
                    {"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::shop-catalog",
                     "Condition": {"StringLike": {"s3:prefix": ["public/*", "public"]}}},

@@ -41,6 +41,19 @@ final class ChartMuseumRelease {
      * send it a request is already inside this pod. They open nothing in Azure or AWS.
      */
     static final String LOOPBACK_SIGNING_VALUE = "unused-loopback-s3proxy-needs-no-credential";
+    /**
+     * How long Helm waits for the pod to become ready before {@code atomic} rolls the release back:
+     * 20 minutes, against Helm's 5. ChartMuseum exits when its first index listing fails
+     * (helm/chartmuseum cmd/chartmuseum/main.go crashes on the error primeCache returns,
+     * pkg/chartmuseum/server/multitenant/cache.go), and on a new stack it fails until Azure has
+     * propagated the container's role assignment (up to 10 minutes) and accepts the new federated
+     * credential (AADSTS70021 for a while after creation). The kubelet restarts it with a back-off
+     * that grows to 5 minutes, so the first start after propagation can come that much later.
+     */
+    static final int RELEASE_TIMEOUT_SECONDS = 20 * 60;
+    /** Succeeds once s3proxy's {@code /healthz} answers 200 on the pod's loopback. */
+    static final List<String> SIDECAR_READY_COMMAND = List.of("bash", "-c",
+            "exec 3<>/dev/tcp/127.0.0.1/9000 && printf 'GET /healthz HTTP/1.0\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '");
     /** Any region: ChartMuseum requires one, and only the request signature, which s3proxy ignores, uses it. */
     static final String SIGNING_REGION = "us-east-1";
 
@@ -58,6 +71,7 @@ final class ChartMuseumRelease {
                 .namespace(account.namespace())
                 .createNamespace(false)
                 .atomic(true)
+                .timeout(RELEASE_TIMEOUT_SECONDS)
                 .values(values)
                 .build(),
                 CustomResourceOptions.builder()
@@ -79,7 +93,10 @@ final class ChartMuseumRelease {
         }
         env.put("AWS_ACCESS_KEY_ID", LOOPBACK_SIGNING_VALUE);
         env.put("AWS_SECRET_ACCESS_KEY", LOOPBACK_SIGNING_VALUE);
-        // The chart's default disables the upload API.
+        // The chart's values.yaml sets DISABLE_API: true, which renders DISABLE_API=true and turns the
+        // upload API off. false overrides it; the chart then renders no variable at all (its
+        // deployment.yaml skips every `empty` env.open value), and the server's own default, false,
+        // leaves the API on (chartmuseum/charts 3.10.4; helm/chartmuseum pkg/config).
         env.put("DISABLE_API", false);
 
         var values = new LinkedHashMap<String, Object>();
@@ -113,6 +130,14 @@ final class ChartMuseumRelease {
                         env("JCLOUDS_CREDENTIAL", ""),
                         env("S3PROXY_ENDPOINT", S3PROXY_ENDPOINT),
                         env("S3PROXY_AUTHORIZATION", "none")),
+                // Ready only once s3proxy answers on loopback, so Helm's wait (and atomic) counts the pod
+                // ready only when ChartMuseum's storage is. A kubelet tcpSocket or httpGet probe would
+                // dial the pod IP, where s3proxy does not listen; this is the image's own HEALTHCHECK
+                // (bash /dev/tcp to /healthz, which needs no authorization; gaul/s3proxy 4.0.0 Dockerfile).
+                "readinessProbe", Map.of(
+                        "exec", Map.of("command", SIDECAR_READY_COMMAND),
+                        "periodSeconds", 2,
+                        "failureThreshold", 3),
                 // The JVM sizes its heap from the memory limit (-XX:MaxRAMPercentage=75), so it has one.
                 "resources", Map.of(
                         "requests", Map.of("cpu", "100m", "memory", "512Mi"),

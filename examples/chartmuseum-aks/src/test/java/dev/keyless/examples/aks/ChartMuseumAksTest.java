@@ -150,6 +150,24 @@ class ChartMuseumAksTest {
     }
 
     @Test
+    void podIsReadyOnlyWhenTheSidecarAnswersOnLoopback() {
+        var sidecar = sidecar(deploy(devStack()));
+
+        assertThat(sidecar.get("readinessProbe")).isEqualTo(Map.of(
+                "exec", Map.of("command", List.of("bash", "-c",
+                        "exec 3<>/dev/tcp/127.0.0.1/9000 && printf 'GET /healthz HTTP/1.0\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '")),
+                "periodSeconds", 2.0,
+                "failureThreshold", 3.0));
+    }
+
+    @Test
+    void releaseWaitsLongEnoughForAzureToPropagateTheGrantBeforeRollingBack() {
+        var release = release(deploy(devStack()));
+
+        assertThat(release.inputs()).containsEntry("atomic", true).containsEntry("timeout", 1200.0);
+    }
+
+    @Test
     void resourcesLandOnTheSidecarTheyAreMeantFor() {
         var deployment = deploy(devStack());
 

@@ -52,10 +52,18 @@ final class ChartMuseumRelease {
         env.put("STORAGE", "amazon");
         env.put("STORAGE_AMAZON_BUCKET", bucket);
         env.put("STORAGE_AMAZON_REGION", region);
+        // The region of the STS call that exchanges the web identity token. ChartMuseum's SDK (Go v1,
+        // shared config) takes it from the environment only; the EKS identity webhook injects
+        // AWS_REGION just when it was started with a default region, and leaves a set one alone
+        // (aws/amazon-eks-pod-identity-webhook pkg/handler/handler.go).
+        env.put("AWS_REGION", region);
         if (!settings.storagePrefix().isEmpty()) {
             env.put("STORAGE_AMAZON_PREFIX", settings.storagePrefix());
         }
-        // The chart's default disables the upload API.
+        // The chart's values.yaml sets DISABLE_API: true, which renders DISABLE_API=true and turns the
+        // upload API off. false overrides it; the chart then renders no variable at all (its
+        // deployment.yaml skips every `empty` env.open value), and the server's own default, false,
+        // leaves the API on (chartmuseum/charts 3.10.4; helm/chartmuseum pkg/config).
         env.put("DISABLE_API", false);
         // AWS_SDK_LOAD_CONFIG=true: ChartMuseum's session.New() ignores the web identity token without it
         // and silently falls back to the node's role (helm/chartmuseum#328).

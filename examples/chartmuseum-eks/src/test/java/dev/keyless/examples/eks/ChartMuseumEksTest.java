@@ -98,7 +98,7 @@ class ChartMuseumEksTest {
                  "Statement": [
                    {"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::%1$s",
                     "Condition": {"StringLike": {"s3:prefix": ["charts/*", "charts"]}}},
-                   {"Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"],
+                   {"Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"],
                     "Resource": "arn:aws:s3:::%1$s/charts/*"}]}
                 """.formatted(BUCKET)));
     }
@@ -128,6 +128,7 @@ class ChartMuseumEksTest {
                 "STORAGE", "amazon",
                 "STORAGE_AMAZON_BUCKET", BUCKET,
                 "STORAGE_AMAZON_REGION", "eu-west-1",
+                "AWS_REGION", "eu-west-1",
                 "STORAGE_AMAZON_PREFIX", "charts/",
                 "DISABLE_API", false,
                 "AWS_SDK_LOAD_CONFIG", "true"));

@@ -55,7 +55,10 @@ final class ChartMuseumRelease {
         if (!settings.storagePrefix().isEmpty()) {
             env.put("STORAGE_GOOGLE_PREFIX", settings.storagePrefix());
         }
-        // The chart's default disables the upload API.
+        // The chart's values.yaml sets DISABLE_API: true, which renders DISABLE_API=true and turns the
+        // upload API off. false overrides it; the chart then renders no variable at all (its
+        // deployment.yaml skips every `empty` env.open value), and the server's own default, false,
+        // leaves the API on (chartmuseum/charts 3.10.4; helm/chartmuseum pkg/config).
         env.put("DISABLE_API", false);
         env.putAll(podEnv);
 
