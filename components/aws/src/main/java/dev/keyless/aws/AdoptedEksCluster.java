@@ -31,6 +31,7 @@ public class AdoptedEksCluster extends ComponentResource implements AwsOidcClust
     private final Output<String> oidcProviderArn;
 
     private final String logicalName;
+    private final Optional<String> knownAccountId;
     private final EksClusterParts parts;
 
     /**
@@ -58,6 +59,7 @@ public class AdoptedEksCluster extends ComponentResource implements AwsOidcClust
         });
         this.clusterName = args.clusterName();
         this.issuerUrl = args.issuerUrl();
+        this.knownAccountId = args.plainOidcProviderArn().map(Arns::accountOf);
         var kubernetesProvider = ClusterKubernetesProvider.create(this, name, args.kubeconfig(), List.copyOf(waitFor));
         var agent = args.podIdentityAgent() ? Optional.of(PodIdentityAgent.installedElsewhere()) : Optional.<PodIdentityAgent>empty();
         // The cluster runs already: what binds to it waits for the OIDC provider this component
@@ -84,6 +86,11 @@ public class AdoptedEksCluster extends ComponentResource implements AwsOidcClust
     @Override
     public Optional<PodIdentityAgent> podIdentityAgent() {
         return parts.podIdentityAgent();
+    }
+
+    @Override
+    public Optional<String> knownAccountId() {
+        return knownAccountId;
     }
 
     @Override

@@ -60,6 +60,11 @@ public final class AdoptedEksClusterArgs {
         return oidcProviderArn;
     }
 
+    /** @return the IAM OIDC provider's ARN when it was given as text, known before anything registers */
+    Optional<String> plainOidcProviderArn() {
+        return plainOidcProviderArn;
+    }
+
     /** @return a kubeconfig for the cluster */
     public Output<String> kubeconfig() {
         return kubeconfig;

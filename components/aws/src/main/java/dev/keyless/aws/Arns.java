@@ -62,6 +62,11 @@ final class Arns {
         return Arn.fromString(providerArn).resourceAsString().substring("oidc-provider/".length());
     }
 
+    /** @return the account an ARN names, e.g. {@code 123456789012} */
+    static String accountOf(String arn) {
+        return Arn.fromString(arn).accountId().orElseThrow(() -> new IllegalStateException("ARN has no account: " + arn));
+    }
+
     static String partitionOf(String arn) {
         return Arn.fromString(arn).partition();
     }

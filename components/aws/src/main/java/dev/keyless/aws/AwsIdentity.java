@@ -30,8 +30,18 @@ public abstract sealed class AwsIdentity implements IdentityMechanism permits Ir
     public final IdentityPlan plan(BindingRequest request) {
         var binding = AwsBinding.of(request, displayName());
         role.validate(binding.childName("role"));
+        claimRoleNameInKnownAccount(binding);
         checkLongestInlinePolicy(binding);
         return plan(binding);
+    }
+
+    // A role named by the user claims its name before anything registers when the account is
+    // known; otherwise FederatedRole claims it in the provider's account (RoleNameClaims).
+    private void claimRoleNameInKnownAccount(AwsBinding binding) {
+        if (role.existingRoleArn.isEmpty()) {
+            role.roleName.ifPresent(name -> binding.cluster().knownAccountId()
+                    .ifPresent(account -> RoleNameClaims.claim(name, account, binding.baseName())));
+        }
     }
 
     // Wildcards and IAM's size quota are checked here on the grants' longest form, and exactly

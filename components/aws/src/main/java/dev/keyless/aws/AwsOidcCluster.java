@@ -23,6 +23,15 @@ public interface AwsOidcCluster extends OidcCluster {
     /** @return the ARN of the IAM OIDC provider for the cluster's issuer */
     Output<String> oidcProviderArn();
 
+    /**
+     * @return the AWS account of the cluster's IAM OIDC provider when the program gave its ARN as
+     *     text: the account its roles live in (a role federates only a provider of its own account,
+     *     and Pod Identity in this SDK assumes roles of the cluster's account). Empty otherwise.
+     */
+    default Optional<String> knownAccountId() {
+        return Optional.empty();
+    }
+
     /** @return the {@code eks-pod-identity-agent} add-on, when the cluster has it */
     Optional<PodIdentityAgent> podIdentityAgent();
 

@@ -50,7 +50,9 @@ final class FederatedRole {
                     .assumeRolePolicy(trustPolicy)
                     .description("Cloud identity of Kubernetes ServiceAccount " + request.account().namespace() + "/" + request.account().name())
                     .tags(Map.of(NAMESPACE_TAG, request.account().namespace(), SERVICE_ACCOUNT_TAG, request.account().name()));
-            settings.roleName.ifPresent(args::name);
+            settings.roleName.ifPresent(name -> args.name(request.cluster().knownAccountId().isPresent()
+                    ? Output.of(name)
+                    : RoleNameClaims.claimInProvidersAccount(name, owner)));
             settings.rolePath.ifPresent(args::path);
             settings.permissionsBoundaryArn.ifPresent(args::permissionsBoundary);
             settings.maxSessionDuration.ifPresent(d -> args.maxSessionDuration((int) d.toSeconds()));

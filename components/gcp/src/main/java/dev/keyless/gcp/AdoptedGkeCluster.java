@@ -11,6 +11,7 @@ import dev.keyless.core.ClusterKubernetesProvider;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A GKE cluster made elsewhere, with Workload Identity Federation already enabled, adopted so that
@@ -34,6 +35,7 @@ public class AdoptedGkeCluster extends ComponentResource implements GkeOidcClust
     private final Output<String> issuerUrl;
 
     private final String logicalName;
+    private final Optional<String> knownProjectId;
     private final boolean metadataServerOnEveryNode;
     private final Provider kubernetesProvider;
 
@@ -56,6 +58,7 @@ public class AdoptedGkeCluster extends ComponentResource implements GkeOidcClust
         this.logicalName = name;
         this.metadataServerOnEveryNode = args.metadataServerOnEveryNode();
         this.projectId = args.projectId();
+        this.knownProjectId = args.knownProjectId();
         this.location = args.location();
         this.clusterName = args.clusterName();
         this.workloadPool = GkeOidcCluster.super.workloadPool();
@@ -72,6 +75,11 @@ public class AdoptedGkeCluster extends ComponentResource implements GkeOidcClust
     @Override
     public Output<String> projectId() {
         return projectId;
+    }
+
+    @Override
+    public Optional<String> knownProjectId() {
+        return knownProjectId;
     }
 
     @Override

@@ -31,6 +31,7 @@ import dev.keyless.core.ClusterKubernetesProvider;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A GKE cluster with Workload Identity Federation: the project's workload pool
@@ -80,6 +81,7 @@ public class GkeCluster extends ComponentResource implements GkeOidcCluster {
     private final Output<String> kubeconfig;
 
     private final String logicalName;
+    private final String knownProjectId;
     private final boolean autopilot;
     private final Resource readiness;
     private final Provider kubernetesProvider;
@@ -107,6 +109,7 @@ public class GkeCluster extends ComponentResource implements GkeOidcCluster {
         this.logicalName = name;
         this.autopilot = args.autopilot();
         var project = placement.projectId();
+        this.knownProjectId = project;
         var pool = GcpNames.workloadPool(project);
 
         var nodeAccount = NodeServiceAccount.create(this, name, project);
@@ -206,6 +209,11 @@ public class GkeCluster extends ComponentResource implements GkeOidcCluster {
     }
 
     @Override
+    public Optional<String> knownProjectId() {
+        return Optional.of(knownProjectId);
+    }
+
+    @Override
     public Output<String> location() {
         return location;
     }
@@ -263,7 +271,9 @@ public class GkeCluster extends ComponentResource implements GkeOidcCluster {
             Checks.componentName(name);
             Checks.notNull("args", args, "GkeClusterArgs");
             var gcp = com.pulumi.Config.of("gcp");
-            return args.validate(name, gcp.get("project"), gcp.get("region"));
+            var placement = args.validate(name, gcp.get("project"), gcp.get("region"));
+            NodeServiceAccount.claimId(name, placement.projectId());
+            return placement;
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.keyless.core.IdentityMechanism;
 import dev.keyless.core.OidcCluster;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A GKE cluster with Workload Identity Federation: its ServiceAccounts' tokens are exchanged for
@@ -17,6 +18,15 @@ public interface GkeOidcCluster extends OidcCluster {
 
     /** @return the ID of the project the cluster runs in, which names its workload identity pool */
     Output<String> projectId();
+
+    /**
+     * @return the project ID when the program gave it as text, so that rules which must hold in
+     *     the project (one service account per id) are checked before anything registers; empty
+     *     when it is an {@code Output}, known only at deploy
+     */
+    default Optional<String> knownProjectId() {
+        return Optional.empty();
+    }
 
     /** @return the cluster's region or zone */
     Output<String> location();

@@ -7,6 +7,7 @@ import com.pulumi.gcp.serviceaccount.Account;
 import com.pulumi.gcp.serviceaccount.AccountArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.CustomResourceOptions;
+import dev.keyless.core.ProgramClaims;
 
 /**
  * The Google service account a {@link GkeCluster}'s nodes run as ({@code NAME-nodes-sa}), holding
@@ -18,10 +19,23 @@ import com.pulumi.resources.CustomResourceOptions;
  */
 record NodeServiceAccount(Output<String> email, IAMMember role) {
 
+    /**
+     * Claims the nodes' account id in the project before the cluster registers anything: an
+     * impersonation workload named {@code NAME-nodes} in the same project derives the same id.
+     */
+    static void claimId(String clusterName, String projectId) {
+        ProgramClaims.current().claim(ServiceAccountIds.claim("node service account id (from the cluster's name)", projectId,
+                accountId(clusterName)), clusterName);
+    }
+
+    private static String accountId(String clusterName) {
+        return ServiceAccountIds.derive(clusterName + "-nodes");
+    }
+
     static NodeServiceAccount create(ComponentResource owner, String name, String projectId) {
         var parent = CustomResourceOptions.builder().parent(owner).build();
         var account = new Account(name + "-nodes-sa", AccountArgs.builder()
-                .accountId(ServiceAccountIds.derive(name + "-nodes"))
+                .accountId(accountId(name))
                 .project(projectId)
                 .displayName("GKE nodes of " + name)
                 .description("Runs the nodes of GKE cluster " + name + " with the least privilege GKE needs")

@@ -1,6 +1,7 @@
 package dev.keyless.gcp;
 
 import dev.keyless.core.InvalidInputException;
+import dev.keyless.core.ProgramClaims;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -48,6 +49,19 @@ final class ServiceAccountIds {
             throw InvalidInputException.of(field, value, EMAIL_RULE);
         }
         return value;
+    }
+
+    /**
+     * What a created account claims: its id, unique in its project whichever component creates
+     * it (a second account with one id fails at deploy).
+     *
+     * @param field     the input the id came from, as a refusal names it
+     * @param projectId the project
+     * @param id        the account id
+     * @return the claim
+     */
+    static ProgramClaims.Claim claim(String field, String projectId, String id) {
+        return ProgramClaims.Claim.exact(field, "Google service account id", "project '" + projectId + "'", id);
     }
 
     /** @return the project ID an account email names */

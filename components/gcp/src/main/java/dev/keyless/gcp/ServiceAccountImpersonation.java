@@ -11,6 +11,7 @@ import com.pulumi.resources.Resource;
 import dev.keyless.core.CloudBinding;
 import dev.keyless.core.IdentityPlan;
 import dev.keyless.core.InvalidInputException;
+import dev.keyless.core.ProgramClaims;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -67,10 +68,25 @@ public final class ServiceAccountImpersonation extends GkeIdentity {
                     "an existing service account keeps its own id");
         }
         var id = accountId.orElseGet(() -> ServiceAccountIds.derive(binding.baseName()));
-        return owner -> bind(owner, binding, id);
+        var field = accountId.isPresent() ? "accountId" : "accountId (from the component's name)";
+        // One account per id in a project, whichever component creates it: claimed now when the
+        // project is known, otherwise once it is, before the account registers.
+        Output<String> claimedId;
+        if (existingEmail.isPresent()) {
+            claimedId = Output.of(id);
+        } else if (binding.cluster().knownProjectId().isPresent()) {
+            ProgramClaims.current().claim(ServiceAccountIds.claim(field, binding.cluster().knownProjectId().get(), id), binding.baseName());
+            claimedId = Output.of(id);
+        } else {
+            claimedId = binding.cluster().projectId().applyValue(project -> {
+                ProgramClaims.current().claim(ServiceAccountIds.claim(field, project, id), binding.baseName());
+                return id;
+            });
+        }
+        return owner -> bind(owner, binding, claimedId);
     }
 
-    private CloudBinding bind(ComponentResource owner, GcpBinding binding, String id) {
+    private CloudBinding bind(ComponentResource owner, GcpBinding binding, Output<String> id) {
         var cluster = binding.cluster();
         var account = binding.account();
         var parent = CustomResourceOptions.builder().parent(owner).build();
