@@ -117,4 +117,28 @@ class TrustAcrossIdentitiesTest {
         assertThat(failure.deployment().ofType(EntraWorkloadIdentityTest.CREDENTIAL)).hasSize(1);
         assertThat(failure.deployment().find(EntraWorkloadIdentityTest.IDENTITY, "api-again-identity")).isEmpty();
     }
+
+    @Test
+    void workloadsSharingAnIdentityMeetingOnAnOutputIssuerReadTheIdentityOnce() {
+        var team = "/subscriptions/22222222-2222-2222-2222-222222222222/resourceGroups/team-rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/shop";
+        var failure = SimulatedStack.named("trust").runExpectingFailure(ctx -> {
+            var aks = aks();
+            new FederatedServiceAccount("api", FederatedServiceAccountArgs.builder().cluster(aks).namespace("shop").name("api")
+                    .identity(EntraWorkloadIdentity.builder().existingIdentity(SharedManagedIdentity.existing(team)).build()).build());
+            new FederatedServiceAccount("api-again", FederatedServiceAccountArgs.builder()
+                    .cluster(adoptedWithOutputIssuer("aks-again", aks.issuerUrl())).namespace("shop").name("api")
+                    .identity(EntraWorkloadIdentity.builder().existingIdentity(SharedManagedIdentity.existing(team)).build()).build());
+        });
+
+        // Both issuers become known together: whichever workload's check runs second is refused.
+        var reads = failure.deployment().ofType(EntraWorkloadIdentityTest.IDENTITY);
+        assertThat(reads).hasSize(1).allMatch(r -> r.read());
+        var first = reads.get(0).name().replace("-identity", "");
+        var second = first.equals("api") ? "api-again" : "api";
+        var secondCluster = second.equals("api") ? "AKS cluster 'aks'" : "adopted AKS cluster 'aks-again'";
+        assertThat(failure.message()).isEqualTo("existingIdentity must be an issuer and subject no other federated credential of "
+                + "managed identity 'shop' trusts ('" + first + "' already trusts them; Entra ID allows each pair once per identity): "
+                + "'" + secondCluster + " for " + SUBJECT + "'");
+        assertThat(failure.deployment().ofType(EntraWorkloadIdentityTest.CREDENTIAL)).hasSize(1);
+    }
 }
