@@ -5,6 +5,7 @@ import dev.keyless.core.FederatedServiceAccount;
 import dev.keyless.core.FederatedServiceAccountArgs;
 import dev.keyless.core.InvalidInputException;
 import org.junit.jupiter.api.Test;
+import dev.keyless.testkit.ResourceGraph;
 import dev.keyless.testkit.SimulatedStack;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -140,5 +141,20 @@ class TrustAcrossIdentitiesTest {
                 + "managed identity 'shop' trusts ('" + first + "' already trusts them; Entra ID allows each pair once per identity): "
                 + "'" + secondCluster + " for " + SUBJECT + "'");
         assertThat(failure.deployment().ofType(EntraWorkloadIdentityTest.CREDENTIAL)).hasSize(1);
+    }
+
+    @Test
+    void anIdentityWaitsForAnIssuerKnownOnlyAtDeployAndNotForAPlainOne() {
+        var deployment = SimulatedStack.named("trust").run(ctx -> {
+            bind("api", aks(), "api");
+            bind("worker", TestClusters.green(), "worker");
+        });
+        var graph = ResourceGraph.of(deployment);
+        var cluster = deployment.resource("azure-native:containerservice:ManagedCluster", "aks-cluster");
+
+        // The check of the cluster's issuer gates the identity, so the identity waits for the cluster.
+        assertThat(graph.waitsFor(deployment.resource(EntraWorkloadIdentityTest.IDENTITY, "api-identity"), cluster)).isTrue();
+        assertThat(deployment.resource(EntraWorkloadIdentityTest.IDENTITY, "worker-identity").propertyDependencies().values())
+                .allMatch(java.util.List::isEmpty);
     }
 }
