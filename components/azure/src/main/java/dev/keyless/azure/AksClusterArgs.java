@@ -15,8 +15,10 @@ import java.util.regex.Pattern;
  */
 public final class AksClusterArgs {
     /**
-     * The Kubernetes minors AKS can create: 1.27, its oldest long-term-support minor, to 1.40, the
-     * horizon EKS's bound uses too. A version outside them fails only at deploy.
+     * The Kubernetes minors accepted: from 1.27, the first minor AKS gave long-term support
+     * ({@code AKSLongTermSupport}, two years), since older ones are out of every AKS support plan,
+     * to 1.40, the same horizon as EKS's bound. Within them, a minor AKS has since retired still
+     * fails only at deploy: the list AKS offers changes monthly and per region.
      *
      * @see <a href="https://learn.microsoft.com/azure/aks/supported-kubernetes-versions">Supported Kubernetes versions in AKS</a>
      */

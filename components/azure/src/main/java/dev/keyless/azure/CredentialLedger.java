@@ -92,6 +92,14 @@ final class CredentialLedger {
         var all = withPlanned(field, planned);
         credentials.clear();
         credentials.addAll(all);
+        // Issuers known now are what a later Output issuer must be compared with.
+        for (var credential : planned) {
+            credential.cluster().plainIssuerUrl().ifPresent(issuer -> knownTrusts.putIfAbsent(trustKey(issuer, credential), credential));
+        }
+    }
+
+    private static String trustKey(String issuer, Credential credential) {
+        return issuer + "\n" + credential.subject();
     }
 
     private List<Credential> withPlanned(String field, List<Credential> planned) {
@@ -128,8 +136,7 @@ final class CredentialLedger {
      * @throws InvalidInputException when another credential of the identity trusts the same pair
      */
     synchronized void trustKnown(String field, Credential credential, String issuer) {
-        var key = issuer + "\n" + credential.subject();
-        var earlier = knownTrusts.putIfAbsent(key, credential);
+        var earlier = knownTrusts.putIfAbsent(trustKey(issuer, credential), credential);
         if (earlier != null && earlier != credential) {
             throw trustedTwice(field, credential, earlier);
         }

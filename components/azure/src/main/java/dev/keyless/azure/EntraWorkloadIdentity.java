@@ -127,8 +127,12 @@ public final class EntraWorkloadIdentity implements IdentityMechanism {
         ledger.reserve(ledgerField(), credentials);
         trusts.forEach(trust -> claims.claim(trust, binding.baseName()));
         nameClaim.ifPresent(claim -> claims.claim(claim, binding.baseName()));
-        var group = identityGroup;
+        var group = new IdentityGroup(identityGroup, plainIdentityGroup);
         return IdentityPlan.of(owner -> bind(owner, binding, group, ledger, credentials, claims), alsoTrustedBy);
+    }
+
+    /** A new identity's resource group, and its value when known before deploy; empty for an existing identity. */
+    private record IdentityGroup(Optional<Output<String>> group, Optional<String> plain) {
     }
 
     private String ledgerField() {
@@ -171,35 +175,45 @@ public final class EntraWorkloadIdentity implements IdentityMechanism {
                 : binding.childName("credential-" + credential.cluster().logicalName());
     }
 
-    private CloudBinding bind(ComponentResource owner, AzureBinding binding, Optional<Output<String>> identityGroup,
+    private CloudBinding bind(ComponentResource owner, AzureBinding binding, IdentityGroup identityGroup,
                               CredentialLedger ledger, List<CredentialLedger.Credential> credentials, ProgramClaims claims) {
         var parent = CustomResourceOptions.builder().parent(owner).build();
         // Issuers that arrive as Outputs are compared once known. The identity (or, for an existing
         // one, its read) and every credential take their inputs through this check, so a refused
-        // trust fails them before anything is created.
-        var issuers = Output.all(credentials.stream().map(c -> c.cluster().issuerUrl()).toList()).applyValue(known -> {
-            for (int i = 0; i < known.size(); i++) {
-                ledger.trustKnown(ledgerField(), credentials.get(i), known.get(i));
-                claims.claim(AzureClaims.trust(known.get(i), credentials.get(i).subject()), binding.baseName());
-            }
-            return known;
-        });
+        // trust fails them before anything is created. Plain issuers were compared in plan().
+        var issuersKnownAtPlan = credentials.stream().allMatch(c -> c.cluster().plainIssuerUrl().isPresent());
+        var issuers = Output.all(credentials.stream().map(c -> c.cluster().issuerUrl()).toList());
+        if (!issuersKnownAtPlan) {
+            issuers = issuers.applyValue(known -> {
+                for (int i = 0; i < known.size(); i++) {
+                    ledger.trustKnown(ledgerField(), credentials.get(i), known.get(i));
+                    claims.claim(AzureClaims.trust(known.get(i), credentials.get(i).subject()), binding.baseName());
+                }
+                return known;
+            });
+        }
+        var checkedIssuers = issuers;
         ManagedIdentity identity;
         Output<String> groupOfIdentity;
         Output<String> nameOfIdentity;
         var waitFor = new ArrayList<Resource>();
         if (existingIdentity.isPresent()) {
             var existing = existingIdentity.get();
-            var read = UserAssignedIdentity.get(binding.childName("identity"), issuers.applyValue(ignored -> existing.resourceId()), parent);
+            var id = issuersKnownAtPlan ? Output.of(existing.resourceId()) : checkedIssuers.applyValue(ignored -> existing.resourceId());
+            var read = UserAssignedIdentity.get(binding.childName("identity"), id, parent);
             identity = new ManagedIdentity(read.clientId(), read.principalId(), read.tenantId(), Optional.empty());
             groupOfIdentity = Output.of(existing.resourceGroupName());
             nameOfIdentity = Output.of(existing.name());
         } else {
             // A resource group known only at deploy time is checked for a same-named identity once known.
-            var group = Output.tuple(identityGroup.orElseThrow(), issuers).applyValue(t -> {
-                identityName.ifPresent(name -> claims.claim(AzureClaims.identityName(t.t1, name), binding.baseName()));
-                return t.t1;
-            });
+            var group = identityGroup.group().orElseThrow();
+            var nameCheckedAtPlan = identityName.isEmpty() || identityGroup.plain().isPresent();
+            if (!issuersKnownAtPlan || !nameCheckedAtPlan) {
+                group = Output.tuple(group, checkedIssuers).applyValue(t -> {
+                    identityName.ifPresent(name -> claims.claim(AzureClaims.identityName(t.t1, name), binding.baseName()));
+                    return t.t1;
+                });
+            }
             var args = UserAssignedIdentityArgs.builder()
                     .resourceGroupName(group)
                     .tags(Map.of(NAMESPACE_TAG, binding.account().namespace(), SERVICE_ACCOUNT_TAG, binding.account().name()));
@@ -221,7 +235,7 @@ public final class EntraWorkloadIdentity implements IdentityMechanism {
             var args = FederatedIdentityCredentialArgs.builder()
                     .resourceGroupName(groupOfIdentity)
                     .resourceName(nameOfIdentity)
-                    .issuer(issuers.applyValue(known -> known.get(index)))
+                    .issuer(issuersKnownAtPlan ? credential.cluster().issuerUrl() : checkedIssuers.applyValue(known -> known.get(index)))
                     .subject(credential.subject())
                     .audiences(AUDIENCE);
             credential.name().ifPresent(args::federatedIdentityCredentialResourceName);

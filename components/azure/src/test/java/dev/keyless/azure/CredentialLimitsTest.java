@@ -176,4 +176,22 @@ class CredentialLimitsTest {
         });
         assertThat(deployment.ofType(EntraWorkloadIdentityTest.CREDENTIAL)).hasSize(21);
     }
+
+    @Test
+    void anOutputIssuerIsComparedWithThePlainOnesAlreadyOnTheSharedIdentity() {
+        var failure = SimulatedStack.named("limits").runExpectingFailure(ctx -> {
+            new FederatedServiceAccount("api-green", FederatedServiceAccountArgs.builder().cluster(TestClusters.green()).namespace("shop").name("api")
+                    .identity(EntraWorkloadIdentity.builder().existingIdentity(SharedManagedIdentity.existing(TEAM_IDENTITY)).build()).build());
+            var again = new AdoptedAksCluster("green-again", AdoptedAksClusterArgs.builder().issuerUrl(com.pulumi.core.Output.of(TestClusters.ISSUER))
+                    .kubeconfig(TestClusters.KUBECONFIG).build());
+            new FederatedServiceAccount("api-again", FederatedServiceAccountArgs.builder().cluster(again).namespace("shop").name("api")
+                    .identity(EntraWorkloadIdentity.builder().existingIdentity(SharedManagedIdentity.existing(TEAM_IDENTITY)).build()).build());
+        });
+
+        assertThat(failure.message()).isEqualTo("existingIdentity must be an issuer and subject no other federated credential of "
+                + "managed identity 'shop' trusts ('api-green' already trusts them; Entra ID allows each pair once per identity): "
+                + "'adopted AKS cluster 'green-again' for system:serviceaccount:shop:api'");
+        assertThat(failure.deployment().ofType(EntraWorkloadIdentityTest.CREDENTIAL)).hasSize(1);
+        assertThat(failure.deployment().find(EntraWorkloadIdentityTest.IDENTITY, "api-again-identity")).isEmpty();
+    }
 }

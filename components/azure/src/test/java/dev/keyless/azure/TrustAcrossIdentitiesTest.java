@@ -5,6 +5,7 @@ import dev.keyless.core.FederatedServiceAccount;
 import dev.keyless.core.FederatedServiceAccountArgs;
 import dev.keyless.core.InvalidInputException;
 import org.junit.jupiter.api.Test;
+import dev.keyless.testkit.ResourceGraph;
 import dev.keyless.testkit.SimulatedStack;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -116,5 +117,44 @@ class TrustAcrossIdentitiesTest {
         assertThat(failure.message()).isEqualTo(refusal(TestClusters.ISSUER, "api", "api-again"));
         assertThat(failure.deployment().ofType(EntraWorkloadIdentityTest.CREDENTIAL)).hasSize(1);
         assertThat(failure.deployment().find(EntraWorkloadIdentityTest.IDENTITY, "api-again-identity")).isEmpty();
+    }
+
+    @Test
+    void workloadsSharingAnIdentityMeetingOnAnOutputIssuerReadTheIdentityOnce() {
+        var team = "/subscriptions/22222222-2222-2222-2222-222222222222/resourceGroups/team-rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/shop";
+        var failure = SimulatedStack.named("trust").runExpectingFailure(ctx -> {
+            var aks = aks();
+            new FederatedServiceAccount("api", FederatedServiceAccountArgs.builder().cluster(aks).namespace("shop").name("api")
+                    .identity(EntraWorkloadIdentity.builder().existingIdentity(SharedManagedIdentity.existing(team)).build()).build());
+            new FederatedServiceAccount("api-again", FederatedServiceAccountArgs.builder()
+                    .cluster(adoptedWithOutputIssuer("aks-again", aks.issuerUrl())).namespace("shop").name("api")
+                    .identity(EntraWorkloadIdentity.builder().existingIdentity(SharedManagedIdentity.existing(team)).build()).build());
+        });
+
+        // Both issuers become known together: whichever workload's check runs second is refused.
+        var reads = failure.deployment().ofType(EntraWorkloadIdentityTest.IDENTITY);
+        assertThat(reads).hasSize(1).allMatch(r -> r.read());
+        var first = reads.get(0).name().replace("-identity", "");
+        var second = first.equals("api") ? "api-again" : "api";
+        var secondCluster = second.equals("api") ? "AKS cluster 'aks'" : "adopted AKS cluster 'aks-again'";
+        assertThat(failure.message()).isEqualTo("existingIdentity must be an issuer and subject no other federated credential of "
+                + "managed identity 'shop' trusts ('" + first + "' already trusts them; Entra ID allows each pair once per identity): "
+                + "'" + secondCluster + " for " + SUBJECT + "'");
+        assertThat(failure.deployment().ofType(EntraWorkloadIdentityTest.CREDENTIAL)).hasSize(1);
+    }
+
+    @Test
+    void anIdentityWaitsForAnIssuerKnownOnlyAtDeployAndNotForAPlainOne() {
+        var deployment = SimulatedStack.named("trust").run(ctx -> {
+            bind("api", aks(), "api");
+            bind("worker", TestClusters.green(), "worker");
+        });
+        var graph = ResourceGraph.of(deployment);
+        var cluster = deployment.resource("azure-native:containerservice:ManagedCluster", "aks-cluster");
+
+        // The check of the cluster's issuer gates the identity, so the identity waits for the cluster.
+        assertThat(graph.waitsFor(deployment.resource(EntraWorkloadIdentityTest.IDENTITY, "api-identity"), cluster)).isTrue();
+        assertThat(deployment.resource(EntraWorkloadIdentityTest.IDENTITY, "worker-identity").propertyDependencies().values())
+                .allMatch(java.util.List::isEmpty);
     }
 }
