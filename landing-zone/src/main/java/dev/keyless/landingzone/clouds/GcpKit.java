@@ -83,7 +83,10 @@ public final class GcpKit implements CloudKit {
         settings.requiredText("clusterName", "the GKE cluster's name")
                 .ifPresent(value -> problems.attempt(settings.path("clusterName"), () -> builder.clusterName(value)));
         SecretReference.require(settings, "kubeconfigSecret", "the cluster's kubeconfig", config).ifPresent(builder::kubeconfig);
-        builder.metadataServerOnEveryNode(settings.bool("metadataServerOnEveryNode", true));
+        // Unset, the library's default holds (false): pods are kept on nodes that run the GKE metadata server.
+        if (settings.has("metadataServerOnEveryNode")) {
+            builder.metadataServerOnEveryNode(settings.bool("metadataServerOnEveryNode", false));
+        }
         // The whole is checked only when each part could be read, so one mistake is reported once.
         var args = problems.attemptWhole(before, settings, () -> checked(builder.build(), key));
         return args.map(built -> new ClusterSpec(key, Cloud.GCP, true, () -> new AdoptedGkeCluster(key, built)));
