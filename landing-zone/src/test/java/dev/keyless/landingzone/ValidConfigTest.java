@@ -7,7 +7,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Valid config: unset settings take the libraries' defaults. */
+/** Valid config is read as Pulumi reads its YAML, and unset settings take the libraries' defaults. */
 class ValidConfigTest {
 
     @SuppressWarnings("unchecked")
@@ -39,5 +39,32 @@ class ValidConfigTest {
                 Map.of("iam.gke.io/gke-metadata-server-enabled", "true"));
         var everyNode = ZoneStack.withConfig(config.formatted("      metadataServerOnEveryNode: true")).run(LandingZone::stack);
         assertThat(workload(everyNode, "loader")).containsEntry("nodeSelector", Map.of());
+    }
+
+    @Test
+    void settingsSharedThroughAnAnchorAndMergeKeysAreTheAnchorsValues() {
+        var deployment = ZoneStack.withConfig("""
+                eks-kubeconfig: "apiVersion: v1"
+                clusters:
+                  platform:
+                    cloud: aws
+                    adopt:
+                      clusterName: platform
+                      issuerUrl: https://oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE
+                      kubeconfigSecret: eks-kubeconfig
+                workloads:
+                  api:
+                    <<: &shop {cluster: platform, namespace: shop}
+                    serviceAccount: api
+                  worker:
+                    <<: *shop
+                    namespace: jobs
+                    serviceAccount: worker
+                """).run(LandingZone::stack);
+
+        assertThat(workload(deployment, "api")).containsEntry("cluster", "platform").containsEntry("namespace", "shop");
+        assertThat(workload(deployment, "worker")).as("a key written beside the merge wins")
+                .containsEntry("cluster", "platform").containsEntry("namespace", "jobs");
+        assertThat(deployment.resource("kubernetes:core/v1:ServiceAccount", "worker-sa").input("metadata.namespace")).contains("jobs");
     }
 }
