@@ -124,6 +124,24 @@ class PlannedRulesTest {
 
     @Test
     void optionsThatExcludeEachOtherAreRefusedAtTheOptionThatExcludes() {
+        var config = aksClusters(1, true) + """
+                  gke:
+                    cloud: gcp
+                    create: {projectId: acme-prod, location: europe-west1}
+                workloads:
+                  api:
+                    cluster: aks-1
+                    namespace: shop
+                    serviceAccount: api
+                    options: {existingIdentity: "%s"}
+                  loader:
+                    cluster: gke
+                    namespace: events
+                    serviceAccount: loader
+                    mechanism: impersonation
+                    options: {existingServiceAccount: loader@acme-prod.iam.gserviceaccount.com}
+                """;
+        accepted(config.formatted(IDENTITY));
         assertThat(problems(aksClusters(1, true) + """
                   gke:
                     cloud: gcp
@@ -166,6 +184,16 @@ class PlannedRulesTest {
 
     @Test
     void anExistingStoreWithTwoBadNamesReportsBoth() {
+        accepted(aksClusters(1, true) + """
+                stores:
+                  ledger:
+                    cloud: azure
+                    create: false
+                    resourceGroup: payments-rg
+                    account: ledgeraccount
+                    container: ledger
+                workloads: {}
+                """);
         assertThat(problems(aksClusters(1, true) + """
                 stores:
                   ledger:
@@ -183,26 +211,28 @@ class PlannedRulesTest {
 
     @Test
     void aResourceGroupWithABadNameIsRefusedWhereverItIsWritten() {
-        assertThat(problems("""
+        var config = """
                 aks-kubeconfig: "apiVersion: v1"
                 clusters:
                   aks:
                     cloud: azure
                     adopt:
-                      issuerUrl: https://westeurope.oic.prod-aks.azure.com/%s/3f1c2b9e-5d4a-4c8b-9e7f-0a1b2c3d4e5f/
-                      resourceGroup: "bad rg!"
+                      issuerUrl: https://westeurope.oic.prod-aks.azure.com/%1$s/3f1c2b9e-5d4a-4c8b-9e7f-0a1b2c3d4e5f/
+                      resourceGroup: "%2$s"
                       kubeconfigSecret: aks-kubeconfig
                 stores:
                   ledger:
                     cloud: azure
-                    resourceGroup: "bad rg!"
+                    resourceGroup: "%2$s"
                 workloads:
                   api:
                     cluster: aks
                     namespace: shop
                     serviceAccount: api
-                    options: {resourceGroup: "bad rg!"}
-                """.formatted(TENANT))).containsExactly(
+                    options: {resourceGroup: "%2$s"}
+                """;
+        accepted(config.formatted(TENANT, "rg-(payments)_1.a"));
+        assertThat(problems(config.formatted(TENANT, "bad rg!"))).containsExactly(
                 "clusters.aks.adopt.resourceGroup: resourceGroup must be 1 to 90 characters of [A-Za-z0-9_.()-], not ending in '.' "
                         + "(Azure resource group name): 'bad rg!'",
                 "stores.ledger.resourceGroup: resourceGroup must be 1 to 90 characters of [A-Za-z0-9_.()-], not ending in '.' "
