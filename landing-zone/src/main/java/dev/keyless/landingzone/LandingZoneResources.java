@@ -4,6 +4,7 @@ import dev.keyless.core.FederatedServiceAccount;
 import dev.keyless.core.FederatedServiceAccountArgs;
 import dev.keyless.core.OidcCluster;
 import dev.keyless.landingzone.config.LandingZoneConfig;
+import dev.keyless.landingzone.config.SharedObjects;
 import dev.keyless.landingzone.config.Store;
 
 import java.util.LinkedHashMap;
@@ -26,12 +27,13 @@ record LandingZoneResources(Map<String, OidcCluster> clusters, Map<String, Store
         var stores = new LinkedHashMap<String, Store>();
         config.stores().forEach((key, spec) -> stores.put(key, spec.create().get()));
         var workloads = new LinkedHashMap<String, FederatedServiceAccount>();
+        var shared = new SharedObjects();
         config.workloads().forEach((key, workload) -> {
             var args = FederatedServiceAccountArgs.builder()
                     .cluster(clusters.get(workload.cluster()))
                     .namespace(workload.namespace())
                     .name(workload.serviceAccount())
-                    .identity(workload.identity().build(workload.alsoTrustedBy().stream().map(clusters::get).toList()));
+                    .identity(workload.identity().build(workload.alsoTrustedBy().stream().map(clusters::get).toList(), shared));
             // Unset, the component creates the namespace unless Kubernetes owns it (default, kube-system, ...).
             workload.createNamespace().ifPresent(args::createNamespace);
             workload.labels().forEach(args::label);

@@ -134,7 +134,8 @@ class ConfigProblemsTest {
                   f: on
                 workloads: {}
                 """)).containsExactly(
-                "clusters.f: must be a map, not true",
+                // Pulumi's YAML (yaml.v3) reads on/yes/no as strings; only true/false are booleans.
+                "clusters.f: must be a map, not the string 'on'",
                 "clusters.a.cloud: is required: one of aws, gcp, azure",
                 "clusters.b.cloud: 'oracle' is not one of aws, gcp, azure",
                 "clusters.c: needs 'create' (settings of a new cluster) or 'adopt' (the values of an existing one)",

@@ -1,8 +1,7 @@
 package dev.keyless.landingzone;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.keyless.preview.project.PulumiYaml;
 import dev.keyless.testkit.SimulatedStack;
 
 import java.util.Map;
@@ -10,7 +9,6 @@ import java.util.Map;
 /** A landing-zone stack whose config is written in a test as the YAML of a stack file. */
 final class ZoneStack {
     static final String PROJECT = "landing-zone";
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private ZoneStack() {
     }
@@ -22,7 +20,8 @@ final class ZoneStack {
     static SimulatedStack withConfig(String config) {
         var stack = SimulatedStack.named(PROJECT);
         try {
-            JsonNode root = YAML.readTree(config);
+            // Read as the Pulumi CLI reads a stack file: aliases, merge keys, no duplicate keys.
+            JsonNode root = PulumiYaml.parse(config);
             for (var entry : (Iterable<Map.Entry<String, JsonNode>>) root::fields) {
                 var value = entry.getValue();
                 stack = stack.config(entry.getKey(), value.isTextual() ? value.asText() : value.toString());

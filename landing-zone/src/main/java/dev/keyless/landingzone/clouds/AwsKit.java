@@ -14,13 +14,16 @@ import dev.keyless.aws.PodIdentity;
 import dev.keyless.aws.ProtectedS3Bucket;
 import dev.keyless.aws.S3Access;
 import dev.keyless.core.IdentityMechanism;
+import dev.keyless.core.InvalidInputException;
 import dev.keyless.core.OidcCluster;
 import dev.keyless.landingzone.config.Cloud;
 import dev.keyless.landingzone.config.CloudKit;
 import dev.keyless.landingzone.config.ClusterSpec;
 import dev.keyless.landingzone.config.ConfigNode;
+import dev.keyless.landingzone.config.ConfigTerms;
 import dev.keyless.landingzone.config.MechanismSpec;
 import dev.keyless.landingzone.config.SecretReference;
+import dev.keyless.landingzone.config.SharedObjects;
 import dev.keyless.landingzone.config.Store;
 import dev.keyless.landingzone.config.StoreSpec;
 
@@ -37,6 +40,9 @@ public final class AwsKit implements CloudKit {
     private static final List<String> STORE_KEYS = List.of("cloud", "create", "retainOnDelete", "bucket");
     private static final List<String> ROLE_KEYS = List.of("roleName", "rolePath", "permissionsBoundary", "maxSessionHours", "managedPolicyArns");
     private static final List<String> IRSA_KEYS = concat(ROLE_KEYS, List.of("trustServiceAccountsMatching"));
+    // The role settings' builder methods, as the config names them.
+    private static final ConfigTerms TERMS = new ConfigTerms(
+            Map.of("maxSessionDuration", "maxSessionHours", "managedPolicyArn", "managedPolicyArns"), Map.of());
 
     @Override
     public Cloud cloud() {
@@ -71,8 +77,10 @@ public final class AwsKit implements CloudKit {
         builder.podIdentityAgent(agent);
         // The whole is checked only when each part could be read, so one mistake is reported once.
         var args = problems.attemptWhole(before, settings, () -> checked(builder.build(), key));
+        // Read again only once every part was read without a problem.
         return args.map(built -> new ClusterSpec(key, Cloud.AWS, false, () -> new EksCluster(key, built),
-                unavailable(agent)));
+                new PlannedEksCluster(key, false, settings.text("clusterName"), Optional.empty(), Optional.empty(), agent),
+                "cluster '" + key + "'", unavailable(agent)));
     }
 
     private Optional<ClusterSpec> adopted(String key, ConfigNode settings, Config config) {
@@ -90,8 +98,10 @@ public final class AwsKit implements CloudKit {
         builder.podIdentityAgent(agent);
         // The whole is checked only when each part could be read, so one mistake is reported once.
         var args = problems.attemptWhole(before, settings, () -> checked(builder.build(), key));
+        // Read again only once every part was read without a problem.
         return args.map(built -> new ClusterSpec(key, Cloud.AWS, true, () -> new AdoptedEksCluster(key, built),
-                unavailable(agent)));
+                new PlannedEksCluster(key, true, settings.text("clusterName"), settings.text("issuerUrl"), settings.text("oidcProviderArn"), agent),
+                "cluster '" + key + "'", unavailable(agent)));
     }
 
     private static Map<String, String> unavailable(boolean podIdentityAgent) {
@@ -151,12 +161,12 @@ public final class AwsKit implements CloudKit {
             }
             options.ifPresent(node -> node.allowOnly(ROLE_KEYS));
             var role = options.map(RoleOptions::read).orElse(RoleOptions.NONE);
-            return check(workload, options, clusters -> role.applyTo(PodIdentity.builder()).build());
+            return check(workload, options, (clusters, shared) -> role.applyTo(PodIdentity.builder()).build());
         }
         options.ifPresent(node -> node.allowOnly(IRSA_KEYS));
         var role = options.map(RoleOptions::read).orElse(RoleOptions.NONE);
         var pattern = options.flatMap(node -> node.text("trustServiceAccountsMatching"));
-        return check(workload, options, clusters -> {
+        return check(workload, options, (clusters, shared) -> {
             var builder = role.applyTo(IrsaIdentity.builder());
             pattern.ifPresent(namePattern -> builder.trustServiceAccountsMatching(namePattern));
             clusters.forEach(cluster -> builder.alsoTrustedBy((AwsOidcCluster) cluster));
@@ -165,12 +175,26 @@ public final class AwsKit implements CloudKit {
     }
 
     // Builds the mechanism once without other clusters, so every option is checked now.
-    private static Optional<MechanismSpec> check(ConfigNode workload, Optional<ConfigNode> options, MechanismSpec spec) {
-        var problems = workload.problems();
-        var checked = options.isPresent()
-                ? problems.attemptIn(options.get(), () -> spec.build(List.of()))
-                : problems.attempt(workload.path(), () -> spec.build(List.of()));
-        return Optional.ofNullable(checked).map(ignored -> spec);
+    private Optional<MechanismSpec> check(ConfigNode workload, Optional<ConfigNode> options, MechanismSpec spec) {
+        try {
+            spec.build(List.of(), new SharedObjects());
+            return Optional.of(spec);
+        } catch (InvalidInputException refusal) {
+            reportRefusal(refusal, workload, options);
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public ConfigTerms terms() {
+        return TERMS;
+    }
+
+    // The trust policy's size grows with the clusters that trust the role: the refusal belongs to alsoTrustedBy.
+    @Override
+    public void reportRefusal(InvalidInputException refusal, ConfigNode workload, Optional<ConfigNode> options) {
+        var field = refusal.field().startsWith("trust policy of ") && workload.has("alsoTrustedBy") ? "alsoTrustedBy" : refusal.field();
+        TERMS.report(refusal, field, workload, options);
     }
 
     @Override

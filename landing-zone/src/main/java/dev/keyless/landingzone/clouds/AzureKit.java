@@ -12,17 +12,27 @@ import dev.keyless.azure.EntraWorkloadIdentity;
 import dev.keyless.azure.NodePoolOptions;
 import dev.keyless.azure.ProtectedBlobContainer;
 import dev.keyless.azure.SharedManagedIdentity;
+import dev.keyless.core.IdentityMechanism;
+import dev.keyless.core.InvalidInputException;
+import dev.keyless.core.OidcCluster;
+import dev.keyless.core.ProgramClaims;
 import dev.keyless.landingzone.config.Cloud;
 import dev.keyless.landingzone.config.CloudKit;
 import dev.keyless.landingzone.config.ClusterSpec;
 import dev.keyless.landingzone.config.ConfigNode;
+import dev.keyless.landingzone.config.ConfigTerms;
 import dev.keyless.landingzone.config.MechanismSpec;
 import dev.keyless.landingzone.config.SecretReference;
+import dev.keyless.landingzone.config.SharedObjects;
 import dev.keyless.landingzone.config.Store;
 import dev.keyless.landingzone.config.StoreSpec;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** AKS clusters, Blob Storage containers, and Entra Workload ID, as the landing zone's config declares them. */
 public final class AzureKit implements CloudKit {
@@ -32,6 +42,13 @@ public final class AzureKit implements CloudKit {
     private static final List<String> ADOPT_KEYS = List.of("issuerUrl", "kubeconfigSecret", "resourceGroup");
     private static final List<String> STORE_KEYS = List.of("cloud", "create", "retainOnDelete", "resourceGroup", "account", "container");
     private static final List<String> IDENTITY_KEYS = List.of("identityName", "resourceGroup", "credentialName", "existingIdentity");
+    // The library's builder methods, as the config names them.
+    private static final ConfigTerms TERMS = new ConfigTerms(
+            Map.of("resourceGroupName", "resourceGroup", "accountName", "account", "containerName", "container"), phrases());
+    // Valid names that stand in for the others while one name of a store is checked by the library's rules.
+    private static final String NAME_CHECK_GROUP = "name-check";
+    private static final String NAME_CHECK_ACCOUNT = "namecheck";
+    private static final String NAME_CHECK_CONTAINER = "name-check";
 
     @Override
     public Cloud cloud() {
@@ -48,7 +65,7 @@ public final class AzureKit implements CloudKit {
         var before = problems.count();
         settings.allowOnly(CREATE_KEYS);
         var builder = AksClusterArgs.builder();
-        settings.text("resourceGroup").ifPresent(value -> problems.attempt(settings.path("resourceGroup"), () -> builder.resourceGroupName(value)));
+        settings.text("resourceGroup").ifPresent(value -> problems.attempt(settings.path("resourceGroup"), TERMS, () -> builder.resourceGroupName(value)));
         settings.text("location").ifPresent(value -> problems.attempt(settings.path("location"), () -> builder.location(value)));
         settings.text("clusterName").ifPresent(value -> problems.attempt(settings.path("clusterName"), () -> builder.clusterName(value)));
         settings.text("kubernetesVersion").ifPresent(value -> problems.attempt(settings.path("kubernetesVersion"), () -> builder.kubernetesVersion(value)));
@@ -68,7 +85,9 @@ public final class AzureKit implements CloudKit {
         });
         // The whole is checked only when each part could be read, so one mistake is reported once.
         var args = problems.attemptWhole(before, settings, () -> checked(builder.build(), key));
-        return args.map(built -> new ClusterSpec(key, Cloud.AZURE, false, () -> new AksCluster(key, built)));
+        // Read again only once every part was read without a problem.
+        return args.map(built -> new ClusterSpec(key, Cloud.AZURE, false, () -> new AksCluster(key, built),
+                new PlannedAksCluster(key, false, Optional.empty(), settings.text("resourceGroup"))));
     }
 
     private Optional<ClusterSpec> adopted(String key, ConfigNode settings, Config config) {
@@ -78,11 +97,13 @@ public final class AzureKit implements CloudKit {
         var builder = AdoptedAksClusterArgs.builder();
         settings.requiredText("issuerUrl", "the cluster's OIDC issuer as AKS reports it, with its trailing slash")
                 .ifPresent(value -> problems.attempt(settings.path("issuerUrl"), () -> builder.issuerUrl(value)));
-        settings.text("resourceGroup").ifPresent(value -> problems.attempt(settings.path("resourceGroup"), () -> builder.resourceGroupName(value)));
+        settings.text("resourceGroup").ifPresent(value -> problems.attempt(settings.path("resourceGroup"), TERMS, () -> builder.resourceGroupName(value)));
         SecretReference.require(settings, "kubeconfigSecret", "the cluster's kubeconfig", config).ifPresent(builder::kubeconfig);
         // The whole is checked only when each part could be read, so one mistake is reported once.
         var args = problems.attemptWhole(before, settings, () -> checked(builder.build(), key));
-        return args.map(built -> new ClusterSpec(key, Cloud.AZURE, true, () -> new AdoptedAksCluster(key, built)));
+        // Read again only once every part was read without a problem.
+        return args.map(built -> new ClusterSpec(key, Cloud.AZURE, true, () -> new AdoptedAksCluster(key, built),
+                new PlannedAksCluster(key, true, settings.text("issuerUrl"), settings.text("resourceGroup"))));
     }
 
     private static AksClusterArgs checked(AksClusterArgs args, String key) {
@@ -101,7 +122,8 @@ public final class AzureKit implements CloudKit {
         store.allowOnly(STORE_KEYS);
         var create = store.bool("create", true);
         var retain = store.bool("retainOnDelete", true);
-        var resourceGroup = store.requiredText("resourceGroup", "the resource group that holds the storage account");
+        var resourceGroup = store.requiredText("resourceGroup", "the resource group that holds the storage account")
+                .filter(name -> checkName(store, "resourceGroup", () -> BlobAccess.readOnly(name, NAME_CHECK_ACCOUNT, NAME_CHECK_CONTAINER)));
         if (create) {
             var namesExisting = store.refuseWhenCreated("account") | store.refuseWhenCreated("container");
             var name = problems.attempt(store.path(), () -> ProtectedBlobContainer.requireName(key));
@@ -112,15 +134,21 @@ public final class AzureKit implements CloudKit {
             return Optional.of(new StoreSpec(key, Cloud.AZURE, true,
                     () -> created(ProtectedBlobContainer.create(key, group.get(), retain))));
         }
-        var account = store.requiredText("account", "the name of the existing storage account");
-        var container = store.requiredText("container", "the name of the existing container");
-        if (resourceGroup.isEmpty() || account.isEmpty() || container.isEmpty()
-                || problems.attempt(store.path(), () -> BlobAccess.readOnly(resourceGroup.get(), account.get(), container.get())) == null) {
+        // Each name is checked alone, with valid stand-ins for the others, so every bad one is reported.
+        var account = store.requiredText("account", "the name of the existing storage account")
+                .filter(name -> checkName(store, "account", () -> BlobAccess.readOnly(NAME_CHECK_GROUP, name, NAME_CHECK_CONTAINER)));
+        var container = store.requiredText("container", "the name of the existing container")
+                .filter(name -> checkName(store, "container", () -> BlobAccess.readOnly(NAME_CHECK_GROUP, NAME_CHECK_ACCOUNT, name)));
+        if (resourceGroup.isEmpty() || account.isEmpty() || container.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new StoreSpec(key, Cloud.AZURE, false, () -> new Store((access, prefix) -> access.writes()
                 ? BlobAccess.readWrite(resourceGroup.get(), account.get(), container.get())
                 : BlobAccess.readOnly(resourceGroup.get(), account.get(), container.get()), Output.of(container.get()))));
+    }
+
+    private static boolean checkName(ConfigNode store, String key, Supplier<BlobAccess> check) {
+        return store.problems().attempt(store.path(key), TERMS, check) != null;
     }
 
     // Azure RBAC scopes a role to the container; a prefix was refused when the config was read.
@@ -141,21 +169,63 @@ public final class AzureKit implements CloudKit {
         var resourceGroup = options.flatMap(node -> node.text("resourceGroup"));
         var credentialName = options.flatMap(node -> node.text("credentialName"));
         var existing = options.flatMap(node -> node.text("existingIdentity"));
-        MechanismSpec spec = clusters -> {
-            var builder = EntraWorkloadIdentity.builder();
-            identityName.ifPresent(builder::identityName);
-            resourceGroup.ifPresent(name -> builder.resourceGroupName(name));
-            credentialName.ifPresent(builder::credentialName);
-            existing.ifPresent(id -> builder.existingIdentity(SharedManagedIdentity.existing(id)));
-            clusters.forEach(cluster -> builder.alsoTrustedBy((AzureOidcCluster) cluster));
-            return builder.build();
+        var spec = new MechanismSpec() {
+            @Override
+            public IdentityMechanism build(List<OidcCluster> alsoTrustedBy, SharedObjects shared) {
+                var builder = EntraWorkloadIdentity.builder();
+                identityName.ifPresent(builder::identityName);
+                resourceGroup.ifPresent(name -> builder.resourceGroupName(name));
+                credentialName.ifPresent(builder::credentialName);
+                // One object per identity, so the library counts every workload's credentials on it; Azure
+                // compares resource ids ignoring case.
+                existing.ifPresent(id -> builder.existingIdentity(shared.get("managed identity " + id.toLowerCase(Locale.ROOT),
+                        SharedManagedIdentity.class, () -> SharedManagedIdentity.existing(id))));
+                alsoTrustedBy.forEach(cluster -> builder.alsoTrustedBy((AzureOidcCluster) cluster));
+                return builder.build();
+            }
+
+            // A managed identity's name is unique in its resource group, which Azure compares ignoring case.
+            @Override
+            public List<ProgramClaims.Claim> claims(ClusterSpec cluster) {
+                if (identityName.isEmpty()) {
+                    return List.of();
+                }
+                var group = resourceGroup.or(() -> ((PlannedAksCluster) cluster.planned()).plainResourceGroupName())
+                        .map(name -> "resource group '" + name + "'")
+                        .orElse("the resource group of cluster '" + cluster.key() + "'");
+                return List.of(ProgramClaims.Claim.ignoringCase("identityName", "managed identity name", group, identityName.get()));
+            }
         };
         // Built once now, so every option is checked before anything is registered.
-        var problems = workload.problems();
-        var checked = options.isPresent()
-                ? problems.attemptIn(options.get(), () -> spec.build(List.of()))
-                : problems.attempt(workload.path(), () -> spec.build(List.of()));
-        return Optional.ofNullable(checked).map(ignored -> spec);
+        try {
+            spec.build(List.of(), new SharedObjects());
+            return Optional.of(spec);
+        } catch (InvalidInputException refusal) {
+            reportRefusal(refusal, workload, options);
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public ConfigTerms terms() {
+        return TERMS;
+    }
+
+    // The identity's credential count is about the identity the workload shares, or else the clusters that also trust it.
+    @Override
+    public void reportRefusal(InvalidInputException refusal, ConfigNode workload, Optional<ConfigNode> options) {
+        var field = refusal.field();
+        if (field.startsWith("federated credentials of ")) {
+            field = options.filter(map -> map.has("existingIdentity")).isPresent() ? "existingIdentity" : "alsoTrustedBy";
+        }
+        TERMS.report(refusal, field, workload, options);
+    }
+
+    private static Map<String, String> phrases() {
+        var phrases = new LinkedHashMap<String, String>();
+        phrases.put("AdoptedAksClusterArgs.resourceGroupName(...)", "resourceGroup in the cluster's adopt settings");
+        phrases.put("EntraWorkloadIdentity.builder().resourceGroupName(...)", "options.resourceGroup");
+        return phrases;
     }
 
     @Override

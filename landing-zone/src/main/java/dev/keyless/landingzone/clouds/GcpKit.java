@@ -12,16 +12,22 @@ import dev.keyless.gcp.GkeWorkloadIdentity;
 import dev.keyless.gcp.NodePoolOptions;
 import dev.keyless.gcp.ProtectedGcsBucket;
 import dev.keyless.gcp.ServiceAccountImpersonation;
+import dev.keyless.core.IdentityMechanism;
+import dev.keyless.core.InvalidInputException;
+import dev.keyless.core.OidcCluster;
+import dev.keyless.core.ProgramClaims;
 import dev.keyless.landingzone.config.Cloud;
 import dev.keyless.landingzone.config.CloudKit;
 import dev.keyless.landingzone.config.ClusterSpec;
 import dev.keyless.landingzone.config.ConfigNode;
 import dev.keyless.landingzone.config.MechanismSpec;
 import dev.keyless.landingzone.config.SecretReference;
+import dev.keyless.landingzone.config.SharedObjects;
 import dev.keyless.landingzone.config.Store;
 import dev.keyless.landingzone.config.StoreSpec;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** GKE clusters, Cloud Storage stores, and GKE Workload Identity, as the landing zone's config declares them. */
@@ -68,7 +74,13 @@ public final class GcpKit implements CloudKit {
         });
         // The whole is checked only when each part could be read, so one mistake is reported once.
         var args = problems.attemptWhole(before, settings, () -> checked(builder.build(), key));
-        return args.map(built -> new ClusterSpec(key, Cloud.GCP, false, () -> new GkeCluster(key, built)));
+        return args.map(built -> {
+            // check() passed, so the project is set or comes from the stack's gcp:project.
+            var project = built.projectId().or(() -> Config.of("gcp").get("project")).orElseThrow();
+            var gcpRegion = built.location().or(() -> Config.of("gcp").get("region"));
+            var planned = new PlannedGkeCluster(key, false, project, gcpRegion, built.clusterName(), built.autopilot());
+            return new ClusterSpec(key, Cloud.GCP, false, () -> new GkeCluster(key, built), planned, poolScope(project), Map.of());
+        });
     }
 
     private Optional<ClusterSpec> adopted(String key, ConfigNode settings, Config config) {
@@ -83,10 +95,23 @@ public final class GcpKit implements CloudKit {
         settings.requiredText("clusterName", "the GKE cluster's name")
                 .ifPresent(value -> problems.attempt(settings.path("clusterName"), () -> builder.clusterName(value)));
         SecretReference.require(settings, "kubeconfigSecret", "the cluster's kubeconfig", config).ifPresent(builder::kubeconfig);
-        builder.metadataServerOnEveryNode(settings.bool("metadataServerOnEveryNode", true));
+        // Unset, the library's default holds (false): pods are kept on nodes that run the GKE metadata server.
+        if (settings.has("metadataServerOnEveryNode")) {
+            builder.metadataServerOnEveryNode(settings.bool("metadataServerOnEveryNode", false));
+        }
         // The whole is checked only when each part could be read, so one mistake is reported once.
         var args = problems.attemptWhole(before, settings, () -> checked(builder.build(), key));
-        return args.map(built -> new ClusterSpec(key, Cloud.GCP, true, () -> new AdoptedGkeCluster(key, built)));
+        return args.map(built -> {
+            var project = settings.text("projectId").orElseThrow();
+            var planned = new PlannedGkeCluster(key, true, project, settings.text("location"), settings.text("clusterName"),
+                    built.metadataServerOnEveryNode());
+            return new ClusterSpec(key, Cloud.GCP, true, () -> new AdoptedGkeCluster(key, built), planned, poolScope(project), Map.of());
+        });
+    }
+
+    // Every cluster of a project shares its workload pool: a namespace/ServiceAccount is one principal in all of them.
+    private static String poolScope(String project) {
+        return "the workload pool " + project + ".svc.id.goog (project '" + project + "')";
     }
 
     private static GkeClusterArgs checked(GkeClusterArgs args, String key) {
@@ -149,26 +174,40 @@ public final class GcpKit implements CloudKit {
             options.ifPresent(node -> node.allowOnly(IMPERSONATION_KEYS));
             var accountId = options.flatMap(node -> node.text("accountId"));
             var existing = options.flatMap(node -> node.text("existingServiceAccount"));
-            spec = clusters -> {
-                var builder = ServiceAccountImpersonation.builder();
-                accountId.ifPresent(builder::accountId);
-                existing.ifPresent(builder::existingServiceAccount);
-                return builder.build();
+            spec = new MechanismSpec() {
+                @Override
+                public IdentityMechanism build(List<OidcCluster> alsoTrustedBy, SharedObjects shared) {
+                    var builder = ServiceAccountImpersonation.builder();
+                    accountId.ifPresent(builder::accountId);
+                    existing.ifPresent(builder::existingServiceAccount);
+                    return builder.build();
+                }
+
+                // A Google service account id is unique in its project; the landing zone's config names it.
+                @Override
+                public List<ProgramClaims.Claim> claims(ClusterSpec cluster) {
+                    var project = ((PlannedGkeCluster) cluster.planned()).plainProjectId();
+                    return accountId.map(id -> ProgramClaims.Claim.exact("accountId", "Google service account id",
+                            "project '" + project + "'", id)).stream().toList();
+                }
             };
         } else {
             options.ifPresent(node -> node.allowOnly(DIRECT_KEYS));
             var projectNumber = options.flatMap(node -> node.text("projectNumber"));
-            spec = clusters -> {
+            spec = (clusters, shared) -> {
                 var builder = GkeWorkloadIdentity.builder();
                 projectNumber.ifPresent(number -> builder.projectNumber(number));
                 return builder.build();
             };
         }
         // Built once now, so every option is checked before anything is registered.
-        var checked = options.isPresent()
-                ? problems.attemptIn(options.get(), () -> spec.build(List.of()))
-                : problems.attempt(workload.path(), () -> spec.build(List.of()));
-        return Optional.ofNullable(checked).map(ignored -> spec);
+        try {
+            spec.build(List.of(), new SharedObjects());
+            return Optional.of(spec);
+        } catch (InvalidInputException refusal) {
+            reportRefusal(refusal, workload, options);
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.keyless.landingzone.config;
 
 import com.pulumi.Config;
+import dev.keyless.core.InvalidInputException;
 
 import java.util.List;
 import java.util.Optional;
@@ -42,6 +43,22 @@ public interface CloudKit {
      * @return the mechanism, or empty when the options have problems
      */
     Optional<MechanismSpec> mechanism(String mechanism, Optional<ConfigNode> options, boolean alsoTrustedBy, ConfigNode workload);
+
+    /** @return how the cloud's config names what its library names otherwise */
+    default ConfigTerms terms() {
+        return ConfigTerms.SAME;
+    }
+
+    /**
+     * Reports a refusal of a workload's mechanism's plan, or of a claim, at the config key it is about.
+     *
+     * @param refusal  the library's refusal
+     * @param workload the workload's map
+     * @param options  its {@code options} map, if any
+     */
+    default void reportRefusal(InvalidInputException refusal, ConfigNode workload, Optional<ConfigNode> options) {
+        terms().report(refusal, workload, options);
+    }
 
     /**
      * Checks a grant's prefix against the cloud's rules.

@@ -12,20 +12,26 @@ import java.util.function.Supplier;
  * @param cloud   its cloud
  * @param adopted whether it exists already (adopted) rather than being created here
  * @param create  registers the cluster component
+ * @param planned a stand-in of the cluster with what the config says about it, registering nothing:
+ *                the workloads' mechanisms plan against it while the config is checked
+ * @param bindingScope where one namespace/ServiceAccount has one identity, for messages: the cluster
+ *                itself on EKS and AKS, the project's workload pool on GKE, which every cluster of
+ *                the project shares
  * @param unavailableMechanisms the cloud's mechanisms this cluster cannot serve, each with the reason
  */
-public record ClusterSpec(String key, Cloud cloud, boolean adopted, Supplier<OidcCluster> create,
-                          Map<String, String> unavailableMechanisms) {
+public record ClusterSpec(String key, Cloud cloud, boolean adopted, Supplier<OidcCluster> create, OidcCluster planned,
+                          String bindingScope, Map<String, String> unavailableMechanisms) {
 
     /**
-     * A cluster that serves every mechanism of its cloud.
+     * A cluster that is its own binding scope and serves every mechanism of its cloud.
      *
      * @param key     its stable name
      * @param cloud   its cloud
      * @param adopted whether it exists already
      * @param create  registers the cluster component
+     * @param planned its stand-in for planning
      */
-    public ClusterSpec(String key, Cloud cloud, boolean adopted, Supplier<OidcCluster> create) {
-        this(key, cloud, adopted, create, Map.of());
+    public ClusterSpec(String key, Cloud cloud, boolean adopted, Supplier<OidcCluster> create, OidcCluster planned) {
+        this(key, cloud, adopted, create, planned, "cluster '" + key + "'", Map.of());
     }
 }

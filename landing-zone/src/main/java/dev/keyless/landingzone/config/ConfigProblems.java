@@ -41,6 +41,25 @@ public final class ConfigProblems {
     }
 
     /**
+     * Runs a library check like {@link #attempt(String, Supplier)}, reporting its refusal in the
+     * config's words.
+     *
+     * @param path  where in the config the checked value is
+     * @param terms how the config names what the library names otherwise
+     * @param check the check, returning what it built
+     * @param <T>   what it builds
+     * @return what it built, or {@code null} when it refused
+     */
+    public <T> T attempt(String path, ConfigTerms terms, Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (InvalidInputException e) {
+            add(path, terms.message(e));
+            return null;
+        }
+    }
+
+    /**
      * Runs a check that builds from a whole map (a builder's {@code build()}, a mechanism's
      * options), and records its refusal at the key it names when the map has that key, else at the map.
      *

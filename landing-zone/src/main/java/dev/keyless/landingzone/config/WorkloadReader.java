@@ -1,7 +1,11 @@
 package dev.keyless.landingzone.config;
 
+import dev.keyless.core.BindingRequest;
 import dev.keyless.core.FederatedServiceAccountArgs;
+import dev.keyless.core.InvalidInputException;
 import dev.keyless.core.KubernetesNames;
+import dev.keyless.core.ProgramClaims;
+import dev.keyless.core.ServiceAccountRef;
 import dev.keyless.core.SystemNamespaces;
 
 import java.util.ArrayList;
@@ -15,8 +19,9 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the {@code workloads} section: each workload's own settings, and what only the whole set
- * shows: references to undefined clusters and stores, grants of another cloud, and two workloads
- * on one cluster, namespace and ServiceAccount.
+ * shows: references to undefined clusters and stores, grants of another cloud, two workloads on
+ * one namespace and ServiceAccount of a cluster (of a project's workload pool on GKE), and what the
+ * mechanisms' plans and program-wide claims refuse, such as a shared identity's credential limit.
  */
 final class WorkloadReader {
     private static final List<String> WORKLOAD_KEYS = List.of("cluster", "namespace", "serviceAccount", "createNamespace",
@@ -33,7 +38,9 @@ final class WorkloadReader {
     private final Map<String, ClusterSpec> clusterSpecs;
     private final Map<String, Cloud> stores;
     private final Map<String, WorkloadSpec> workloads = new LinkedHashMap<>();
-    // "cluster namespace/serviceAccount" to the workload that claimed it first.
+    // What the workloads' planned mechanisms share, apart from what registering them will share.
+    private final SharedObjects planning = new SharedObjects();
+    // "binding scope namespace/serviceAccount" to the workload that claimed it first.
     private final Map<String, String> claims = new HashMap<>();
     // "cluster namespace" to the first workload in it and whether it creates the namespace.
     private final Map<String, Map.Entry<String, Boolean>> namespaces = new HashMap<>();
@@ -51,6 +58,7 @@ final class WorkloadReader {
 
     void read(String key, ConfigNode workload) {
         var problems = workload.problems();
+        var mark = problems.count();
         if (!KEY.matcher(key).matches()) {
             problems.add(workload.path(), "the key must be " + KEY_RULE);
         }
@@ -92,9 +100,36 @@ final class WorkloadReader {
             alsoTrustedBy.stream().filter(clusters::containsKey)
                     .forEach(other -> claim(workload, key, other, namespace.get(), serviceAccount.get(), creates));
         }
+        // The mechanism's own plan and the program-wide claims, once the workload's parts are right,
+        // so one mistake is reported once.
+        if (problems.count() == mark && identity.isPresent()) {
+            plan(key, workload, cluster.get(), new ServiceAccountRef(namespace.get(), serviceAccount.get()), alsoTrustedBy, identity.get());
+        }
         if (problems.isEmpty() && identity.isPresent()) {
             workloads.put(key, new WorkloadSpec(key, cluster.get(), namespace.get(), serviceAccount.get(), createNamespace,
                     labels, mechanism, identity.get(), alsoTrustedBy, grants));
+        }
+    }
+
+    // Plans the mechanism against the clusters' planned stand-ins, as FederatedServiceAccount will
+    // when it is created, and claims what the identity must hold alone: every rule stays the library's.
+    // The plan holds no grants: a created store's grants need the store registered.
+    private void plan(String key, ConfigNode workload, String cluster, ServiceAccountRef account, List<String> alsoTrustedBy,
+                      MechanismSpec identity) {
+        var own = clusterSpecs.get(cluster);
+        if (own == null || !alsoTrustedBy.stream().allMatch(clusterSpecs::containsKey)) {
+            return;
+        }
+        var kit = kits.get(own.cloud());
+        var options = workload.has("options") ? workload.object("options") : Optional.<ConfigNode>empty();
+        var others = alsoTrustedBy.stream().map(other -> clusterSpecs.get(other).planned()).toList();
+        try {
+            identity.build(others, planning).plan(new BindingRequest(key, account, own.planned(), List.of()));
+            for (var claim : identity.claims(own)) {
+                ProgramClaims.current().claim(claim, key);
+            }
+        } catch (InvalidInputException refusal) {
+            kit.reportRefusal(refusal, workload, options);
         }
     }
 
@@ -151,10 +186,13 @@ final class WorkloadReader {
     }
 
     private void claim(ConfigNode workload, String key, String cluster, String namespace, String serviceAccount, boolean createsNamespace) {
-        var claimed = claims.putIfAbsent(cluster + " " + namespace + "/" + serviceAccount, key);
+        // On GKE the scope is the project's workload pool, which every cluster of the project shares.
+        var scope = clusterSpecs.containsKey(cluster) ? clusterSpecs.get(cluster).bindingScope() : "cluster '" + cluster + "'";
+        var claimed = claims.putIfAbsent(scope + " " + namespace + "/" + serviceAccount, key);
         if (claimed != null && !claimed.equals(key)) {
-            workload.problems().add(workload.path(), "binds ServiceAccount " + namespace + "/" + serviceAccount + " in cluster '" + cluster
-                    + "', as workloads." + claimed + " does; a ServiceAccount has one identity");
+            workload.problems().add(workload.path(), "binds ServiceAccount " + namespace + "/" + serviceAccount + " in " + scope
+                    + (scope.startsWith("cluster ") ? "" : " of cluster '" + cluster + "'")
+                    + ", as workloads." + claimed + " does; a ServiceAccount has one identity");
         }
         // A namespace is created once per cluster, for all its workloads, or by none of them.
         var first = namespaces.putIfAbsent(cluster + " " + namespace, Map.entry(key, createsNamespace));

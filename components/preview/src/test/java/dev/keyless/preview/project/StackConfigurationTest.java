@@ -189,6 +189,34 @@ class StackConfigurationTest {
                 .hasMessageContaining("runtime 'nodejs'");
     }
 
+    @Test
+    void resolvesAliasesAndMergeKeysAndRefusesADuplicateKeyAsThePulumiCliDoes() throws Exception {
+        write("Pulumi.yaml", "name: shop\nruntime: java\n");
+        write("Pulumi.dev.yaml", """
+                config:
+                  shop:defaults: &defaults
+                    cluster: platform
+                    namespace: shop
+                  shop:api:
+                    <<: *defaults
+                    serviceAccount: api
+                  shop:region: &region eu-west-1
+                  shop:copy: *region
+                """);
+
+        var settings = StackConfiguration.read(PulumiProject.read(directory), "dev");
+
+        assertThat(settings.config())
+                .containsEntry("shop:api", "{\"serviceAccount\":\"api\",\"cluster\":\"platform\",\"namespace\":\"shop\"}")
+                .containsEntry("shop:copy", "eu-west-1");
+
+        write("Pulumi.prod.yaml", "config:\n  shop:size: 2\n  shop:size: 3\n");
+        assertThatThrownBy(() -> StackConfiguration.read(PulumiProject.read(directory), "prod"))
+                .isInstanceOf(ProjectFileException.class)
+                .hasMessage("cannot read " + directory.resolve("Pulumi.prod.yaml")
+                        + ": line 3: mapping key \"shop:size\" already defined at line 2 (Pulumi refuses a key written twice)");
+    }
+
     private void write(String file, String text) throws Exception {
         Files.writeString(directory.resolve(file), text);
     }

@@ -1,0 +1,67 @@
+package dev.keyless.landingzone.clouds;
+
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.Provider;
+import com.pulumi.resources.Resource;
+import dev.keyless.aws.AwsOidcCluster;
+import dev.keyless.aws.PodIdentityAgent;
+
+import java.util.Optional;
+
+/**
+ * An EKS cluster as the config declares it, for planning its workloads' mechanisms before anything
+ * is registered: the same description and facts as the component will have.
+ */
+final class PlannedEksCluster implements AwsOidcCluster {
+    private final String key;
+    private final boolean adopted;
+    private final Optional<String> clusterName;
+    private final Optional<String> issuerUrl;
+    private final Optional<String> oidcProviderArn;
+    private final boolean podIdentityAgent;
+
+    PlannedEksCluster(String key, boolean adopted, Optional<String> clusterName, Optional<String> issuerUrl,
+                      Optional<String> oidcProviderArn, boolean podIdentityAgent) {
+        this.key = key;
+        this.adopted = adopted;
+        this.clusterName = clusterName;
+        this.issuerUrl = issuerUrl;
+        this.oidcProviderArn = oidcProviderArn;
+        this.podIdentityAgent = podIdentityAgent;
+    }
+
+    @Override
+    public Output<String> clusterName() {
+        return clusterName.map(Output::of).orElseGet(() -> PlannedValues.placeholder("the name of " + describe()));
+    }
+
+    @Override
+    public Output<String> issuerUrl() {
+        return issuerUrl.map(Output::of).orElseGet(() -> PlannedValues.placeholder("the issuer of " + describe()));
+    }
+
+    @Override
+    public Output<String> oidcProviderArn() {
+        return oidcProviderArn.map(Output::of).orElseGet(() -> PlannedValues.placeholder("the OIDC provider of " + describe()));
+    }
+
+    @Override
+    public Optional<PodIdentityAgent> podIdentityAgent() {
+        return podIdentityAgent ? Optional.of(PodIdentityAgent.installedElsewhere()) : Optional.empty();
+    }
+
+    @Override
+    public Provider kubernetesProvider() {
+        return PlannedValues.kubernetesProvider(describe());
+    }
+
+    @Override
+    public Resource readiness() {
+        return PlannedValues.readiness(describe());
+    }
+
+    @Override
+    public String describe() {
+        return (adopted ? "adopted EKS cluster '" : "EKS cluster '") + key + "'";
+    }
+}
