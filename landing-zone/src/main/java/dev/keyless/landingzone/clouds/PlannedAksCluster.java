@@ -25,7 +25,8 @@ final class PlannedAksCluster implements AzureOidcCluster {
     }
 
     /** @return the resource group when the config names it */
-    Optional<String> plainResourceGroupName() {
+    @Override
+    public Optional<String> plainResourceGroupName() {
         return resourceGroupName;
     }
 
