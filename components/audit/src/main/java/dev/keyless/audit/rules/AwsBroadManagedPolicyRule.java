@@ -12,9 +12,10 @@ import java.util.regex.Pattern;
 
 /**
  * KL017: an AWS-managed policy that grants a whole service or more, attached to a role, user or
- * group: {@code AdministratorAccess}, {@code PowerUserAccess}, {@code IAMFullAccess} or any
- * {@code *FullAccess} (the same set keyless-aws warns about for a mechanism's
- * {@code managedPolicyArn}). Read from {@code RolePolicyAttachment}, {@code UserPolicyAttachment},
+ * group: {@code AdministratorAccess} (Checkov CKV_AWS_274), {@code PowerUserAccess},
+ * {@code IAMFullAccess} or any {@code *FullAccess} (the set keyless-aws's
+ * {@code BroadManagedPolicies} warns about for a mechanism's {@code managedPolicyArn}; the audit
+ * reads JSON only, so it keeps its own copy). Read from {@code RolePolicyAttachment}, {@code UserPolicyAttachment},
  * {@code GroupPolicyAttachment}, {@code PolicyAttachment}, {@code RolePolicyAttachmentsExclusive}
  * and a role's {@code managedPolicyArns}, in any partition. Customer-managed policies are KL009's;
  * an unknown ARN is skipped.

@@ -50,10 +50,16 @@ public final class AwsPrivilegeEscalationRule implements AuditRule {
             if (!escalations.isEmpty()) {
                 List<String> wildcards = patterns.stream().filter(p -> p.contains("*")).toList();
                 String through = wildcards.isEmpty() ? "" : " (through " + String.join(", ", wildcards) + ")";
-                findings.add(Values.shorten(String.join(", ", escalations) + " on *" + through));
+                findings.add(list(escalations) + " on *" + through);
             }
         }
         return findings;
+    }
+
+    /** Up to three actions by name; more as the first two and a count, so a wildcard stays one line. */
+    private static String list(List<String> actions) {
+        return actions.size() <= 3 ? String.join(", ", actions)
+                : actions.get(0) + ", " + actions.get(1) + " and " + (actions.size() - 2) + " more";
     }
 
     /** Whether IAM's action pattern (case-insensitive, {@code *} and {@code ?}) matches {@code action}. */

@@ -51,12 +51,12 @@ public final class GcpProjectRoleRule implements AuditRule {
         }
         for (String member : GcpIam.members(resource)) {
             if (DEFAULT_SERVICE_ACCOUNT.matcher(member).matches()) {
-                problems.add("default service account " + member + " granted " + role);
+                problems.add("default service account " + Values.shorten(member) + " granted " + role);
             } else if (USER_MANAGED_SERVICE_ACCOUNT.matcher(member).matches() && ADMIN_ROLE.matcher(role).matches()
                     && !IMPERSONATING_ROLES.contains(role)) {
-                problems.add("admin role " + role + " for " + member);
+                problems.add("admin role " + role + " for " + Values.shorten(member));
             }
         }
-        return problems.isEmpty() ? List.of() : List.of(Values.shorten(String.join("; ", problems)));
+        return problems.isEmpty() ? List.of() : List.of(String.join("; ", problems));
     }
 }

@@ -17,7 +17,7 @@ import java.util.Map;
  * As for Secrets (KL003), a cloud-key name with a non-empty value is a finding whatever the value,
  * unknown included, because the name says what it holds; any other known text is a finding only
  * when it is itself a key. Unknown values are never read as keys. {@code valueFrom} references
- * hold no value here: the Secret they name is KL003's.
+ * hold no value here: they are KL016's, and the Secret they name is KL003's.
  */
 public final class WorkloadEnvKeyRule implements AuditRule {
     @Override public String id() { return "KL004"; }
