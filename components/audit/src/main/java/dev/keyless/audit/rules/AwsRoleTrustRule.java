@@ -49,7 +49,7 @@ public final class AwsRoleTrustRule implements AuditRule {
             for (String member : principals) {
                 String problem = problem(member, ownAccount, guarded);
                 if (problem != null) {
-                    findings.add(Values.shorten(problem));
+                    findings.add(problem);
                 }
             }
         }
@@ -70,7 +70,7 @@ public final class AwsRoleTrustRule implements AuditRule {
         }
         String account = account(principal);
         if (account != null && ownAccount != null && !account.equals(ownAccount) && !guarded) {
-            return "another account's " + principal + " without sts:ExternalId";
+            return "another account's " + Values.shorten(principal) + " without sts:ExternalId";
         }
         return null;
     }
