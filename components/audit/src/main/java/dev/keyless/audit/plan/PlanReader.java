@@ -15,7 +15,8 @@ import java.util.Set;
 /**
  * Reads the resources out of a {@code pulumi preview --json} document in any step shape Pulumi
  * writes: a step's {@code newState} is what the stack holds after it; whether the audit judges it
- * or only reads it for context follows the step's {@link StepOp}. A resource whose step removes it
+ * or only reads it for context follows the step's {@link StepOp}; a {@code same} step that flips
+ * {@code protect} is judged, since it changes what deleting the stack deletes. A resource whose step removes it
  * ({@code delete}, {@code delete-replaced}: an {@code oldState} only) has nothing left to audit.
  * A replacement may appear as one logical {@code replace} step and again as its
  * {@code create-replacement}; the URN is judged once.
@@ -54,6 +55,9 @@ public final class PlanReader {
         for (JsonNode step : root.path("steps")) {
             JsonNode state = step.path("newState");
             StepOp op = StepOp.of(step.path("op").isTextual() ? step.path("op").textValue() : null);
+            if (op == StepOp.KEEPS && protectChanges(step)) {
+                op = StepOp.CHANGES; // a same step that only drops protect still changes what a stack delete does
+            }
             if (state.isObject() && op != StepOp.REMOVES) {
                 PlanResource resource = resource(state, index);
                 // The last step of a URN carries its final state (a replacement after its logical replace).
@@ -65,6 +69,16 @@ public final class PlanReader {
             index++;
         }
         return new Plan(judged, List.copyOf(held.values()));
+    }
+
+    /**
+     * Whether the step flips {@code protect}: Pulumi shows such a {@code same} step even without
+     * {@code --show-sames} ({@code shouldShow} in pkg/backend/display/display.go), because it
+     * changes the resource's metadata.
+     */
+    private static boolean protectChanges(JsonNode step) {
+        JsonNode old = step.path("oldState");
+        return old.isObject() && old.path("protect").asBoolean(false) != step.path("newState").path("protect").asBoolean(false);
     }
 
     private static PlanResource resource(JsonNode state, int index) throws PlanFormatException {

@@ -19,9 +19,11 @@ class PlanReaderTest {
 
     @Test
     void onlyStepsThatChangeSomethingAreJudgedEachUrnOnce() throws PlanFormatException {
-        // create, update, update, replace (+ its create-replacement), import; not same, read or any removal
+        // create, update, update, replace (+ its create-replacement), import, a same step dropping
+        // protect; not other same steps, reads or any removal
         assertThat(names(updatePlan().resources())).containsExactly(
-                "Secret ci-creds", "RolePolicy reader", "RolePolicy writer", "Role vendor", "BucketV2 assets");
+                "Secret ci-creds", "RolePolicy reader", "RolePolicy writer", "Role vendor", "BucketV2 assets",
+                "BlobContainer charts");
     }
 
     @Test
@@ -29,7 +31,7 @@ class PlanReaderTest {
         assertThat(names(updatePlan().held())).containsExactly(
                 "Stack shop-prod", "AccessKey ci-key", "Secret ci-creds", "RolePolicy reader", "RolePolicy writer",
                 "Role vendor", "StorageAccount shared", "BucketV2 assets", "BucketVersioningV2 assets",
-                "BucketPublicAccessBlock assets");
+                "BucketPublicAccessBlock assets", "BlobContainer charts");
         assertThat(updatePlan().find(P + "gcp:serviceaccount/key:Key::old-key")).isEmpty();
         assertThat(updatePlan().ofType("aws", "s3", "BucketVersioningV2")).hasSize(1);
     }
