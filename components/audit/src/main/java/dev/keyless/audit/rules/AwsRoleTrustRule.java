@@ -8,6 +8,7 @@ import dev.keyless.audit.plan.PlanResource;
 import dev.keyless.audit.plan.Unknowns;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -79,7 +80,7 @@ public final class AwsRoleTrustRule implements AuditRule {
     private static boolean guarded(JsonNode condition) {
         for (Map.Entry<String, JsonNode> operator : (Iterable<Map.Entry<String, JsonNode>>) condition::fields) {
             for (Map.Entry<String, JsonNode> key : (Iterable<Map.Entry<String, JsonNode>>) operator.getValue()::fields) {
-                String name = key.getKey().toLowerCase(java.util.Locale.ROOT);
+                String name = key.getKey().toLowerCase(Locale.ROOT);
                 if (name.equals("sts:externalid") || name.equals("aws:multifactorauthpresent")) {
                     return true;
                 }

@@ -4,6 +4,7 @@ import dev.keyless.audit.AuditRule;
 import dev.keyless.audit.Severity;
 import dev.keyless.audit.plan.Plan;
 import dev.keyless.audit.plan.PlanResource;
+import dev.keyless.audit.plan.Unknowns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -41,7 +42,7 @@ public final class GcpProjectRoleRule implements AuditRule {
             return List.of();
         }
         String role = resource.text("role");
-        if (role == null || dev.keyless.audit.plan.Unknowns.containsUnknown(role)) {
+        if (role == null || Unknowns.containsUnknown(role)) {
             return List.of();
         }
         String scope = resource.type().split(":")[1].split("/")[0];

@@ -2,6 +2,7 @@ package dev.keyless.audit.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.keyless.audit.plan.PlanResource;
+import dev.keyless.audit.plan.Unknowns;
 import java.util.Set;
 
 /** Kubernetes resources that run pods, and Helm releases, as rules over pods read them. */
@@ -51,7 +52,7 @@ final class Workloads {
     /** The namespace in the resource's metadata, or null when unset or unknown. */
     static String namespace(PlanResource resource) {
         JsonNode namespace = resource.get("metadata").path("namespace");
-        return namespace.isTextual() && !dev.keyless.audit.plan.Unknowns.isUnknown(namespace) ? namespace.textValue() : null;
+        return namespace.isTextual() && !Unknowns.isUnknown(namespace) ? namespace.textValue() : null;
     }
 
     private static String kubernetesKind(PlanResource resource) {
