@@ -34,7 +34,8 @@ public final class AuditCommand {
             Usage: keyless-audit PLAN.json [--sarif FILE] [--fail-on low|medium|high|critical]
 
             Audits a `pulumi preview --json` document (PLAN.json, or - for standard input) for
-            static cloud credentials, trust wider than one ServiceAccount, wildcard grants and
+            static cloud credentials and values built from them, trust wider than one
+            ServiceAccount, wildcard and escalating grants, pods on the default ServiceAccount and
             unprotected stores, and prints one line per finding and a summary.
 
               --sarif FILE     also write the findings as SARIF 2.1.0, for code-scanning tools

@@ -48,6 +48,22 @@ class AuditCommandTest {
     }
 
     @Test
+    void anUpdatesPlanIsJudgedByWhatItChangesWithUnchangedResourcesAsContext() {
+        // A same-step access key is not this update's finding, the new Secret built from it is; the
+        // narrowed policy passes, the widened one and the replaced role's new trust do not; the
+        // read account, the deleted key and the replaced role's old trust are not judged; a same
+        // step that drops protect is.
+        assertThat(run(planFile("update-plan.json").toString())).isEqualTo(1);
+        assertThat(out.lines().map(line -> line.substring(0, line.indexOf(". Fix:") < 0 ? line.length() : line.indexOf(". Fix:"))))
+                .containsExactly(
+                        "critical KL015 urn:pulumi:prod::shop::kubernetes:core/v1:Secret::ci-creds: stringData built from AccessKey ci-key",
+                        "high KL009 urn:pulumi:prod::shop::aws:iam/rolePolicy:RolePolicy::writer: Action s3:*, Resource *",
+                        "high KL018 urn:pulumi:prod::shop::aws:iam/role:Role::vendor: another account's arn:aws:iam::444455556666:role/deployer without sts:ExternalId",
+                        "medium KL014 urn:pulumi:prod::shop::azure-native:storage:BlobContainer::charts: no retainOnDelete or protect",
+                        "4 findings: 1 critical, 2 high, 1 medium");
+    }
+
+    @Test
     void badPlanFailsAtCriticalBecauseItHoldsStaticKeys() {
         assertThat(run(planFile("bad-plan.json").toString(), "--fail-on", "critical")).isEqualTo(1);
     }

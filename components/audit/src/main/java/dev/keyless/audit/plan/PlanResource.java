@@ -16,10 +16,29 @@ import java.util.Map;
  * @param protect              whether Pulumi refuses to delete it
  * @param retainOnDelete       whether Pulumi leaves it in the cloud when the stack deletes it
  * @param propertyDependencies for each input, the URNs of the resources it was built from
+ * @param dependencies         the URNs of every resource it depends on, by data or by {@code dependsOn}
  */
 public record PlanResource(String urn, String type, String parent, JsonNode inputs, JsonNode outputs,
                            boolean protect, boolean retainOnDelete,
-                           Map<String, List<String>> propertyDependencies) {
+                           Map<String, List<String>> propertyDependencies, List<String> dependencies) {
+
+    /** A resource whose document records no {@code dependencies} list. */
+    public PlanResource(String urn, String type, String parent, JsonNode inputs, JsonNode outputs,
+                        boolean protect, boolean retainOnDelete, Map<String, List<String>> propertyDependencies) {
+        this(urn, type, parent, inputs, outputs, protect, retainOnDelete, propertyDependencies, List.of());
+    }
+
+    /**
+     * The URNs input {@code property} was built from. A document that records no property
+     * dependencies at all (an SDK that does not send them) gives the resource's whole
+     * {@code dependencies} instead: wider, but never blind.
+     */
+    public List<String> dependenciesOf(String property) {
+        if (propertyDependencies.isEmpty()) {
+            return dependencies;
+        }
+        return propertyDependencies.getOrDefault(property, List.of());
+    }
 
     /**
      * The property {@code name}: the input when the program set it, otherwise the output (a real

@@ -24,6 +24,15 @@ public final class AuditRules {
                 new AzureBlobRoleScopeRule(),
                 new S3BucketProtectionRule(),
                 new GcsBucketProtectionRule(),
-                new BlobContainerProtectionRule());
+                new BlobContainerProtectionRule(),
+                new CredentialBuiltValueRule(),
+                new EnvCredentialReferenceRule(),
+                new AwsBroadManagedPolicyRule(),
+                new AwsRoleTrustRule(),
+                new AwsPrivilegeEscalationRule(),
+                new GcpProjectRoleRule(),
+                new DefaultServiceAccountRule(),
+                new IdentityTokenAutomountRule(),
+                new StorageAccountBlobPublicAccessRule());
     }
 }

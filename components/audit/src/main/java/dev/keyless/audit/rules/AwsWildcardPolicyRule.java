@@ -7,18 +7,15 @@ import dev.keyless.audit.plan.Plan;
 import dev.keyless.audit.plan.PlanResource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
- * KL009: an IAM policy ({@code RolePolicy}, {@code Policy}, {@code UserPolicy}, {@code GroupPolicy})
- * with an Allow statement whose actions contain {@code *} ({@code *}, {@code s3:*},
+ * KL009: an IAM policy ({@code RolePolicy}, {@code Policy}, {@code UserPolicy}, {@code GroupPolicy},
+ * or a role's inline policy) with an Allow statement whose actions contain {@code *} ({@code *}, {@code s3:*},
  * {@code s3:Get*}), that uses {@code NotAction}, or whose resources include {@code *}. One finding
  * per statement. A policy the preview leaves unknown is skipped; within a known policy, an unknown
  * action or resource is not a wildcard.
  */
 public final class AwsWildcardPolicyRule implements AuditRule {
-    private static final Set<String> POLICY_TYPES = Set.of("RolePolicy", "Policy", "UserPolicy", "GroupPolicy");
-
     @Override public String id() { return "KL009"; }
     @Override public Severity severity() { return Severity.HIGH; }
     @Override public String title() { return "IAM policy allows wildcard actions or resources"; }
@@ -28,12 +25,8 @@ public final class AwsWildcardPolicyRule implements AuditRule {
 
     @Override
     public List<String> check(PlanResource resource, Plan plan) {
-        String[] type = resource.type().split(":");
-        if (type.length != 3 || !resource.isType("aws", "iam", type[2]) || !POLICY_TYPES.contains(type[2])) {
-            return List.of();
-        }
         List<String> findings = new ArrayList<>();
-        for (JsonNode statement : PolicyDocument.statements(resource.get("policy"))) {
+        for (JsonNode statement : PolicyDocument.permissionStatements(resource)) {
             if (!PolicyDocument.allows(statement)) {
                 continue;
             }

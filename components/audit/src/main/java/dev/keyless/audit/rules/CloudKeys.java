@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.keyless.audit.plan.Unknowns;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -22,7 +23,26 @@ final class CloudKeys {
     private static final Pattern CREDENTIALS_FILE_LINE =
             Pattern.compile("(?im)^\\s*aws_secret_access_key\\s*=\\s*\\S");
 
+    /**
+     * Fragments of names under which keys and connection strings are kept, compared with the
+     * name lower-cased and stripped of everything but letters and digits
+     * ({@code AZURE_STORAGE_KEY}, {@code accountKey}, {@code connection-string}).
+     */
+    private static final List<String> KEY_NAME_PARTS = List.of("accountkey", "accesskey", "storagekey", "sharedkey",
+            "primarykey", "secondarykey", "connectionstring", "connstring", "connstr", "sastoken",
+            "sharedaccesssignature");
+
     private CloudKeys() {
+    }
+
+    /**
+     * Whether {@code name} reads as the name of a key or connection string (wider than
+     * {@link #isKeyName}: used only for values built from a resource that hands out keys).
+     */
+    static boolean looksLikeKeyName(String name) {
+        String letters = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        return letters.equals("key") || letters.equals("key1") || letters.equals("key2")
+                || KEY_NAME_PARTS.stream().anyMatch(letters::contains);
     }
 
     /** Whether {@code name} is a variable or key that holds a cloud secret by convention. */

@@ -9,7 +9,6 @@ import dev.keyless.audit.plan.Unknowns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * KL004: a cloud key written into a workload: a container {@code env} entry
@@ -18,12 +17,9 @@ import java.util.Set;
  * As for Secrets (KL003), a cloud-key name with a non-empty value is a finding whatever the value,
  * unknown included, because the name says what it holds; any other known text is a finding only
  * when it is itself a key. Unknown values are never read as keys. {@code valueFrom} references
- * hold no value here: the Secret they name is KL003's.
+ * hold no value here: they are KL016's, and the Secret they name is KL003's.
  */
 public final class WorkloadEnvKeyRule implements AuditRule {
-    private static final Set<String> WORKLOADS = Set.of(
-            "Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob");
-
     @Override public String id() { return "KL004"; }
     @Override public Severity severity() { return Severity.HIGH; }
     @Override public String title() { return "Cloud key in a container's environment or Helm values"; }
@@ -33,10 +29,7 @@ public final class WorkloadEnvKeyRule implements AuditRule {
 
     @Override
     public List<String> check(PlanResource resource, Plan plan) {
-        String[] type = resource.type().split(":");
-        boolean workload = type.length == 3 && type[0].equals("kubernetes") && WORKLOADS.contains(type[2]);
-        boolean helm = type.length == 3 && type[0].equals("kubernetes") && type[1].startsWith("helm.sh/");
-        if (!workload && !helm) {
+        if (!Workloads.isWorkload(resource) && !Workloads.isHelm(resource)) {
             return List.of();
         }
         List<String> findings = new ArrayList<>();

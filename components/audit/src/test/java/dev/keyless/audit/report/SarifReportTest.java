@@ -41,7 +41,8 @@ class SarifReportTest {
         List<String> ids = new ArrayList<>();
         rules.forEach(rule -> ids.add(rule.path("id").asText()));
         assertThat(ids).containsExactly("KL001", "KL002", "KL003", "KL004", "KL005", "KL006", "KL007",
-                "KL008", "KL009", "KL010", "KL011", "KL012", "KL013", "KL014");
+                "KL008", "KL009", "KL010", "KL011", "KL012", "KL013", "KL014", "KL015", "KL016", "KL017",
+                "KL018", "KL019", "KL020", "KL021", "KL022", "KL023");
         for (int i = 0; i < rules.size(); i++) {
             AuditRule rule = auditor.rules().get(i);
             JsonNode node = rules.get(i);
@@ -60,30 +61,31 @@ class SarifReportTest {
     @Test
     void eachFindingIsAResultWithItsRuleLevelMessageAndUrn() throws Exception {
         JsonNode results = sarif("plan.json").path("runs").get(0).path("results");
-        assertThat(results.size()).isEqualTo(14);
-        JsonNode last = results.get(13);
-        assertThat(last.path("ruleId").asText()).isEqualTo("KL014");
-        assertThat(last.path("ruleIndex").asInt()).isEqualTo(13);
-        assertThat(last.path("level").asText()).isEqualTo("warning");
-        assertThat(last.path("message").path("text").asText()).isEqualTo(
+        assertThat(results.size()).isEqualTo(24);
+        JsonNode blob = results.get(20); // the medium findings follow the 20 high and critical ones
+        assertThat(blob.path("ruleId").asText()).isEqualTo("KL014");
+        assertThat(blob.path("ruleIndex").asInt()).isEqualTo(13);
+        assertThat(blob.path("level").asText()).isEqualTo("warning");
+        assertThat(blob.path("message").path("text").asText()).isEqualTo(
                 "Blob container open to public access or deletable with the stack: publicAccess Blob; "
                         + "no retainOnDelete or protect (" + BLOB_URN + "). "
                         + "Fix: Set publicAccess: None and retainOnDelete (or protect) on the container");
-        assertThat(last.path("locations").size()).isEqualTo(1);
-        JsonNode location = last.path("locations").get(0);
+        assertThat(blob.path("locations").size()).isEqualTo(1);
+        JsonNode location = blob.path("locations").get(0);
         assertThat(location.path("physicalLocation").path("artifactLocation").path("uri").asText()).isEqualTo("plan.json");
         assertThat(location.path("logicalLocations").size()).isEqualTo(1);
         JsonNode logical = location.path("logicalLocations").get(0);
         assertThat(logical.path("name").asText()).isEqualTo("public");
         assertThat(logical.path("fullyQualifiedName").asText()).isEqualTo(BLOB_URN);
         assertThat(logical.path("kind").asText()).isEqualTo("resource");
-        assertThat(last.path("properties").path("severity").asText()).isEqualTo("medium");
+        assertThat(blob.path("properties").path("severity").asText()).isEqualTo("medium");
 
         List<String> levels = new ArrayList<>();
         results.forEach(result -> levels.add(result.path("ruleId").asText() + "=" + result.path("level").asText()));
-        assertThat(levels).containsExactly("KL001=error", "KL002=error", "KL003=error", "KL004=error",
-                "KL005=error", "KL006=error", "KL007=error", "KL008=error", "KL009=error", "KL010=error",
-                "KL011=error", "KL012=warning", "KL013=warning", "KL014=warning");
+        assertThat(levels).containsExactly("KL001=error", "KL002=error", "KL003=error", "KL015=error",
+                "KL004=error", "KL005=error", "KL006=error", "KL007=error", "KL008=error", "KL009=error", "KL009=error",
+                "KL010=error", "KL011=error", "KL016=error", "KL017=error", "KL018=error", "KL019=error", "KL020=error",
+                "KL012=warning", "KL013=warning", "KL014=warning", "KL021=warning", "KL022=warning", "KL023=warning");
     }
 
     @Test
@@ -98,7 +100,7 @@ class SarifReportTest {
     void aCleanPlanStillListsTheRulesAndHasAnEmptyResultsArray() throws Exception {
         List<Finding> none = auditor.audit(PlanReader.read(Fixtures.text("clean-plan.json")));
         JsonNode run = new ObjectMapper().readTree(SarifReport.render(auditor.rules(), none, "p.json")).path("runs").get(0);
-        assertThat(run.path("tool").path("driver").path("rules").size()).isEqualTo(14);
+        assertThat(run.path("tool").path("driver").path("rules").size()).isEqualTo(23);
         assertThat(run.path("results").isArray()).isTrue();
         assertThat(run.path("results").size()).isZero();
     }

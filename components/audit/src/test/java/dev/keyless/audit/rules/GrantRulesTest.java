@@ -60,4 +60,22 @@ class GrantRulesTest {
                 .containsExactly("account: scope /subscriptions/2/resourceGroups/rg/provi…/Microsoft.Storage/storageAccounts/data",
                         "versioned: scope /subscriptions/2");
     }
+
+    @Test
+    void projectLevelImpersonationOwnerAdminAndDefaultServiceAccountGrantsAreFindings() {
+        String project = "gcp:projects/iAMMember:IAMMember";
+        assertThat(check(new GcpProjectRoleRule(),
+                step(project, "owner", "{\"role\":\"roles/owner\",\"member\":\"user:a@b.c\"}"),
+                step("gcp:folder/iAMBinding:IAMBinding", "token", "{\"role\":\"roles/iam.serviceAccountTokenCreator\",\"members\":[\"group:g@b.c\"]}"),
+                step(project, "compute", "{\"role\":\"roles/logging.logWriter\",\"member\":\"serviceAccount:123-compute@developer.gserviceaccount.com\"}"),
+                step(project, "sa-admin", "{\"role\":\"roles/compute.instanceAdmin\",\"member\":\"serviceAccount:ci@p.iam.gserviceaccount.com\"}"),
+                step("gcp:serviceaccount/iAMMember:IAMMember", "one-account", "{\"role\":\"roles/iam.serviceAccountUser\",\"member\":\"user:a@b.c\"}"),
+                step(project, "writer", "{\"role\":\"roles/logging.logWriter\",\"member\":\"serviceAccount:nodes@p.iam.gserviceaccount.com\"}"),
+                step(project, "unknown", "{\"role\":\"" + U + "\",\"member\":\"serviceAccount:123-compute@developer.gserviceaccount.com\"}")))
+                .containsExactly(
+                        "owner: roles/owner on projects",
+                        "token: roles/iam.serviceAccountTokenCreator on folder",
+                        "compute: default service account serviceAccount:123-compute@developer.gserviceaccount.com granted roles/logging.logWriter",
+                        "sa-admin: admin role roles/compute.instanceAdmin for serviceAccount:ci@p.iam.gserviceaccount.com");
+    }
 }

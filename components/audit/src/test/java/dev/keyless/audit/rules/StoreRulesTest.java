@@ -83,4 +83,16 @@ class StoreRulesTest {
                 step(container, "deletable", "{\"publicAccess\":\"None\"}")))
                 .containsExactly("container: publicAccess Container", "deletable: no retainOnDelete or protect");
     }
+
+    @Test
+    void aStorageAccountThatAllowsPublicBlobsIsAFindingOnlyWhenSetTrue() {
+        String account = "azure-native:storage:StorageAccount";
+        assertThat(check(new StorageAccountBlobPublicAccessRule(),
+                step(account, "public", "{\"allowBlobPublicAccess\":true}"),
+                step("azure-native:storage/v20230101:StorageAccount", "versioned", "{\"allowBlobPublicAccess\":true}"),
+                step(account, "private", "{\"allowBlobPublicAccess\":false}"),
+                step(account, "unset", "{}"),
+                step(account, "unknown", "{\"allowBlobPublicAccess\":\"" + U + "\"}")))
+                .containsExactly("public: allowBlobPublicAccess: true", "versioned: allowBlobPublicAccess: true");
+    }
 }
