@@ -102,6 +102,19 @@ class GcsAccessTest {
     }
 
     @Test
+    void twoBucketsFromAnotherStackUnderOneKeyAreRefusedNamingBoth() {
+        var failure = SimulatedStack.named("gcs").runExpectingFailure(ctx -> new FederatedServiceAccount("api", FederatedServiceAccountArgs.builder()
+                .cluster(TestClusters.adopted("green")).namespace("shop").name("api")
+                .grant(GcsAccess.readOnly("reports", Output.of("reports-eu-7")))
+                .grant(GcsAccess.readOnly("reports", Output.of("reports-us-7")))
+                .build()));
+
+        assertThat(failure.message()).isEqualTo("grants[1] must be a grant other than grants[0] (GCS read-only on reports/*): "
+                + "both would be the child 'api-grant-reports-read-only': 'GCS read-only on reports/*'");
+        assertThat(failure.deployment().ofType(MEMBER)).isEmpty();
+    }
+
+    @Test
     void aBucketFromAnotherStackIsKeyedByTheGivenKey() {
         var member = deploy(ctx -> GcsAccess.readOnly("reports", Output.of("reports-eu-7"))).resource(MEMBER, "api-grant-reports-read-only");
 
