@@ -102,6 +102,19 @@ class GcsAccessTest {
     }
 
     @Test
+    void twoBucketsFromAnotherStackUnderOneKeyAreRefusedNamingBoth() {
+        var failure = SimulatedStack.named("gcs").runExpectingFailure(ctx -> new FederatedServiceAccount("api", FederatedServiceAccountArgs.builder()
+                .cluster(TestClusters.adopted("green")).namespace("shop").name("api")
+                .grant(GcsAccess.readOnly("reports", Output.of("reports-eu-7")))
+                .grant(GcsAccess.readOnly("reports", Output.of("reports-us-7")))
+                .build()));
+
+        assertThat(failure.message()).isEqualTo("grants[1] must be a grant other than grants[0] (GCS read-only on reports/*): "
+                + "both would be the child 'api-grant-reports-read-only': 'GCS read-only on reports/*'");
+        assertThat(failure.deployment().ofType(MEMBER)).isEmpty();
+    }
+
+    @Test
     void aBucketFromAnotherStackIsKeyedByTheGivenKey() {
         var member = deploy(ctx -> GcsAccess.readOnly("reports", Output.of("reports-eu-7"))).resource(MEMBER, "api-grant-reports-read-only");
 
@@ -121,12 +134,26 @@ class GcsAccessTest {
                 .build()));
 
         assertThat(deployment.ofType(MEMBER)).extracting(r -> r.name() + " " + r.input("condition.title").orElseThrow()).containsExactlyInAnyOrder(
-                "api-grant-shop-catalog-read-only-team-a--50e11581 only objects under team/a/",
+                "api-grant-shop-catalog-read-only-team-a--b44efc52 only objects under team/a/",
                 "api-grant-shop-catalog-read-only-team-a only objects under team-a/",
-                "api-grant-shop-catalog-read-only-a--fdf6e585 only objects under A/",
+                "api-grant-shop-catalog-read-only-a--f535a2ab only objects under A/",
                 "api-grant-shop-catalog-read-only-a only objects under a/",
-                "api-grant-shop-catalog-read-only-prefix--99e3c23b only objects under 日本/",
-                "api-grant-shop-catalog-read-only-prefix--b49eb098 only objects under 中国/");
+                "api-grant-shop-catalog-read-only-prefix--5ff4d913 only objects under 日本/",
+                "api-grant-shop-catalog-read-only-prefix--0696307a only objects under 中国/");
+    }
+
+    @Test
+    void aBucketWhoseNameContainsAnAccessIsNotMistakenForAnotherGrant() {
+        var deployment = SimulatedStack.named("gcs").run(ctx -> new FederatedServiceAccount("api", FederatedServiceAccountArgs.builder()
+                .cluster(TestClusters.adopted("green")).namespace("shop").name("api")
+                .grant(GcsAccess.readWrite("xyz-read-only"))
+                .grant(GcsAccess.readOnly("xyz").prefix("read-write/"))
+                .build()));
+
+        assertThat(deployment.ofType(MEMBER)).extracting(r -> r.name() + " " + r.input("bucket").orElseThrow()).containsExactlyInAnyOrder(
+                "api-grant-xyz-read-only-read-write--c0fe5874 xyz-read-only",
+                "api-grant-xyz-read-only-read-write xyz");
+        assertThat(GcsAccess.readWrite("xyz-read-only").formerKey()).contains("xyz-read-only-read-write");
     }
 
     @Test
@@ -134,7 +161,7 @@ class GcsAccessTest {
         assertThat(GcsAccess.readOnly("shop-catalog").prefix("team-a/").key()).isEqualTo("shop-catalog-read-only-team-a");
         assertThat(GcsAccess.readOnly("shop-catalog").prefix("2026/").formerKey()).isEmpty();
         assertThat(GcsAccess.readOnly("shop-catalog").formerKey()).isEmpty();
-        assertThat(GcsAccess.readWrite("shop-catalog").prefix("charts").key()).isEqualTo("shop-catalog-read-write-charts--38edf99f");
+        assertThat(GcsAccess.readWrite("shop-catalog").prefix("charts").key()).isEqualTo("shop-catalog-read-write-charts--c1569f00");
         assertThat(GcsAccess.readWrite("shop-catalog").prefix("charts").formerKey()).contains("shop-catalog-read-write-charts");
         assertThat(GcsAccess.readOnly("shop-catalog").prefix("team/a/").formerKey()).contains("shop-catalog-read-only-team-a");
     }
@@ -148,7 +175,7 @@ class GcsAccessTest {
                 .build()));
 
         assertThat(failure.message()).isEqualTo("grants[1] must be a grant other than grants[0] (GCS read-only on shop-catalog/team/a/*): "
-                + "both would be the child 'api-grant-shop-catalog-read-only-team-a--50e11581': 'GCS read-only on shop-catalog/team/a/*'");
+                + "both would be the child 'api-grant-shop-catalog-read-only-team-a--b44efc52': 'GCS read-only on shop-catalog/team/a/*'");
         assertThat(failure.deployment().ofType(MEMBER)).isEmpty();
     }
 
