@@ -4,7 +4,8 @@ import dev.keyless.core.ProgramClaims;
 
 /**
  * What Azure components claim program-wide through {@link ProgramClaims}: one trust of an issuer and
- * subject, whichever identities would hold it, and one managed identity name per resource group.
+ * subject, whichever identities would hold it, one managed identity name per resource group, and
+ * each grant once per existing identity.
  */
 final class AzureClaims {
     private AzureClaims() {
@@ -35,6 +36,20 @@ final class AzureClaims {
      */
     static ProgramClaims.Claim identityName(String resourceGroup, String name) {
         return ProgramClaims.Claim.ignoringCase("identityName", "managed identity name", "resource group '" + resourceGroup + "'", name);
+    }
+
+    /**
+     * One grant per existing identity: two workloads sharing the identity would each make the same
+     * role assignment (its name is derived from scope, principal and role), the second create fails
+     * at deploy, and removing either workload would take the other's access. Azure compares ids
+     * ignoring case.
+     *
+     * @param identityResourceId the existing identity's resource id
+     * @param grant              the grant, described by what it opens and how
+     * @return the claim
+     */
+    static ProgramClaims.Claim grantOnIdentity(String identityResourceId, AzureGrant grant) {
+        return ProgramClaims.Claim.ignoringCase("grants", "grant", "the grants of managed identity '" + identityResourceId + "'", grant.describe());
     }
 
     /**

@@ -121,12 +121,16 @@ public final class EntraWorkloadIdentity implements IdentityMechanism {
         // Checked in full before anything is recorded, so a refused component leaves no claim behind.
         var trusts = credentials.stream().flatMap(c -> c.cluster().plainIssuerUrl().map(i -> AzureClaims.trust(i, c.subject())).stream()).toList();
         var nameClaim = plainIdentityGroup.flatMap(group -> identityName.map(name -> AzureClaims.identityName(group, name)));
+        var grantClaims = existingIdentity.map(existing -> binding.grants().stream()
+                .map(grant -> AzureClaims.grantOnIdentity(existing.resourceId(), grant)).toList()).orElse(List.of());
         ledger.check(ledgerField(), credentials);
         trusts.forEach(trust -> AzureClaims.requireUnclaimed(claims, trust, binding.baseName()));
         nameClaim.ifPresent(claim -> AzureClaims.requireUnclaimed(claims, claim, binding.baseName()));
+        grantClaims.forEach(claim -> AzureClaims.requireUnclaimed(claims, claim, binding.baseName()));
         ledger.reserve(ledgerField(), credentials);
         trusts.forEach(trust -> claims.claim(trust, binding.baseName()));
         nameClaim.ifPresent(claim -> claims.claim(claim, binding.baseName()));
+        grantClaims.forEach(claim -> claims.claim(claim, binding.baseName()));
         var group = new IdentityGroup(identityGroup, plainIdentityGroup);
         return IdentityPlan.of(owner -> bind(owner, binding, group, ledger, credentials, claims), alsoTrustedBy);
     }
