@@ -2,6 +2,8 @@ package dev.keyless.azure;
 
 import dev.keyless.core.ProgramClaims;
 
+import java.util.List;
+
 /**
  * What Azure components claim program-wide through {@link ProgramClaims}: one trust of an issuer and
  * subject, whichever identities would hold it, one managed identity name per resource group, and
@@ -53,16 +55,20 @@ final class AzureClaims {
     }
 
     /**
-     * Refuses, as {@link ProgramClaims#claim} would, a claim another component holds, without
-     * recording it: for checks that must all pass before any claim is made.
+     * Claims every value for a component, or none: each is checked before any is recorded, so a
+     * refused component leaves no claim behind.
      *
      * @param claims    the program's claims
-     * @param claim     what would be claimed
+     * @param all       what the component claims
      * @param component the claiming component
+     * @throws dev.keyless.core.InvalidInputException naming both components, when another holds one of them
      */
-    static void requireUnclaimed(ProgramClaims claims, ProgramClaims.Claim claim, String component) {
-        if (claims.owner(claim).filter(owner -> !owner.equals(component)).isPresent()) {
-            claims.claim(claim, component);
+    static void claimAll(ProgramClaims claims, List<ProgramClaims.Claim> all, String component) {
+        for (var claim : all) {
+            if (claims.owner(claim).filter(owner -> !owner.equals(component)).isPresent()) {
+                claims.claim(claim, component);
+            }
         }
+        all.forEach(claim -> claims.claim(claim, component));
     }
 }
