@@ -2,9 +2,12 @@ package dev.keyless.azure;
 
 import dev.keyless.core.ProgramClaims;
 
+import java.util.List;
+
 /**
  * What Azure components claim program-wide through {@link ProgramClaims}: one trust of an issuer and
- * subject, whichever identities would hold it, and one managed identity name per resource group.
+ * subject, whichever identities would hold it, one managed identity name per resource group, and
+ * each grant once per existing identity.
  */
 final class AzureClaims {
     private AzureClaims() {
@@ -38,16 +41,34 @@ final class AzureClaims {
     }
 
     /**
-     * Refuses, as {@link ProgramClaims#claim} would, a claim another component holds, without
-     * recording it: for checks that must all pass before any claim is made.
+     * One grant per existing identity: two workloads sharing the identity would each make the same
+     * role assignment (its name is derived from scope, principal and role), the second create fails
+     * at deploy, and removing either workload would take the other's access. Azure compares ids
+     * ignoring case.
+     *
+     * @param identityResourceId the existing identity's resource id
+     * @param grant              the grant, described by what it opens and how
+     * @return the claim
+     */
+    static ProgramClaims.Claim grantOnIdentity(String identityResourceId, AzureGrant grant) {
+        return ProgramClaims.Claim.ignoringCase("grants", "grant", "the grants of managed identity '" + identityResourceId + "'", grant.describe());
+    }
+
+    /**
+     * Claims every value for a component, or none: each is checked before any is recorded, so a
+     * refused component leaves no claim behind.
      *
      * @param claims    the program's claims
-     * @param claim     what would be claimed
+     * @param all       what the component claims
      * @param component the claiming component
+     * @throws dev.keyless.core.InvalidInputException naming both components, when another holds one of them
      */
-    static void requireUnclaimed(ProgramClaims claims, ProgramClaims.Claim claim, String component) {
-        if (claims.owner(claim).filter(owner -> !owner.equals(component)).isPresent()) {
-            claims.claim(claim, component);
+    static void claimAll(ProgramClaims claims, List<ProgramClaims.Claim> all, String component) {
+        for (var claim : all) {
+            if (claims.owner(claim).filter(owner -> !owner.equals(component)).isPresent()) {
+                claims.claim(claim, component);
+            }
         }
+        all.forEach(claim -> claims.claim(claim, component));
     }
 }

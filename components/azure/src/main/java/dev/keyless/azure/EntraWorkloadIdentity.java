@@ -117,18 +117,23 @@ public final class EntraWorkloadIdentity implements IdentityMechanism {
         }
         var credentials = plannedCredentials(binding);
         var claims = ProgramClaims.current();
-        // Two workloads whose identities trust one issuer and subject could each use the other's identity.
-        // Checked in full before anything is recorded, so a refused component leaves no claim behind.
-        var trusts = credentials.stream().flatMap(c -> c.cluster().plainIssuerUrl().map(i -> AzureClaims.trust(i, c.subject())).stream()).toList();
-        var nameClaim = plainIdentityGroup.flatMap(group -> identityName.map(name -> AzureClaims.identityName(group, name)));
         ledger.check(ledgerField(), credentials);
-        trusts.forEach(trust -> AzureClaims.requireUnclaimed(claims, trust, binding.baseName()));
-        nameClaim.ifPresent(claim -> AzureClaims.requireUnclaimed(claims, claim, binding.baseName()));
+        AzureClaims.claimAll(claims, plannedClaims(binding, credentials, plainIdentityGroup), binding.baseName());
         ledger.reserve(ledgerField(), credentials);
-        trusts.forEach(trust -> claims.claim(trust, binding.baseName()));
-        nameClaim.ifPresent(claim -> claims.claim(claim, binding.baseName()));
         var group = new IdentityGroup(identityGroup, plainIdentityGroup);
         return IdentityPlan.of(owner -> bind(owner, binding, group, ledger, credentials, claims), alsoTrustedBy);
+    }
+
+    // What is known before deploy is claimed now; the rest once known, in bind().
+    private List<ProgramClaims.Claim> plannedClaims(AzureBinding binding, List<CredentialLedger.Credential> credentials,
+                                                    Optional<String> plainIdentityGroup) {
+        var planned = new ArrayList<ProgramClaims.Claim>();
+        for (var credential : credentials) {
+            credential.cluster().plainIssuerUrl().ifPresent(issuer -> planned.add(AzureClaims.trust(issuer, credential.subject())));
+        }
+        plainIdentityGroup.ifPresent(group -> identityName.ifPresent(name -> planned.add(AzureClaims.identityName(group, name))));
+        existingIdentity.ifPresent(existing -> binding.grants().forEach(grant -> planned.add(AzureClaims.grantOnIdentity(existing.resourceId(), grant))));
+        return planned;
     }
 
     /** A new identity's resource group, and its value when known before deploy; empty for an existing identity. */

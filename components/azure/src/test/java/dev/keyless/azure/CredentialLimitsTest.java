@@ -194,4 +194,48 @@ class CredentialLimitsTest {
         assertThat(failure.deployment().ofType(EntraWorkloadIdentityTest.CREDENTIAL)).hasSize(1);
         assertThat(failure.deployment().find(EntraWorkloadIdentityTest.IDENTITY, "api-again-identity")).isEmpty();
     }
+
+    private static void twoWorkloadsGranting(BlobAccess api, BlobAccess worker) {
+        var cluster = TestClusters.green();
+        new FederatedServiceAccount("api", FederatedServiceAccountArgs.builder().cluster(cluster).namespace("shop").name("api").grant(api)
+                .identity(EntraWorkloadIdentity.builder().existingIdentity(SharedManagedIdentity.existing(TEAM_IDENTITY)).build()).build());
+        new FederatedServiceAccount("worker", FederatedServiceAccountArgs.builder().cluster(cluster).namespace("shop").name("worker").grant(worker)
+                .identity(EntraWorkloadIdentity.builder().existingIdentity(SharedManagedIdentity.existing(TEAM_IDENTITY)).build()).build());
+    }
+
+    @Test
+    void workloadsSharingAnIdentityMayNotMakeOneRoleAssignmentTwice() {
+        var failure = SimulatedStack.named("limits").runExpectingFailure(ctx -> twoWorkloadsGranting(
+                BlobAccess.readWrite("shop-rg", "chartsacct", "charts"), BlobAccess.readWrite("shop-rg", "chartsacct", "charts")));
+
+        assertThat(failure.message()).isEqualTo("grants must be a grant no other component of this program uses in the grants of managed identity '"
+                + TEAM_IDENTITY + "', but 'api' and 'worker' both use it: 'Blob read-write on container chartsacct-charts'");
+        assertThat(failure.deployment().find(FederatedServiceAccount.TYPE, "worker")).isEmpty();
+        assertThat(failure.deployment().ofType(EntraWorkloadIdentityTest.ROLE_ASSIGNMENT)).hasSize(1);
+    }
+
+    @Test
+    void oneGrantThroughTwoHandlesSpelledInTwoCasesIsOneGrant() {
+        var failure = SimulatedStack.named("limits").runExpectingFailure(ctx -> {
+            var cluster = TestClusters.green();
+            var grant = BlobAccess.readOnly("shop-rg", "chartsacct", "charts");
+            new FederatedServiceAccount("api", FederatedServiceAccountArgs.builder().cluster(cluster).namespace("shop").name("api").grant(grant)
+                    .identity(EntraWorkloadIdentity.builder().existingIdentity(SharedManagedIdentity.existing(TEAM_IDENTITY.toUpperCase(java.util.Locale.ROOT)))
+                            .build()).build());
+            new FederatedServiceAccount("worker", FederatedServiceAccountArgs.builder().cluster(cluster).namespace("shop").name("worker").grant(grant)
+                    .identity(EntraWorkloadIdentity.builder().existingIdentity(SharedManagedIdentity.existing(TEAM_IDENTITY)).build()).build());
+        });
+        assertThat(failure.message()).endsWith("but 'api' and 'worker' both use it: 'Blob read-only on container chartsacct-charts'");
+        assertThat(failure.deployment().ofType(EntraWorkloadIdentityTest.ROLE_ASSIGNMENT)).hasSize(1);
+    }
+
+    @Test
+    void workloadsSharingAnIdentityMayHoldOtherRolesOrContainers() {
+        var deployment = SimulatedStack.named("limits").run(ctx -> twoWorkloadsGranting(
+                BlobAccess.readWrite("shop-rg", "chartsacct", "charts"), BlobAccess.readOnly("shop-rg", "chartsacct", "charts")));
+        assertThat(deployment.ofType(EntraWorkloadIdentityTest.ROLE_ASSIGNMENT)).hasSize(2);
+        var other = SimulatedStack.named("limits").run(ctx -> twoWorkloadsGranting(
+                BlobAccess.readWrite("shop-rg", "chartsacct", "charts"), BlobAccess.readWrite("shop-rg", "chartsacct", "uploads")));
+        assertThat(other.ofType(EntraWorkloadIdentityTest.ROLE_ASSIGNMENT)).hasSize(2);
+    }
 }
