@@ -7,7 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** An Azure store's resource group is checked with the rest of the config, whether the store is created or named. */
 class AzureStoreConfigTest {
-    private static final String RULE = "resourceGroupName must be 1 to 90 characters of [A-Za-z0-9_.()-], not ending in '.' (Azure resource group name)";
+    // Named as the config names it: the key the user wrote, not the library's builder method.
+    private static final String RULE = "resourceGroup must be 1 to 90 characters of [A-Za-z0-9_.()-], not ending in '.' (Azure resource group name)";
 
     @Test
     void aStoresResourceGroupIsCheckedBeforeAnythingIsRegistered() {
@@ -29,7 +30,7 @@ class AzureStoreConfigTest {
         assertThat(failure.registeredBesidesStack()).isEmpty();
         assertThat(((InvalidConfigException) failure.error()).problems()).containsExactly(
                 "stores.charts.resourceGroup: " + RULE + ": 'bad rg!'",
-                "stores.reports: " + RULE + ": 'bad rg.'");
+                "stores.reports.resourceGroup: " + RULE + ": 'bad rg.'");
     }
 
     @Test

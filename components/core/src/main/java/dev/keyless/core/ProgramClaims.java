@@ -33,8 +33,35 @@ public final class ProgramClaims {
     private ProgramClaims() {
     }
 
-    /** @return the claims of the program now running */
+    // Set while this thread checks a program's plans without building it (see inDryRun).
+    private static final ThreadLocal<ProgramClaims> DRY_RUN = new ThreadLocal<>();
+
+    /**
+     * Runs checks that plan components without registering them (the landing zone plans every
+     * workload of its config before it builds any) against claims of their own, so the real run
+     * that follows claims everything afresh and nothing is counted twice: a shared identity's
+     * credentials, for one, are counted once per run, not once per planning.
+     *
+     * @param checks the checks, run on this thread
+     * @param <T>    what they return
+     * @return what they return
+     */
+    public static <T> T inDryRun(Supplier<T> checks) {
+        var outer = DRY_RUN.get();
+        DRY_RUN.set(new ProgramClaims());
+        try {
+            return checks.get();
+        } finally {
+            DRY_RUN.set(outer);
+        }
+    }
+
+    /** @return the claims of the program now running (of the dry run, inside {@link #inDryRun}) */
     public static ProgramClaims current() {
+        var dryRun = DRY_RUN.get();
+        if (dryRun != null) {
+            return dryRun;
+        }
         Optional<Object> deployment = DeploymentInternal.getInstanceOptional().map(Object.class::cast);
         return deployment.map(d -> BY_DEPLOYMENT.computeIfAbsent(d, ignored -> new ProgramClaims()))
                 .orElse(OUTSIDE_A_DEPLOYMENT);

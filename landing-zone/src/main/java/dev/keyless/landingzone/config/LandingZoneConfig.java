@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.pulumi.Config;
+import dev.keyless.core.ProgramClaims;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,12 @@ public record LandingZoneConfig(Map<String, ClusterSpec> clusters, Map<String, S
      * @throws InvalidConfigException listing every problem, when there is any
      */
     public static LandingZoneConfig read(Config config, Map<Cloud, CloudKit> kits) {
+        // Reading plans every workload's mechanism; the components built afterwards plan and claim
+        // again, so the checks here claim in a dry run of their own.
+        return ProgramClaims.inDryRun(() -> readChecked(config, kits));
+    }
+
+    private static LandingZoneConfig readChecked(Config config, Map<Cloud, CloudKit> kits) {
         var problems = new ConfigProblems();
         var clusters = new LinkedHashMap<String, ClusterSpec>();
         var declaredClusters = new LinkedHashMap<String, Cloud>();
