@@ -47,7 +47,7 @@ public final class RecordingMonitor extends MockMonitor {
     public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource, RegisterResourceRequest request) {
         int arrival = arrivals.getAndIncrement();
         var inputs = WireValues.read(request.getObject());
-        return super.registerResourceAsync(resource, request).thenCompose(response -> {
+        return super.registerResourceAsync(resource, asTheEngineNamesIt(request)).thenCompose(response -> {
             // The engine refuses a second resource with one URN; the mock monitor would accept it.
             if (!urns.add(response.getUrn())) {
                 return CompletableFuture.failedFuture(new IllegalStateException(
@@ -68,7 +68,7 @@ public final class RecordingMonitor extends MockMonitor {
     public CompletableFuture<ReadResourceResponse> readResourceAsync(Resource resource, ReadResourceRequest request) {
         int arrival = arrivals.getAndIncrement();
         var inputs = WireValues.read(request.getProperties());
-        return super.readResourceAsync(resource, request).thenApply(response -> {
+        return super.readResourceAsync(resource, asTheEngineNamesIt(request)).thenApply(response -> {
             registered.put(arrival, new RegisteredResource(
                     response.getUrn(), request.getType(), request.getName(), request.getParent(),
                     true, true, request.getId(), request.getProvider(),
@@ -108,6 +108,18 @@ public final class RecordingMonitor extends MockMonitor {
         return registered.values().stream().filter(RegisteredResource::isStack).findFirst()
                 .map(stack -> registeredOutputs.getOrDefault(stack.urn(), Map.of()))
                 .orElse(Map.of());
+    }
+
+    // The mock monitor chains every parent's type into a URN, the root stack's too; the engine leaves
+    // the stack out (see TypeChain). Its URN has no other use of the parent, so a resource parented
+    // to the stack is handed to it as one with no parent, and the URN comes out as the engine's.
+    // The recorded parent stays the one the program sent.
+    private static RegisterResourceRequest asTheEngineNamesIt(RegisterResourceRequest request) {
+        return TypeChain.startsAfresh(request.getParent()) ? request.toBuilder().clearParent().build() : request;
+    }
+
+    private static ReadResourceRequest asTheEngineNamesIt(ReadResourceRequest request) {
+        return TypeChain.startsAfresh(request.getParent()) ? request.toBuilder().clearParent().build() : request;
     }
 
     private static Map<String, List<String>> propertyDependencies(RegisterResourceRequest request) {

@@ -116,14 +116,14 @@ class PlainAwsPreviewTest {
         var namespace = state("kubernetes:core/v1:Namespace::team");
         assertThat(namespace.path("retainOnDelete").asBoolean()).isTrue();
         assertThat(namespace.path("provider").asText())
-                .startsWith("urn:pulumi:dev::plain-aws::pulumi:pulumi:Stack$pulumi:providers:kubernetes::cluster::");
+                .startsWith("urn:pulumi:dev::plain-aws::pulumi:providers:kubernetes::cluster::");
 
         var policy = state("aws:iam/rolePolicy:RolePolicy::read-reports");
         var dependencies = new ArrayList<String>();
         policy.path("dependencies").forEach(d -> dependencies.add(d.asText()));
         assertThat(dependencies).containsExactly(
-                "urn:pulumi:dev::plain-aws::pulumi:pulumi:Stack$aws:iam/role:Role::report-reader",
-                "urn:pulumi:dev::plain-aws::pulumi:pulumi:Stack$aws:s3/bucketV2:BucketV2::reports");
+                "urn:pulumi:dev::plain-aws::aws:iam/role:Role::report-reader",
+                "urn:pulumi:dev::plain-aws::aws:s3/bucketV2:BucketV2::reports");
     }
 
     @Test
@@ -148,7 +148,7 @@ class PlainAwsPreviewTest {
     }
 
     private static JsonNode state(String urnSuffix) {
-        var urn = "urn:pulumi:dev::plain-aws::pulumi:pulumi:Stack$" + urnSuffix;
+        var urn = "urn:pulumi:dev::plain-aws::" + urnSuffix;
         for (var step : json.path("steps")) {
             if (step.path("urn").asText().equals(urn)) {
                 return step.path("newState");

@@ -16,7 +16,7 @@ import static dev.keyless.preview.report.ReportText.section;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DiagnosticsReportTest {
-    private static final String BUCKET_URN = "urn:pulumi:dev::demo::pulumi:pulumi:Stack$aws:s3/bucketV2:BucketV2::logs";
+    private static final String BUCKET_URN = "urn:pulumi:dev::demo::aws:s3/bucketV2:BucketV2::logs";
 
     private static final RecordedDeployment DEPLOYMENT = new RecordedDeployment("demo", "dev",
             List.of(Registered.stack(), Registered.custom("aws:s3/bucketV2:BucketV2", "logs", Map.of())),

@@ -17,13 +17,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PreviewJsonTest {
     private static final String UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
     private static final String STACK = "urn:pulumi:prod::archive::pulumi:pulumi:Stack::archive-prod";
-    private static final String ARCHIVE = "urn:pulumi:prod::archive::pulumi:pulumi:Stack$example:storage:Archive::archive";
-    private static final String ROLE = "urn:pulumi:prod::archive::pulumi:pulumi:Stack$example:storage:Archive$aws:iam/role:Role::archiver";
-    private static final String BUCKET = "urn:pulumi:prod::archive::pulumi:pulumi:Stack$example:storage:Archive$aws:s3/bucketV2:BucketV2::documents";
-    private static final String POLICY = "urn:pulumi:prod::archive::pulumi:pulumi:Stack$example:storage:Archive$aws:iam/rolePolicy:RolePolicy::archiver-writes";
-    private static final String PROVIDER = "urn:pulumi:prod::archive::pulumi:pulumi:Stack$pulumi:providers:kubernetes::cluster";
-    private static final String SERVICE_ACCOUNT = "urn:pulumi:prod::archive::pulumi:pulumi:Stack$kubernetes:core/v1:ServiceAccount::archiver";
-    private static final String RELEASE = "urn:pulumi:prod::archive::pulumi:pulumi:Stack$kubernetes:helm.sh/v3:Release::docs-ui";
+    private static final String ARCHIVE = "urn:pulumi:prod::archive::example:storage:Archive::archive";
+    private static final String ROLE = "urn:pulumi:prod::archive::example:storage:Archive$aws:iam/role:Role::archiver";
+    private static final String BUCKET = "urn:pulumi:prod::archive::example:storage:Archive$aws:s3/bucketV2:BucketV2::documents";
+    private static final String POLICY = "urn:pulumi:prod::archive::example:storage:Archive$aws:iam/rolePolicy:RolePolicy::archiver-writes";
+    private static final String PROVIDER = "urn:pulumi:prod::archive::pulumi:providers:kubernetes::cluster";
+    private static final String SERVICE_ACCOUNT = "urn:pulumi:prod::archive::kubernetes:core/v1:ServiceAccount::archiver";
+    private static final String RELEASE = "urn:pulumi:prod::archive::kubernetes:helm.sh/v3:Release::docs-ui";
     private static final String AWS_DEFAULT = "urn:pulumi:prod::archive::pulumi:providers:aws::default_6_83_0";
 
     private static String text;

@@ -55,6 +55,6 @@ final class Registered {
     }
 
     private static String urn(String type, String name) {
-        return "urn:pulumi:dev::demo::pulumi:pulumi:Stack$" + type + "::" + name;
+        return "urn:pulumi:dev::demo::" + type + "::" + name;
     }
 }
