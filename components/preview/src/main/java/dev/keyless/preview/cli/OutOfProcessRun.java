@@ -1,5 +1,6 @@
 package dev.keyless.preview.cli;
 
+import dev.keyless.preview.engine.DeclaredOutputs;
 import dev.keyless.preview.engine.RecordedDeployment;
 import dev.keyless.preview.engine.StackSettings;
 import dev.keyless.preview.host.EngineServer;
@@ -32,7 +33,7 @@ public final class OutOfProcessRun {
      */
     public static RecordedDeployment run(PulumiProject project, Optional<String> mainClass, StackSettings settings,
                                          PrintStream out, PrintStream err) throws UsageException, IOException {
-        try (var deployment = SimulatedDeployment.start(settings)) {
+        try (var deployment = SimulatedDeployment.start(settings, DeclaredOutputs.fromClasses(() -> ProgramClasses.of(project)))) {
             int exitCode;
             var server = EngineServer.start(deployment, err, () -> err.println("running it on the simulated engine\u2026"));
             try {

@@ -117,6 +117,9 @@ class PlainAwsPreviewTest {
         assertThat(namespace.path("retainOnDelete").asBoolean()).isTrue();
         assertThat(namespace.path("provider").asText())
                 .startsWith("urn:pulumi:dev::plain-aws::pulumi:providers:kubernetes::cluster::");
+        // Built from an output only the cloud knows, read from the program's own classes.
+        assertThat(namespace.path("propertyDependencies").path("metadata").toString())
+                .isEqualTo("[\"urn:pulumi:dev::plain-aws::aws:iam/role:Role::report-reader\"]");
 
         var policy = state("aws:iam/rolePolicy:RolePolicy::read-reports");
         var dependencies = new ArrayList<String>();
