@@ -43,9 +43,9 @@ class DiagnosticsReportTest {
         var diagnostics = new ObjectMapper().readTree(PreviewJson.render(DEPLOYMENT, StackSettings.of(DEPLOYMENT.project(), DEPLOYMENT.stack()), Duration.ZERO)).path("diagnostics");
 
         assertThat(diagnostics.toString()).isEqualTo("["
-                + "{\"message\":\"starting\",\"severity\":\"info\"},"
-                + "{\"urn\":\"" + BUCKET_URN + "\",\"message\":\"acl is deprecated\\nuse BucketAclV2\",\"severity\":\"warning\"},"
-                + "{\"message\":\"java.lang.IllegalStateException: no quota left\",\"severity\":\"error\"}]");
+                + "{\"message\":\"starting\\n\",\"severity\":\"info\"},"
+                + "{\"urn\":\"" + BUCKET_URN + "\",\"message\":\"warning: acl is deprecated\\nuse BucketAclV2\\n\",\"severity\":\"warning\"},"
+                + "{\"message\":\"error: java.lang.IllegalStateException: no quota left\\n\",\"severity\":\"error\"}]");
     }
 
     @Test
