@@ -146,9 +146,22 @@ class PlainAwsPreviewTest {
         var failing = Run.of(workspace.resolve("plain-aws").toString(), "--stack", "failing");
 
         assertThat(failing.exitCode).as(failing.toString()).isEqualTo(PreviewCommand.PROGRAM_FAILED);
-        assertThat(failing.out).contains("Diagnostics:")
-                .contains("java.lang.IllegalStateException: the bucket quota for team payments is exhausted");
-        assertThat(failing.err).contains("error: the program failed");
+        assertThat(failing.out).contains("""
+                Diagnostics:
+                  pulumi:pulumi:Stack (plain-aws-failing):
+                    error: the bucket quota for team payments is exhausted
+                          at com.example.plainaws.App.lambda$stack$0(App.java:30) (java.lang.IllegalStateException)
+                """);
+        // Once, the program's message first: not Pulumi Java's "Running program [PID: ...](command line)"
+        // wrapper, not the SDK's java.util.logging copy of it, not the exit code 32 it stops with.
+        var err = failing.err.lines().toList();
+        assertThat(err.get(0)).as(failing.toString()).startsWith("starting the program").endsWith("\u2026");
+        assertThat(err.subList(1, err.size())).containsExactly(
+                "running it on the simulated engine\u2026",
+                "error: the bucket quota for team payments is exhausted",
+                "    at com.example.plainaws.App.lambda$stack$0(App.java:30) (java.lang.IllegalStateException)",
+                "rendering\u2026",
+                "error: the program failed; the preview shows what it registered before it stopped");
     }
 
     private static JsonNode state(String urnSuffix) {
