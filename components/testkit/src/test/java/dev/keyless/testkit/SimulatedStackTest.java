@@ -137,7 +137,7 @@ class SimulatedStackTest {
         });
 
         assertThat(failure.message()).contains(
-                "Duplicate resource URN 'urn:pulumi:dev::kit::pulumi:pulumi:Stack$kubernetes:core/v1:Namespace::apps'; try giving it a unique name");
+                "Duplicate resource URN 'urn:pulumi:dev::kit::kubernetes:core/v1:Namespace::apps'; try giving it a unique name");
         assertThat(failure.deployment().ofType("kubernetes:core/v1:Namespace")).hasSize(1);
     }
 

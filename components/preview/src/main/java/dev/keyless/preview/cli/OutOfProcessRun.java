@@ -1,5 +1,6 @@
 package dev.keyless.preview.cli;
 
+import dev.keyless.preview.engine.DeclaredOutputs;
 import dev.keyless.preview.engine.RecordedDeployment;
 import dev.keyless.preview.engine.StackSettings;
 import dev.keyless.preview.host.EngineServer;
@@ -15,6 +16,8 @@ import java.util.Optional;
  * playing the engine on the simulated cloud.
  */
 public final class OutOfProcessRun {
+    private static final int ALREADY_REPORTED = 32;
+
     private OutOfProcessRun() {
     }
 
@@ -32,21 +35,35 @@ public final class OutOfProcessRun {
      */
     public static RecordedDeployment run(PulumiProject project, Optional<String> mainClass, StackSettings settings,
                                          PrintStream out, PrintStream err) throws UsageException, IOException {
-        try (var deployment = SimulatedDeployment.start(settings)) {
+        try (var deployment = SimulatedDeployment.start(settings, DeclaredOutputs.fromClasses(() -> ProgramClasses.of(project)))) {
             int exitCode;
-            var server = EngineServer.start(deployment, err, () -> err.println("running it on the simulated engine\u2026"));
+            var mavenOutput = new MavenOutput(out, err);
+            var server = EngineServer.start(deployment, err, () -> {
+                mavenOutput.programStarted();
+                err.println("running it on the simulated engine\u2026");
+            });
+            Optional<ProgramDidNotStart> didNotStart;
             try {
                 var launch = ProgramLaunch.of(project, mainClass, settings, server.address());
                 err.println(launch.firstPhase() + "\u2026");
                 var startedAt = java.time.Instant.now();
-                exitCode = ProgramProcess.run(launch, out, err);
+                exitCode = ProgramProcess.run(launch, launch.compiles() ? mavenOutput : out::println, err);
+                didNotStart = launch.compiles() ? mavenOutput.stoppedBeforeTheProgram(exitCode) : Optional.empty();
                 if (exitCode == 0 && launch.compiles()) {
                     CompiledProgram.recordBuilt(project.programDirectory(), startedAt);
                 }
             } finally {
                 server.close();
+                out.flush();
             }
-            return deployment.recorded(exitCode == 0 ? Optional.empty() : Optional.of(new ProgramExited(exitCode)));
+            var recorded = deployment.recorded(Optional.empty());
+            // Pulumi Java exits with 32 once it has logged the error it stopped for
+            // (Runner.ProcessExitedAfterLoggingUserActionableMessage): that error is the whole story.
+            boolean toldAlready = exitCode == ALREADY_REPORTED && !recorded.errors().isEmpty();
+            if (exitCode == 0 || toldAlready) {
+                return recorded;
+            }
+            return deployment.recorded(Optional.of(didNotStart.<RuntimeException>map(e -> e).orElseGet(() -> new ProgramExited(exitCode))));
         }
     }
 }

@@ -117,7 +117,9 @@ public final class PreviewCommand {
             }
         }
         if (!deployment.succeeded()) {
-            err.println("error: the program failed; the preview shows what it registered before it stopped");
+            var notStarted = deployment.failure().filter(ProgramDidNotStart.class::isInstance);
+            err.println("error: " + notStarted.map(Throwable::getMessage)
+                    .orElse("the program failed; the preview shows what it registered before it stopped"));
             return PROGRAM_FAILED;
         }
         return SUCCEEDED;

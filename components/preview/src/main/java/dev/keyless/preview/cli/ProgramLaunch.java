@@ -63,7 +63,8 @@ public record ProgramLaunch(List<String> command, Path directory, Map<String, St
         if (compiled.isPresent()) {
             var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             // The JVM options Maven's JVM would have run the program with: the user's MAVEN_OPTS, then ours.
-            var options = new ArrayList<>(userMavenOptions());
+            var options = new ArrayList<>(List.of(SdkLogging.jvmOption()));
+            options.addAll(userMavenOptions());
             options.addAll(SHORT_RUN_JVM_OPTIONS);
             return new ProgramLaunch(compiled.get().command(java, options), directory, environment,
                     "starting the program (compiled, and unchanged since the last preview: Maven skipped)");
@@ -82,6 +83,7 @@ public record ProgramLaunch(List<String> command, Path directory, Map<String, St
         }
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         var command = new ArrayList<String>(List.of(java));
+        command.add(SdkLogging.jvmOption());
         command.addAll(SHORT_RUN_JVM_OPTIONS);
         mainClass.ifPresentOrElse(main -> command.addAll(List.of("-cp", jar.toString(), main)),
                 () -> command.addAll(List.of("-jar", jar.toString())));
@@ -127,7 +129,8 @@ public record ProgramLaunch(List<String> command, Path directory, Map<String, St
         environment.put("PULUMI_ROOT_DIRECTORY", project.directory().toAbsolutePath().normalize().toString());
         // exec:java runs the program inside Maven's JVM: the options go there, after the user's own.
         var userOptions = Optional.ofNullable(System.getenv("MAVEN_OPTS")).orElse("");
-        environment.put("MAVEN_OPTS", (userOptions + " " + String.join(" ", SHORT_RUN_JVM_OPTIONS)).strip());
+        environment.put("MAVEN_OPTS", (SdkLogging.jvmOption() + " " + userOptions + " "
+                + String.join(" ", SHORT_RUN_JVM_OPTIONS)).replaceAll("\\s+", " ").strip());
         return environment;
     }
 

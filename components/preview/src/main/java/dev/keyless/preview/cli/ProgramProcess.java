@@ -5,6 +5,8 @@ import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 
@@ -17,12 +19,12 @@ final class ProgramProcess {
      * Runs a launch.
      *
      * @param launch what to run
-     * @param out    where the program's standard output goes
+     * @param out    where each line of the program's standard output goes
      * @param err    where its standard error goes
      * @return its exit code
      * @throws IOException when it cannot be started, e.g. Maven is not installed
      */
-    static int run(ProgramLaunch launch, PrintStream out, PrintStream err) throws IOException {
+    static int run(ProgramLaunch launch, Consumer<String> out, PrintStream err) throws IOException {
         var builder = new ProcessBuilder(launch.command())
                 .directory(launch.directory().toFile())
                 .redirectInput(ProcessBuilder.Redirect.INHERIT);
@@ -35,11 +37,16 @@ final class ProgramProcess {
         });
         Runtime.getRuntime().addShutdownHook(stopChild);
         var stdout = pump(process.getInputStream(), out);
-        var stderr = pump(process.getErrorStream(), err);
+        var stderr = pump(process.getErrorStream(), line -> {
+            if (!SLF4J_FALLBACK_NOTICE.contains(line)) {
+                err.println(line);
+            }
+        });
         try {
             int exitCode = process.waitFor();
             stdout.join();
             stderr.join();
+            err.flush();
             return exitCode;
         } catch (InterruptedException e) {
             process.descendants().forEach(ProcessHandle::destroy);
@@ -58,17 +65,23 @@ final class ProgramProcess {
     // Debian's Maven 3.8 writes bare colour resets even in batch mode; they are noise in a report.
     private static final String COLOUR_RESET = "\u001b[0m";
 
-    private static Thread pump(InputStream from, PrintStream to) {
+    // Pulumi Java brings slf4j's API into every program and no binding; slf4j then says so in three
+    // lines on every run, which tell the user nothing about their program.
+    private static final Set<String> SLF4J_FALLBACK_NOTICE = Set.of(
+            "SLF4J: Failed to load class \"org.slf4j.impl.StaticLoggerBinder\".",
+            "SLF4J: Defaulting to no-operation (NOP) logger implementation",
+            "SLF4J: See http://www.slf4j.org/codes.html#StaticLoggerBinder for further details.");
+
+    private static Thread pump(InputStream from, Consumer<String> to) {
         var thread = new Thread(() -> {
             try (var lines = new BufferedReader(new InputStreamReader(from, StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = lines.readLine()) != null) {
                     var clean = line.replace(COLOUR_RESET, "");
                     if (!clean.isEmpty() || line.isEmpty()) {
-                        to.println(clean);
+                        to.accept(clean);
                     }
                 }
-                to.flush();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -27,7 +27,8 @@ public final class RecordingEngine extends MockEngine {
     /**
      * Records one message as the engine received it, unless it is one the Pulumi CLI does not keep
      * by default: an ephemeral progress message, which it overwrites, or debug output, which it
-     * shows only with {@code --debug} and which the SDK sends for every registration.
+     * shows only with {@code --debug} and which the SDK sends for every registration. A program's
+     * unhandled exception is kept in its short form ({@link ProgramExceptionMessage}).
      *
      * @param request the program's log request
      * @return the diagnostic it became, or empty when it is not kept
@@ -36,7 +37,10 @@ public final class RecordingEngine extends MockEngine {
         if (request.getEphemeral() || request.getSeverity() == LogSeverity.DEBUG) {
             return Optional.empty();
         }
-        var diagnostic = new Diagnostic(severity(request.getSeverity()), request.getUrn(), request.getMessage());
+        var message = request.getSeverity() == LogSeverity.ERROR
+                ? ProgramExceptionMessage.of(request.getMessage()).orElse(request.getMessage())
+                : request.getMessage();
+        var diagnostic = new Diagnostic(severity(request.getSeverity()), request.getUrn(), message);
         diagnostics.add(diagnostic);
         return Optional.of(diagnostic);
     }

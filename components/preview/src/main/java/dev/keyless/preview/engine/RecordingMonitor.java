@@ -4,6 +4,7 @@ import com.pulumi.Log;
 import com.pulumi.resources.Resource;
 import com.pulumi.test.Mocks;
 import com.pulumi.test.internal.MockMonitor;
+import com.google.protobuf.Value;
 import pulumirpc.Resource.ReadResourceRequest;
 import pulumirpc.Resource.ReadResourceResponse;
 import pulumirpc.Resource.RegisterResourceOutputsRequest;
@@ -34,20 +35,31 @@ public final class RecordingMonitor extends MockMonitor {
     private final Map<Integer, RegisteredResource> registered = new ConcurrentSkipListMap<>();
     private final Map<String, Map<String, Object>> registeredOutputs = new ConcurrentHashMap<>();
     private final Set<String> urns = ConcurrentHashMap.newKeySet();
+    private final DeclaredOutputs declared;
 
     /**
      * @param mocks the simulated cloud that answers for each resource
      * @param log   Pulumi's log, for the mock monitor's serializer
      */
     public RecordingMonitor(Mocks mocks, Log log) {
+        this(mocks, log, DeclaredOutputs.inThisJvm());
+    }
+
+    /**
+     * @param mocks    the simulated cloud that answers for each resource
+     * @param log      Pulumi's log, for the mock monitor's serializer
+     * @param declared the outputs each resource type declares, for the ones the cloud does not answer
+     */
+    public RecordingMonitor(Mocks mocks, Log log, DeclaredOutputs declared) {
         super(mocks, log);
+        this.declared = declared;
     }
 
     @Override
     public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource, RegisterResourceRequest request) {
         int arrival = arrivals.getAndIncrement();
         var inputs = WireValues.read(request.getObject());
-        return super.registerResourceAsync(resource, request).thenCompose(response -> {
+        return super.registerResourceAsync(resource, asTheEngineNamesIt(request)).thenCompose(response -> {
             // The engine refuses a second resource with one URN; the mock monitor would accept it.
             if (!urns.add(response.getUrn())) {
                 return CompletableFuture.failedFuture(new IllegalStateException(
@@ -59,8 +71,11 @@ public final class RecordingMonitor extends MockMonitor {
                     request.getCustom(), false, request.getCustom() ? response.getId() : "", request.getProvider(),
                     inputs, outputs, List.copyOf(new LinkedHashSet<>(request.getDependenciesList())),
                     propertyDependencies(request), request.getProtect(), request.getRetainOnDelete(),
-                    request.getDeleteBeforeReplace(), request.getImportId(), request.getVersion()));
-            return CompletableFuture.completedFuture(response);
+                    request.getDeleteBeforeReplace(), request.getImportId(), request.getVersion(),
+                    List.copyOf(request.getAdditionalSecretOutputsList())));
+            return CompletableFuture.completedFuture(request.getCustom()
+                    ? withEveryDeclaredOutput(response, declared.of(request.getType(), resource), request.getAdditionalSecretOutputsList())
+                    : response);
         });
     }
 
@@ -68,12 +83,12 @@ public final class RecordingMonitor extends MockMonitor {
     public CompletableFuture<ReadResourceResponse> readResourceAsync(Resource resource, ReadResourceRequest request) {
         int arrival = arrivals.getAndIncrement();
         var inputs = WireValues.read(request.getProperties());
-        return super.readResourceAsync(resource, request).thenApply(response -> {
+        return super.readResourceAsync(resource, asTheEngineNamesIt(request)).thenApply(response -> {
             registered.put(arrival, new RegisteredResource(
                     response.getUrn(), request.getType(), request.getName(), request.getParent(),
                     true, true, request.getId(), request.getProvider(),
                     inputs, WireValues.read(response.getProperties()), List.copyOf(request.getDependenciesList()),
-                    Map.of(), false, false, false, "", request.getVersion()));
+                    Map.of(), false, false, false, "", request.getVersion(), List.copyOf(request.getAdditionalSecretOutputsList())));
             return response;
         });
     }
@@ -96,7 +111,8 @@ public final class RecordingMonitor extends MockMonitor {
             if (!r.custom() && outputs != null) {
                 r = new RegisteredResource(r.urn(), r.type(), r.name(), r.parentUrn(), r.custom(), r.read(), r.id(),
                         r.providerReference(), r.inputs(), outputs, r.dependencies(), r.propertyDependencies(),
-                        r.protect(), r.retainOnDelete(), r.deleteBeforeReplace(), r.importId(), r.packageVersion());
+                        r.protect(), r.retainOnDelete(), r.deleteBeforeReplace(), r.importId(), r.packageVersion(),
+                        r.additionalSecretOutputs());
             }
             snapshot.add(r);
         }
@@ -108,6 +124,32 @@ public final class RecordingMonitor extends MockMonitor {
         return registered.values().stream().filter(RegisteredResource::isStack).findFirst()
                 .map(stack -> registeredOutputs.getOrDefault(stack.urn(), Map.of()))
                 .orElse(Map.of());
+    }
+
+    // As the engine answers in a preview: every output the type declares, those the cloud computes
+    // unknown, and secret when the program asked for them to be (see DeclaredOutputs).
+    private static RegisterResourceResponse withEveryDeclaredOutput(RegisterResourceResponse response, Set<String> outputs,
+                                                                    List<String> additionalSecrets) {
+        var object = response.getObject().toBuilder();
+        for (var name : outputs) {
+            if (!object.containsFields(name)) {
+                var unknown = Value.newBuilder().setStringValue(UnknownValue.WIRE_MARKER).build();
+                object.putFields(name, additionalSecrets.contains(name) ? WireValues.secret(unknown) : unknown);
+            }
+        }
+        return response.toBuilder().setObject(object).build();
+    }
+
+    // The mock monitor chains every parent's type into a URN, the root stack's too; the engine leaves
+    // the stack out (see TypeChain). Its URN has no other use of the parent, so a resource parented
+    // to the stack is handed to it as one with no parent, and the URN comes out as the engine's.
+    // The recorded parent stays the one the program sent.
+    private static RegisterResourceRequest asTheEngineNamesIt(RegisterResourceRequest request) {
+        return TypeChain.startsAfresh(request.getParent()) ? request.toBuilder().clearParent().build() : request;
+    }
+
+    private static ReadResourceRequest asTheEngineNamesIt(ReadResourceRequest request) {
+        return TypeChain.startsAfresh(request.getParent()) ? request.toBuilder().clearParent().build() : request;
     }
 
     private static Map<String, List<String>> propertyDependencies(RegisterResourceRequest request) {

@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param deleteBeforeReplace  whether a replacement deletes the old resource first
  * @param importId             the id of an existing cloud resource to adopt, empty otherwise
  * @param packageVersion       the version of the provider package the program's SDK asked for, empty when it named none
+ * @param additionalSecretOutputs the outputs the program asked the engine to keep secret, in the order it named them
  */
 public record RegisteredResource(
         String urn,
@@ -42,7 +43,8 @@ public record RegisteredResource(
         boolean retainOnDelete,
         boolean deleteBeforeReplace,
         String importId,
-        String packageVersion) {
+        String packageVersion,
+        List<String> additionalSecretOutputs) {
 
     /** The type token of the root stack resource. */
     public static final String STACK_TYPE = "pulumi:pulumi:Stack";

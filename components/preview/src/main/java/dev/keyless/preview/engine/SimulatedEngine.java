@@ -45,8 +45,19 @@ public final class SimulatedEngine implements AutoCloseable {
      * @return the installed engine
      */
     public static SimulatedEngine install(StackSettings settings) {
+        return install(settings, DeclaredOutputs.inThisJvm());
+    }
+
+    /**
+     * Installs Pulumi's mock deployment for a stack in this thread, on the default simulated cloud.
+     *
+     * @param settings the stack the program runs as
+     * @param declared where the outputs of the program's resource types are read from
+     * @return the installed engine
+     */
+    public static SimulatedEngine install(StackSettings settings, DeclaredOutputs declared) {
         var cloud = SimulatedCloud.withDefaults(settings.config());
-        var monitor = new RecordingMonitor(cloud, PulumiTestInternal.mockLog());
+        var monitor = new RecordingMonitor(cloud, PulumiTestInternal.mockLog(), declared);
         var engine = new RecordingEngine();
         var options = TestOptions.builder()
                 .organizationName(settings.organization())

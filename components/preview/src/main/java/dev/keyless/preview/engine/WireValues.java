@@ -89,6 +89,16 @@ public final class WireValues {
         return read(struct);
     }
 
+    /**
+     * @param value a wire value
+     * @return it wrapped as a secret, as the engine marks one
+     */
+    static Value secret(Value value) {
+        return Value.newBuilder().setStructValue(Struct.newBuilder()
+                .putFields(SIGNATURE_KEY, Value.newBuilder().setStringValue(SECRET_SIGNATURE).build())
+                .putFields("value", value)).build();
+    }
+
     private static String stringField(Map<String, Value> fields, String name) {
         var value = fields.get(name);
         return value == null ? "" : value.getStringValue();

@@ -1,5 +1,6 @@
 package dev.keyless.preview.host;
 
+import dev.keyless.preview.engine.DeclaredOutputs;
 import dev.keyless.preview.engine.Diagnostic;
 import dev.keyless.preview.engine.RecordedDeployment;
 import dev.keyless.preview.engine.RecordingMonitor;
@@ -32,7 +33,20 @@ public final class SimulatedDeployment implements AutoCloseable {
      * @return the deployment, ready for calls
      */
     public static SimulatedDeployment start(StackSettings settings) {
-        var engine = SimulatedEngine.install(settings);
+        return start(settings, DeclaredOutputs.inThisJvm());
+    }
+
+    /**
+     * Creates the deployment. Pulumi's deployment is a JVM-wide singleton: close this before
+     * starting another one or an in-process run.
+     *
+     * @param settings the stack the program runs as
+     * @param declared where the outputs of the program's resource types are read from: the
+     *                 program's own classes, since its resource objects live in its process
+     * @return the deployment, ready for calls
+     */
+    public static SimulatedDeployment start(StackSettings settings, DeclaredOutputs declared) {
+        var engine = SimulatedEngine.install(settings, declared);
         // The program itself never runs on this thread.
         engine.detach();
         return new SimulatedDeployment(engine);

@@ -1,17 +1,14 @@
 package dev.keyless.preview.report;
 
-import java.util.Map;
-
 /**
  * A provider instance the Pulumi engine creates on its own for resources that name no provider:
- * one per package and version, named as the engine names it, configured from the stack's
- * {@code PACKAGE:*} settings.
+ * one per package and version, named as the engine names it. It has no step of its own in the
+ * digest, but the resources that use it name it as their provider.
  *
  * @param urn         its URN, {@code urn:pulumi:STACK::PROJECT::pulumi:providers:PACKAGE::default_X_Y_Z}
  * @param packageName the package, e.g. {@code aws}
- * @param inputs      its configuration as the engine passes it: the package's config keys, and {@code version}
  */
-record DefaultProvider(String urn, String packageName, Map<String, Object> inputs) {
+record DefaultProvider(String urn, String packageName) {
 
     /** The type token prefix of every provider instance. */
     static final String TYPE_PREFIX = "pulumi:providers:";

@@ -7,7 +7,6 @@ import dev.keyless.preview.engine.StackSettings;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +17,14 @@ import java.util.TreeMap;
  * {@code PreviewDigest}): {@code config}, {@code steps}, {@code diagnostics}, {@code duration} and
  * {@code changeSummary}, each field left out when Pulumi would leave it out.
  *
- * <p>Steps come in the report's tree order, each default provider just before its first user.
- * Secrets print as {@code "[secret]"}; what only the cloud can know (ids, computed outputs, ids of
- * providers not yet created, inputs built from computed outputs) is absent or Pulumi's unknown
- * marker, never the simulated cloud's placeholders. Keys and URN lists are sorted, so two runs of one program give the same document
- * but for {@code duration}.
+ * <p>Steps come in the report's tree order, one for each resource the program registers. The
+ * engine's default providers have none: their steps are internal ({@code isInternalStep} in
+ * pulumi/pulumi pkg/engine/update.go), and the display drops internal events before the digest sees
+ * them ({@code ShowEvents} in pkg/backend/display/display.go); the resources that use one still name
+ * it as their {@code provider}. Secrets print as {@code "[secret]"}; what only the cloud can know
+ * (ids, ids of providers not yet created, inputs built from computed outputs) is absent or Pulumi's
+ * unknown marker, never the simulated cloud's placeholders. Keys and URN lists are sorted, so two
+ * runs of one program give the same document but for {@code duration}.
  */
 public final class PreviewJson {
     private PreviewJson() {
@@ -42,7 +44,7 @@ public final class PreviewJson {
         if (!config.isEmpty()) {
             document.put("config", config);
         }
-        document.put("steps", steps(deployment, settings));
+        document.put("steps", steps(deployment));
         var diagnostics = ReportedDiagnostics.of(deployment).stream().map(PreviewJson::diagnostic).toList();
         if (!diagnostics.isEmpty()) {
             document.put("diagnostics", diagnostics);
@@ -50,7 +52,7 @@ public final class PreviewJson {
         // Go's time.Duration, which Pulumi prints, counts nanoseconds.
         document.put("duration", duration.toNanos());
         document.put("changeSummary", ChangeSummary.counts(deployment));
-        return JsonText.of(document) + "\n";
+        return DigestJsonText.of(document);
     }
 
     // Pulumi lists every value as the program reads it, as text, secrets blinded.
@@ -61,17 +63,11 @@ public final class PreviewJson {
         return config;
     }
 
-    private static List<Map<String, Object>> steps(RecordedDeployment deployment, StackSettings settings) {
-        var providers = new ProviderReferences(deployment, settings);
+    private static List<Map<String, Object>> steps(RecordedDeployment deployment) {
+        var providers = new ProviderReferences(deployment);
         var unknowns = new DerivedUnknowns(deployment);
-        var defaultProviders = new HashSet<String>();
         var steps = new ArrayList<Map<String, Object>>();
         for (var resource : TreeOrder.resources(deployment)) {
-            providers.defaultProvider(resource).ifPresent(provider -> {
-                if (defaultProviders.add(provider.urn())) {
-                    steps.add(step(Plan.CREATE.operation(), provider.urn(), "", StateJson.of(provider)));
-                }
-            });
             var provider = providers.of(resource);
             steps.add(step(Plan.of(resource).operation(), resource.urn(), provider,
                     StateJson.of(resource, provider, unknowns.inputs(resource))));
@@ -97,7 +93,11 @@ public final class PreviewJson {
         if (!diagnostic.urn().isEmpty()) {
             json.put("urn", diagnostic.urn());
         }
-        json.put("message", diagnostic.message());
+        // The engine's sink writes "SEVERITY: " before all but info messages and a line break after
+        // every one (StringifyDiag in pulumi/pulumi pkg/engine/eventsink.go); the digest keeps
+        // prefix and message, colours removed (ShowPreviewDigest).
+        var prefix = diagnostic.severity() == Diagnostic.Severity.INFO ? "" : diagnostic.severity().label() + ": ";
+        json.put("message", prefix + diagnostic.message() + "\n");
         json.put("severity", diagnostic.severity().label());
         return json;
     }

@@ -1,17 +1,12 @@
 package dev.keyless.preview.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.keyless.preview.engine.RecordedDeployment;
 import dev.keyless.preview.engine.RegisteredResource;
-import dev.keyless.preview.engine.SecretValue;
-import dev.keyless.preview.engine.StackSettings;
 import dev.keyless.preview.engine.UnknownValue;
 
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Which provider each resource of a preview uses, written as Pulumi writes a provider reference,
@@ -24,12 +19,10 @@ import java.util.TreeMap;
  */
 final class ProviderReferences {
     private final RecordedDeployment deployment;
-    private final StackSettings settings;
     private final Set<String> createdProviders = new HashSet<>();
 
-    ProviderReferences(RecordedDeployment deployment, StackSettings settings) {
+    ProviderReferences(RecordedDeployment deployment) {
         this.deployment = deployment;
-        this.settings = settings;
         deployment.resources().stream()
                 .filter(r -> r.isProvider() && Plan.of(r) == Plan.CREATE)
                 .forEach(r -> createdProviders.add(r.urn()));
@@ -54,7 +47,7 @@ final class ProviderReferences {
      * @param resource a registered resource
      * @return the default provider it uses, if it is a custom resource that names no provider
      */
-    Optional<DefaultProvider> defaultProvider(RegisteredResource resource) {
+    private Optional<DefaultProvider> defaultProvider(RegisteredResource resource) {
         if (!resource.custom() || resource.isProvider() || !resource.providerReference().isEmpty()
                 || resource.packageName().isEmpty()) {
             return Optional.empty();
@@ -62,35 +55,6 @@ final class ProviderReferences {
         var packageName = resource.packageName();
         var urn = "urn:pulumi:" + deployment.stack() + "::" + deployment.project() + "::"
                 + DefaultProvider.TYPE_PREFIX + packageName + "::" + DefaultProvider.name(resource.packageVersion());
-        return Optional.of(new DefaultProvider(urn, packageName, inputs(packageName, resource.packageVersion())));
-    }
-
-    // The engine configures a default provider from the stack's PACKAGE:key settings, keys without the package.
-    private Map<String, Object> inputs(String packageName, String version) {
-        var inputs = new TreeMap<String, Object>();
-        var prefix = packageName + ":";
-        settings.config().forEach((key, value) -> {
-            if (key.startsWith(prefix)) {
-                inputs.put(key.substring(prefix.length()),
-                        settings.secretKeys().contains(key) ? SecretValue.MASK : structured(value));
-            }
-        });
-        if (!version.isEmpty()) {
-            inputs.put("version", version);
-        }
-        return inputs;
-    }
-
-    // Settings hold objects and lists as JSON text; the engine passes them to the provider as values.
-    private static Object structured(String value) {
-        var trimmed = value.strip();
-        if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
-            try {
-                return JsonText.mapper().readValue(trimmed, Object.class);
-            } catch (JsonProcessingException notJson) {
-                return value;
-            }
-        }
-        return value;
+        return Optional.of(new DefaultProvider(urn, packageName));
     }
 }

@@ -12,8 +12,13 @@ import java.util.TreeMap;
 /**
  * A step's {@code newState}, as Pulumi serializes a resource's state ({@code apitype.ResourceV3}):
  * its fields in Pulumi's order, and the ones Pulumi leaves out when empty or false left out too.
- * Nothing here is made up: a resource being created has no {@code id}, and its outputs follow
- * {@link PlannedOutputs}.
+ * Nothing here is made up: a resource being created has no {@code id}.
+ *
+ * <p>No state has {@code outputs}: the digest keeps each step as its {@code ResourcePreEvent}
+ * carried it ({@code ShowPreviewDigest} in pulumi/pulumi pkg/backend/display/json.go replaces a
+ * step only after a refresh), and the step generator makes that state with {@code Outputs: nil}
+ * for a registration and an empty map for a read ({@code generateResourceSteps} and
+ * {@code GenerateReadSteps} in pkg/resource/deploy/step_generator.go).
  */
 final class StateJson {
     private StateJson() {
@@ -35,41 +40,29 @@ final class StateJson {
         }
         state.put("type", resource.type());
         putIfNotEmpty(state, "inputs", plain(inputs));
-        // Components and the stack register their outputs after the step, often from values the
-        // cloud computes; Pulumi's preview has none for them yet.
-        if (resource.custom()) {
-            putIfNotEmpty(state, "outputs", plain(PlannedOutputs.of(resource, inputs)));
-        }
         putIfNotEmpty(state, "parent", resource.parentUrn());
         putIfTrue(state, "protect", resource.protect());
         putIfTrue(state, "external", resource.read());
         putIfNotEmpty(state, "dependencies", sorted(resource.dependencies()));
         putIfNotEmpty(state, "provider", provider);
-        var propertyDependencies = new TreeMap<String, Object>();
-        resource.propertyDependencies().forEach((property, urns) -> {
-            if (!urns.isEmpty()) {
-                propertyDependencies.put(property, sorted(urns));
-            }
-        });
-        putIfNotEmpty(state, "propertyDependencies", propertyDependencies);
+        putIfNotEmpty(state, "propertyDependencies", propertyDependencies(resource));
+        putIfNotEmpty(state, "additionalSecretOutputs", resource.additionalSecretOutputs());
         putIfNotEmpty(state, "importID", resource.importId());
         putIfTrue(state, "retainOnDelete", resource.retainOnDelete());
         return state;
     }
 
-    /**
-     * @param provider a default provider the engine would create
-     * @return its state
-     */
-    static Map<String, Object> of(DefaultProvider provider) {
-        var state = new LinkedHashMap<String, Object>();
-        state.put("urn", provider.urn());
-        state.put("custom", true);
-        state.put("type", provider.type());
-        putIfNotEmpty(state, "inputs", provider.inputs());
-        // A provider's outputs are its configuration.
-        putIfNotEmpty(state, "outputs", provider.inputs());
-        return state;
+    // The resource monitor gives every input property an entry, [] when it was built from no resource
+    // (RegisterResource in pulumi/pulumi pkg/resource/deploy/source_eval.go: an empty set for each key
+    // of the inputs, written with ToSlice, so never null); a read has none (GenerateReadSteps).
+    private static Map<String, Object> propertyDependencies(RegisteredResource resource) {
+        var dependencies = new TreeMap<String, Object>();
+        if (Plan.of(resource) == Plan.READ) {
+            return dependencies;
+        }
+        resource.inputs().keySet().forEach(property -> dependencies.put(property, List.of()));
+        resource.propertyDependencies().forEach((property, urns) -> dependencies.put(property, sorted(urns)));
+        return dependencies;
     }
 
     static Map<String, Object> plain(Map<String, Object> values) {

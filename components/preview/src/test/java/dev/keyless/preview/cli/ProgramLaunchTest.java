@@ -72,8 +72,10 @@ class ProgramLaunchTest {
         var launch = launch();
 
         assertThat(Path.of(launch.command().get(0))).startsWith(Path.of(System.getProperty("java.home")));
-        // The JVM options Maven's JVM would have had: the user's MAVEN_OPTS (heap size, agents, ...), then ours.
-        var expected = new java.util.ArrayList<>(ProgramLaunch.userMavenOptions());
+        // The JVM options Maven's JVM would have had: the SDK's logging setup, the user's MAVEN_OPTS
+        // (heap size, agents, a logging setup of their own, ...), then ours.
+        var expected = new java.util.ArrayList<>(java.util.List.of(SdkLogging.jvmOption()));
+        expected.addAll(ProgramLaunch.userMavenOptions());
         expected.addAll(java.util.List.of(
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Djava.util.concurrent.ForkJoinPool.common.parallelism=4",
                 "-cp", directory.resolve("target/classes").toAbsolutePath().normalize() + java.io.File.pathSeparator + jar.toAbsolutePath(),
@@ -149,7 +151,7 @@ class ProgramLaunchTest {
                 .containsEntry("PULUMI_CONFIG_SECRET_KEYS", "[\"shop:dbPassword\"]")
                 .containsEntry("PULUMI_ROOT_DIRECTORY", directory.toAbsolutePath().normalize().toString())
                 .containsKey("PULUMI_PARALLEL");
-        assertThat(environment.get("MAVEN_OPTS")).endsWith(
+        assertThat(environment.get("MAVEN_OPTS")).startsWith(SdkLogging.jvmOption()).endsWith(
                 "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Djava.util.concurrent.ForkJoinPool.common.parallelism=4");
         var config = new ObjectMapper().readTree(environment.get("PULUMI_CONFIG"));
         assertThat(config.path("aws:region").asText()).isEqualTo("eu-west-1");
@@ -163,10 +165,10 @@ class ProgramLaunchTest {
 
         var launch = ProgramLaunch.of(project, Optional.empty(), SETTINGS, "127.0.0.1:4242");
 
-        assertThat(launch.command()).hasSize(6);
+        assertThat(launch.command()).hasSize(7);
         assertThat(Path.of(launch.command().get(0))).startsWith(Path.of(System.getProperty("java.home")));
-        assertThat(launch.command().subList(1, 6)).containsExactly(
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Djava.util.concurrent.ForkJoinPool.common.parallelism=4",
+        assertThat(launch.command().subList(1, 7)).containsExactly(
+                SdkLogging.jvmOption(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Djava.util.concurrent.ForkJoinPool.common.parallelism=4",
                 "-jar", directory.resolve("app.jar").toAbsolutePath().normalize().toString());
     }
 

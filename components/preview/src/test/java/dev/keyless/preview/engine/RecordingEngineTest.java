@@ -8,7 +8,7 @@ import pulumirpc.EngineOuterClass.LogSeverity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RecordingEngineTest {
-    private static final String URN = "urn:pulumi:dev::demo::pulumi:pulumi:Stack$aws:s3/bucketV2:BucketV2::logs";
+    private static final String URN = "urn:pulumi:dev::demo::aws:s3/bucketV2:BucketV2::logs";
 
     @Test
     void keepsWhatThePulumiCliShowsWithItsSeverityAndResource() {

@@ -16,7 +16,7 @@ import static dev.keyless.preview.report.ReportText.section;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DiagnosticsReportTest {
-    private static final String BUCKET_URN = "urn:pulumi:dev::demo::pulumi:pulumi:Stack$aws:s3/bucketV2:BucketV2::logs";
+    private static final String BUCKET_URN = "urn:pulumi:dev::demo::aws:s3/bucketV2:BucketV2::logs";
 
     private static final RecordedDeployment DEPLOYMENT = new RecordedDeployment("demo", "dev",
             List.of(Registered.stack(), Registered.custom("aws:s3/bucketV2:BucketV2", "logs", Map.of())),
@@ -43,9 +43,9 @@ class DiagnosticsReportTest {
         var diagnostics = new ObjectMapper().readTree(PreviewJson.render(DEPLOYMENT, StackSettings.of(DEPLOYMENT.project(), DEPLOYMENT.stack()), Duration.ZERO)).path("diagnostics");
 
         assertThat(diagnostics.toString()).isEqualTo("["
-                + "{\"message\":\"starting\",\"severity\":\"info\"},"
-                + "{\"urn\":\"" + BUCKET_URN + "\",\"message\":\"acl is deprecated\\nuse BucketAclV2\",\"severity\":\"warning\"},"
-                + "{\"message\":\"java.lang.IllegalStateException: no quota left\",\"severity\":\"error\"}]");
+                + "{\"message\":\"starting\\n\",\"severity\":\"info\"},"
+                + "{\"urn\":\"" + BUCKET_URN + "\",\"message\":\"warning: acl is deprecated\\nuse BucketAclV2\\n\",\"severity\":\"warning\"},"
+                + "{\"message\":\"error: java.lang.IllegalStateException: no quota left\\n\",\"severity\":\"error\"}]");
     }
 
     @Test

@@ -17,13 +17,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PreviewJsonTest {
     private static final String UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
     private static final String STACK = "urn:pulumi:prod::archive::pulumi:pulumi:Stack::archive-prod";
-    private static final String ARCHIVE = "urn:pulumi:prod::archive::pulumi:pulumi:Stack$example:storage:Archive::archive";
-    private static final String ROLE = "urn:pulumi:prod::archive::pulumi:pulumi:Stack$example:storage:Archive$aws:iam/role:Role::archiver";
-    private static final String BUCKET = "urn:pulumi:prod::archive::pulumi:pulumi:Stack$example:storage:Archive$aws:s3/bucketV2:BucketV2::documents";
-    private static final String POLICY = "urn:pulumi:prod::archive::pulumi:pulumi:Stack$example:storage:Archive$aws:iam/rolePolicy:RolePolicy::archiver-writes";
-    private static final String PROVIDER = "urn:pulumi:prod::archive::pulumi:pulumi:Stack$pulumi:providers:kubernetes::cluster";
-    private static final String SERVICE_ACCOUNT = "urn:pulumi:prod::archive::pulumi:pulumi:Stack$kubernetes:core/v1:ServiceAccount::archiver";
-    private static final String RELEASE = "urn:pulumi:prod::archive::pulumi:pulumi:Stack$kubernetes:helm.sh/v3:Release::docs-ui";
+    private static final String ARCHIVE = "urn:pulumi:prod::archive::example:storage:Archive::archive";
+    private static final String ROLE = "urn:pulumi:prod::archive::example:storage:Archive$aws:iam/role:Role::archiver";
+    private static final String BUCKET = "urn:pulumi:prod::archive::example:storage:Archive$aws:s3/bucketV2:BucketV2::documents";
+    private static final String POLICY = "urn:pulumi:prod::archive::example:storage:Archive$aws:iam/rolePolicy:RolePolicy::archiver-writes";
+    private static final String PROVIDER = "urn:pulumi:prod::archive::pulumi:providers:kubernetes::cluster";
+    private static final String SERVICE_ACCOUNT = "urn:pulumi:prod::archive::kubernetes:core/v1:ServiceAccount::archiver";
+    private static final String RELEASE = "urn:pulumi:prod::archive::kubernetes:helm.sh/v3:Release::docs-ui";
     private static final String AWS_DEFAULT = "urn:pulumi:prod::archive::pulumi:providers:aws::default_6_83_0";
 
     private static String text;
@@ -55,9 +55,9 @@ class PreviewJsonTest {
     }
 
     @Test
-    void hasOneStepPerResourceAndDefaultProviderEachBeforeItsFirstUser() {
+    void hasOneStepPerResourceTheProgramRegistersAndNoneForDefaultProviders() {
         assertThat(urns(document.path("steps"))).containsExactly(
-                STACK, PROVIDER, ARCHIVE, AWS_DEFAULT, ROLE, BUCKET, POLICY, SERVICE_ACCOUNT, RELEASE);
+                STACK, PROVIDER, ARCHIVE, ROLE, BUCKET, POLICY, SERVICE_ACCOUNT, RELEASE);
         assertThat(document.path("steps").findValuesAsText("op")).containsOnly("create");
     }
 
@@ -68,19 +68,6 @@ class PreviewJsonTest {
         assertThat(stack.path("detailedDiff").isNull()).isTrue();
         assertThat(stack.path("newState").toString()).isEqualTo(
                 "{\"urn\":\"" + STACK + "\",\"custom\":false,\"type\":\"pulumi:pulumi:Stack\"}");
-    }
-
-    @Test
-    void createsTheDefaultProviderAsTheEngineWouldConfigureIt() {
-        var step = step(AWS_DEFAULT);
-        assertThat(fieldNames(step)).containsExactly("op", "urn", "newState", "detailedDiff");
-        var state = step.path("newState");
-        assertThat(fieldNames(state)).containsExactly("urn", "custom", "type", "inputs", "outputs");
-        assertThat(state.path("custom").asBoolean()).isTrue();
-        assertThat(state.path("type").asText()).isEqualTo("pulumi:providers:aws");
-        assertThat(state.path("inputs").toString())
-                .isEqualTo("{\"region\":\"eu-central-1\",\"token\":\"[secret]\",\"version\":\"6.83.0\"}");
-        assertThat(state.path("outputs")).isEqualTo(state.path("inputs"));
     }
 
     @Test
@@ -100,24 +87,20 @@ class PreviewJsonTest {
     @Test
     void keepsTheStateFieldsInPulumisOrderLeavingOutWhatIsEmptyOrFalse() {
         assertThat(fieldNames(step(BUCKET).path("newState"))).containsExactly(
-                "urn", "custom", "type", "inputs", "outputs", "parent", "protect", "provider", "retainOnDelete");
+                "urn", "custom", "type", "inputs", "parent", "protect", "provider", "propertyDependencies", "retainOnDelete");
+        assertThat(step(BUCKET).path("newState").path("propertyDependencies").toString())
+                .as("every input has an entry, as the resource monitor writes it").isEqualTo("{\"bucket\":[]}");
         assertThat(fieldNames(step(POLICY).path("newState"))).containsExactly(
-                "urn", "custom", "type", "inputs", "outputs", "parent", "dependencies", "provider", "propertyDependencies");
+                "urn", "custom", "type", "inputs", "parent", "dependencies", "provider", "propertyDependencies");
         assertThat(fieldNames(step(ARCHIVE).path("newState"))).containsExactly("urn", "custom", "type", "parent");
     }
 
     @Test
-    void givesNewResourcesNoIdAndLeavesWhatTheCloudComputesUnknown() {
+    void givesNewResourcesNoIdAndNoStepAnyOutputs() {
         var bucket = step(BUCKET).path("newState");
         assertThat(text).doesNotContain("\"id\": \"acme", "123456789012");
         assertThat(bucket.path("inputs").toString()).isEqualTo("{\"bucket\":\"acme-documents\"}");
-        assertThat(bucket.path("outputs").toString()).isEqualTo("{"
-                + "\"arn\":\"" + UNKNOWN + "\","
-                + "\"bucket\":\"acme-documents\","
-                + "\"bucketDomainName\":\"" + UNKNOWN + "\","
-                + "\"bucketRegionalDomainName\":\"" + UNKNOWN + "\","
-                + "\"id\":\"" + UNKNOWN + "\","
-                + "\"region\":\"" + UNKNOWN + "\"}");
+        assertThat(document.path("steps").findValues("outputs")).isEmpty();
     }
 
     @Test
@@ -152,8 +135,6 @@ class PreviewJsonTest {
         assertThat(step(PROVIDER).path("newState").path("inputs").path("kubeconfig").asText()).isEqualTo("[secret]");
         var release = step(RELEASE).path("newState");
         assertThat(release.path("inputs").path("values").path("auth").path("password").asText()).isEqualTo("[secret]");
-        assertThat(release.path("outputs").path("values").path("auth").path("password").asText()).isEqualTo("[secret]");
-        assertThat(step(STACK).path("newState").has("outputs")).isFalse();
         assertThat(text).doesNotContain(ArchiveStack.HELM_PASSWORD, ArchiveStack.EXPORTED_SECRET, ArchiveStack.CONFIG_SECRET,
                 "kubeconfig-token");
     }
@@ -169,13 +150,13 @@ class PreviewJsonTest {
         var deployment = Registered.deployment(Registered.stack(), Registered.read("aws:s3/bucketV2:BucketV2", "existing", "legacy-bucket"));
         var json = new ObjectMapper().readTree(PreviewJson.render(deployment, ArchiveStack.SETTINGS, Duration.ZERO));
 
-        var read = json.path("steps").get(2);
+        var read = json.path("steps").get(1);
         assertThat(read.path("op").asText()).isEqualTo("read");
         assertThat(fieldNames(read.path("newState"))).containsExactly("urn", "custom", "id", "type", "parent", "external", "provider");
         assertThat(read.path("newState").path("id").asText()).isEqualTo("legacy-bucket");
-        assertThat(json.path("steps").get(1).path("urn").asText())
+        assertThat(read.path("provider").asText())
                 .as("a package version the SDK did not name gives the engine's plain default name")
-                .isEqualTo("urn:pulumi:dev::demo::pulumi:providers:aws::default");
+                .isEqualTo("urn:pulumi:dev::demo::pulumi:providers:aws::default::" + UNKNOWN);
     }
 
     @Test

@@ -17,23 +17,23 @@ final class Registered {
 
     static RegisteredResource stack() {
         return new RegisteredResource(STACK_URN, RegisteredResource.STACK_TYPE, "demo-dev", "", false, false, "", "",
-                Map.of(), Map.of(), List.of(), Map.of(), false, false, false, "", "");
+                Map.of(), Map.of(), List.of(), Map.of(), false, false, false, "", "", List.of());
     }
 
     static RegisteredResource custom(String type, String name, Map<String, Object> inputs) {
         var sorted = sorted(inputs);
         return new RegisteredResource(urn(type, name), type, name, STACK_URN, true, false, name + "-id", "",
-                sorted, sorted, List.of(), Map.of(), false, false, false, "", "");
+                sorted, sorted, List.of(), Map.of(), false, false, false, "", "", List.of());
     }
 
     static RegisteredResource read(String type, String name, String id) {
         return new RegisteredResource(urn(type, name), type, name, STACK_URN, true, true, id, "",
-                Map.of(), Map.of(), List.of(), Map.of(), false, false, false, "", "");
+                Map.of(), Map.of(), List.of(), Map.of(), false, false, false, "", "", List.of());
     }
 
     static RegisteredResource component(String type, String name) {
         return new RegisteredResource(urn(type, name), type, name, STACK_URN, false, false, "", "",
-                Map.of(), Map.of(), List.of(), Map.of(), false, false, false, "", "");
+                Map.of(), Map.of(), List.of(), Map.of(), false, false, false, "", "", List.of());
     }
 
     static RecordedDeployment deployment(RegisteredResource... resources) {
@@ -55,6 +55,6 @@ final class Registered {
     }
 
     private static String urn(String type, String name) {
-        return "urn:pulumi:dev::demo::pulumi:pulumi:Stack$" + type + "::" + name;
+        return "urn:pulumi:dev::demo::" + type + "::" + name;
     }
 }

@@ -35,7 +35,7 @@ class ValueRenderingTest {
                         "      endpoint: [unknown]",
                         "      token: [secret]");
         var json = new ObjectMapper().readTree(PreviewJson.render(deployment, StackSettings.of(deployment.project(), deployment.stack()), Duration.ZERO));
-        var data = json.path("steps").get(2).path("newState").path("inputs").path("data");
+        var data = json.path("steps").get(1).path("newState").path("inputs").path("data");
         assertThat(data.path("endpoint").asText()).isEqualTo(UnknownValue.WIRE_MARKER);
         assertThat(data.path("token").asText()).isEqualTo("[secret]");
     }

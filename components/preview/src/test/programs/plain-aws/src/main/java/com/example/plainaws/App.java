@@ -58,6 +58,7 @@ public final class App {
                 .metadata(ObjectMetaArgs.builder()
                         .name(team)
                         .labels(Map.of("team", team))
+                        .annotations(role.createDate().applyValue(created -> Map.of("example.com/reader-since", created)))
                         .build())
                 .build(), CustomResourceOptions.builder().provider(cluster).retainOnDelete(true).build());
 
