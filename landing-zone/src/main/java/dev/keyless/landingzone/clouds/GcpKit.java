@@ -15,7 +15,6 @@ import dev.keyless.gcp.ServiceAccountImpersonation;
 import dev.keyless.core.IdentityMechanism;
 import dev.keyless.core.InvalidInputException;
 import dev.keyless.core.OidcCluster;
-import dev.keyless.core.ProgramClaims;
 import dev.keyless.landingzone.config.Cloud;
 import dev.keyless.landingzone.config.CloudKit;
 import dev.keyless.landingzone.config.ClusterSpec;
@@ -181,14 +180,6 @@ public final class GcpKit implements CloudKit {
                     accountId.ifPresent(builder::accountId);
                     existing.ifPresent(builder::existingServiceAccount);
                     return builder.build();
-                }
-
-                // A Google service account id is unique in its project; the landing zone's config names it.
-                @Override
-                public List<ProgramClaims.Claim> claims(ClusterSpec cluster) {
-                    var project = ((PlannedGkeCluster) cluster.planned()).plainProjectId();
-                    return accountId.map(id -> ProgramClaims.Claim.exact("accountId", "Google service account id",
-                            "project '" + project + "'", id)).stream().toList();
                 }
             };
         } else {

@@ -30,9 +30,11 @@ final class PlannedGkeCluster implements GkeOidcCluster {
         this.metadataServerOnEveryNode = metadataServerOnEveryNode;
     }
 
-    /** @return the project, whose workload pool the cluster's ServiceAccounts belong to */
-    String plainProjectId() {
-        return projectId;
+    // The config names the project, so the library's per-project rules (one service account id
+    // per project) are checked while the config is read.
+    @Override
+    public Optional<String> knownProjectId() {
+        return Optional.of(projectId);
     }
 
     @Override
