@@ -31,6 +31,7 @@ public class AdoptedEksCluster extends ComponentResource implements AwsOidcClust
     private final Output<String> oidcProviderArn;
 
     private final String logicalName;
+    private final Optional<String> plainIssuerUrl;
     private final EksClusterParts parts;
 
     /**
@@ -50,6 +51,7 @@ public class AdoptedEksCluster extends ComponentResource implements AwsOidcClust
     public AdoptedEksCluster(String name, AdoptedEksClusterArgs args, ComponentResourceOptions options) {
         super(TYPE, name, validated(name, args, options));
         this.logicalName = name;
+        this.plainIssuerUrl = args.plainIssuerUrl();
         var waitFor = new ArrayList<Resource>();
         this.oidcProviderArn = args.oidcProviderArn().orElseGet(() -> {
             var created = EksClusterParts.createOidcProvider(this, name, args.issuerUrl());
@@ -74,6 +76,11 @@ public class AdoptedEksCluster extends ComponentResource implements AwsOidcClust
     @Override
     public Output<String> issuerUrl() {
         return issuerUrl;
+    }
+
+    @Override
+    public Optional<String> plainIssuerUrl() {
+        return plainIssuerUrl;
     }
 
     @Override

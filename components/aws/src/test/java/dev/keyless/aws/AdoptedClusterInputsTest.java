@@ -174,8 +174,9 @@ class AdoptedClusterInputsTest {
             new FederatedServiceAccount("api-blue", FederatedServiceAccountArgs.builder().cluster(blue).namespace("shop").name("api").build());
         });
 
-        assertThat(failure.message()).isEqualTo("serviceAccount must be bound by one FederatedServiceAccount per cluster, but 'api' and "
-                + "'api-blue' both bind it in adopted EKS cluster 'blue' (a pod could assume both identities and hold the union of their grants): 'shop/api'");
+        assertThat(failure.message()).isEqualTo("serviceAccount must be bound by one FederatedServiceAccount per OIDC issuer, but 'api' "
+                + "(adopted EKS cluster 'blue') and 'api-blue' (adopted EKS cluster 'blue') both bind it in OIDC issuer '" + TestClusters.OTHER_ISSUER
+                + "' (the cloud sees one subject: a pod of either could use both identities and hold the union of their grants): 'shop/api'");
         assertThat(failure.deployment().find(FederatedServiceAccount.TYPE, "api-blue")).isEmpty();
     }
 }

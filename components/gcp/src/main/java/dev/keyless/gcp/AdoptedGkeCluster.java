@@ -8,6 +8,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.keyless.core.Checks;
 import dev.keyless.core.ClusterKubernetesProvider;
+import dev.keyless.core.TrustDomain;
 
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,7 @@ public class AdoptedGkeCluster extends ComponentResource implements GkeOidcClust
     private final Output<String> issuerUrl;
 
     private final String logicalName;
+    private final TrustDomain trustDomain;
     private final boolean metadataServerOnEveryNode;
     private final Provider kubernetesProvider;
 
@@ -60,6 +62,7 @@ public class AdoptedGkeCluster extends ComponentResource implements GkeOidcClust
         this.clusterName = args.clusterName();
         this.workloadPool = GkeOidcCluster.super.workloadPool();
         this.issuerUrl = GkeOidcCluster.super.issuerUrl();
+        this.trustDomain = TrustDomain.of(WORKLOAD_POOL, args.plainProjectId().map(GcpNames::workloadPool), workloadPool);
         this.kubernetesProvider = ClusterKubernetesProvider.create(this, name, args.kubeconfig(), List.of());
         registerOutputs(Map.of(
                 "clusterName", clusterName,
@@ -92,6 +95,12 @@ public class AdoptedGkeCluster extends ComponentResource implements GkeOidcClust
     @Override
     public Output<String> issuerUrl() {
         return issuerUrl;
+    }
+
+    /** A plain project id names the pool before anything is registered; an Output once known. */
+    @Override
+    public TrustDomain trustDomain() {
+        return trustDomain;
     }
 
     @Override

@@ -4,6 +4,8 @@ import com.pulumi.core.Output;
 import dev.keyless.core.Checks;
 import dev.keyless.core.InvalidInputException;
 
+import java.util.Optional;
+
 /**
  * A GKE cluster made elsewhere (another stack, Terraform, gcloud, the console), described by its
  * project, location, name and a kubeconfig, and whether every node runs the GKE metadata server.
@@ -14,6 +16,7 @@ import dev.keyless.core.InvalidInputException;
  */
 public final class AdoptedGkeClusterArgs {
     private final Output<String> projectId;
+    private final Optional<String> plainProjectId;
     private final Output<String> location;
     private final Output<String> clusterName;
     private final Output<String> kubeconfig;
@@ -21,6 +24,7 @@ public final class AdoptedGkeClusterArgs {
 
     private AdoptedGkeClusterArgs(Builder builder) {
         this.projectId = builder.projectId;
+        this.plainProjectId = Optional.ofNullable(builder.plainProjectId);
         this.location = builder.location;
         this.clusterName = builder.clusterName;
         this.kubeconfig = builder.kubeconfig;
@@ -35,6 +39,11 @@ public final class AdoptedGkeClusterArgs {
     /** @return the cluster's project ID */
     public Output<String> projectId() {
         return projectId;
+    }
+
+    /** @return the project ID when it was given as a plain value, which names the pool before anything is registered */
+    public Optional<String> plainProjectId() {
+        return plainProjectId;
     }
 
     /** @return the cluster's region or zone */
@@ -88,6 +97,7 @@ public final class AdoptedGkeClusterArgs {
     /** Builds {@link AdoptedGkeClusterArgs}. */
     public static final class Builder {
         private Output<String> projectId;
+        private String plainProjectId;
         private Output<String> location;
         private Output<String> clusterName;
         private Output<String> kubeconfig;
@@ -103,7 +113,8 @@ public final class AdoptedGkeClusterArgs {
          * @return this builder
          */
         public Builder projectId(String projectId) {
-            this.projectId = Output.of(GcpNames.requireProjectId("projectId", projectId));
+            this.plainProjectId = GcpNames.requireProjectId("projectId", projectId);
+            this.projectId = Output.of(plainProjectId);
             return this;
         }
 
@@ -114,6 +125,7 @@ public final class AdoptedGkeClusterArgs {
         public Builder projectId(Output<String> projectId) {
             Checks.notNull("projectId", projectId, "the cluster's project ID");
             this.projectId = projectId.applyValue(v -> GcpNames.requireProjectId("projectId", v));
+            this.plainProjectId = null;
             return this;
         }
 

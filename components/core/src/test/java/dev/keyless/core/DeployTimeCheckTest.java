@@ -1,0 +1,79 @@
+package dev.keyless.core;
+
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
+import dev.keyless.preview.engine.RegisteredResource;
+import dev.keyless.testkit.ResourceGraph;
+import dev.keyless.testkit.SimulatedStack;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A component with a rule known only at deploy time registers none of its children when the rule fails, on every run. */
+class DeployTimeCheckTest {
+    private static final String REFUSAL = "issuerUrl must be an issuer of the stub cloud: 'http://elsewhere'";
+
+    private static Output<String> failingCheck() {
+        return Output.of("http://elsewhere").applyValue(v -> {
+            throw InvalidInputException.of("issuerUrl", v, "an issuer of the stub cloud");
+        });
+    }
+
+    private static void bindWith(DeployTimeCheck check, String component) {
+        var mechanism = new StubCloud.Mechanism();
+        mechanism.deployTimeCheck = check;
+        new FederatedServiceAccount(component, FederatedServiceAccountArgs.builder()
+                .cluster(new StubCloud.Cluster("c")).namespace("shop").name("api").identity(mechanism)
+                .grant(new StubCloud.Grant("reports")).build());
+    }
+
+    @Test
+    void aFailingCheckLeavesNoChildRegisteredOnAnyRun() {
+        for (var run = 0; run < 10; run++) {
+            var failure = SimulatedStack.named("core").runExpectingFailure(ctx -> bindWith(DeployTimeCheck.of(failingCheck()), "api"));
+
+            assertThat(failure.message()).as("run %d", run).isEqualTo(REFUSAL);
+            // The cluster does not depend on the check; whether its provider is registered before
+            // the program stops is timing, so only the component's side is asserted.
+            assertThat(failure.registeredBesidesStack()).as("run %d", run)
+                    .extracting(RegisteredResource::name).isSubsetOf("c", "c-k8s");
+        }
+    }
+
+    @Test
+    void theFirstFailingCheckInOrderIsReported() {
+        var second = Output.of("x").applyValue(v -> {
+            throw InvalidInputException.of("second", v, "never reported first");
+        });
+        var failure = SimulatedStack.named("core").runExpectingFailure(ctx ->
+                bindWith(DeployTimeCheck.of(Output.of("fine")).and(DeployTimeCheck.of(failingCheck())).and(DeployTimeCheck.of(second)), "api"));
+
+        assertThat(failure.message()).isEqualTo(REFUSAL);
+    }
+
+    @Test
+    void passingChecksRegisterEverythingAndKeepTheUsersDependencies() {
+        var deployment = SimulatedStack.named("core").run(ctx -> {
+            var before = new StubCloud.Cluster("before");
+            var mechanism = new StubCloud.Mechanism();
+            mechanism.deployTimeCheck = DeployTimeCheck.of(Output.of("https://stub.example/c"));
+            new FederatedServiceAccount("api", FederatedServiceAccountArgs.builder()
+                    .cluster(new StubCloud.Cluster("c")).namespace("shop").name("api").identity(mechanism).build(),
+                    ComponentResourceOptions.builder().dependsOn(before).build());
+        });
+        var graph = ResourceGraph.of(deployment);
+
+        assertThat(deployment.resources()).extracting(RegisteredResource::name).contains("api", "api-sa", "api-identity", "c-ns-shop");
+        assertThat(graph.waitsFor(deployment.resource(FederatedServiceAccount.TYPE, "api"), deployment.resource("pulumi:providers:kubernetes", "before-k8s")))
+                .as("the user's dependsOn is kept").isTrue();
+        assertThat(graph.waitsFor(deployment.resource("kubernetes:core/v1:Namespace", "c-ns-shop"), deployment.resource("pulumi:providers:kubernetes", "c-k8s")))
+                .as("the namespace still waits for its cluster").isTrue();
+    }
+
+    @Test
+    void noCheckLeavesTheOptionsAsTheyAre() {
+        var options = ComponentResourceOptions.builder().protect(true).build();
+        assertThat(DeployTimeCheck.none().gate(options)).isSameAs(options);
+        assertThat(DeployTimeCheck.none().and(DeployTimeCheck.none()).isEmpty()).isTrue();
+    }
+}
