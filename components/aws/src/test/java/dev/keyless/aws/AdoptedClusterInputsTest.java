@@ -72,6 +72,25 @@ class AdoptedClusterInputsTest {
     }
 
     @Test
+    void aBadValueFromAnotherStackLeavesNothingOfTheClusterOrItsWorkloadsRegisteredOnAnyRun() {
+        for (var run = 0; run < 5; run++) {
+            // Without a provider ARN the cluster would create NAME-oidc for the issuer.
+            var failure = SimulatedStack.named("adopted").runExpectingFailure(ctx -> {
+                var cluster = new AdoptedEksCluster("green", AdoptedEksClusterArgs.builder().clusterName("green")
+                        .issuerUrl(Output.of(BAD_ISSUERS.get(0))).kubeconfig("{}").build());
+                new FederatedServiceAccount("api", FederatedServiceAccountArgs.builder().cluster(cluster).namespace("shop").name("api")
+                        .grant(S3Access.readOnly("shop-catalog")).build());
+            });
+
+            assertThat(failure.message()).as("run %d", run)
+                    .isEqualTo("issuerUrl must be " + EksNames.ISSUER_RULE + ": '" + BAD_ISSUERS.get(0) + "'");
+            // The workload component itself may register; nothing that reaches AWS or the cluster does.
+            assertThat(failure.registeredBesidesStack()).as("run %d", run).extracting(dev.keyless.preview.engine.RegisteredResource::name)
+                    .isSubsetOf("api");
+        }
+    }
+
+    @Test
     void aWildcardProviderArnIsRefusedOnBothPaths() {
         var wildcard = "arn:aws:iam::111122223333:oidc-provider/*";
         assertThatThrownBy(() -> AdoptedEksClusterArgs.builder().oidcProviderArn(wildcard))

@@ -8,6 +8,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.keyless.core.Checks;
 import dev.keyless.core.ClusterKubernetesProvider;
+import dev.keyless.core.DeployTimeCheck;
 import dev.keyless.core.TrustDomain;
 
 import java.util.List;
@@ -125,10 +126,14 @@ public class AdoptedGkeCluster extends ComponentResource implements GkeOidcClust
     }
 
     // Runs before the component registers itself: bad input must not leave half a stack behind.
+    // Values from another stack are checked once known, and the component, with its Kubernetes
+    // provider, registers only after they passed.
     private static ComponentResourceOptions validated(String name, AdoptedGkeClusterArgs args, ComponentResourceOptions options) {
         Checks.componentName(name);
         Checks.notNull("args", args, "AdoptedGkeClusterArgs");
         args.validate();
-        return options;
+        return DeployTimeCheck.of(args.projectId()).and(DeployTimeCheck.of(args.location()))
+                .and(DeployTimeCheck.of(args.clusterName())).and(DeployTimeCheck.of(args.kubeconfig()))
+                .gate(options);
     }
 }
