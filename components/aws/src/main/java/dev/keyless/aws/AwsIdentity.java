@@ -38,7 +38,8 @@ public abstract sealed class AwsIdentity implements IdentityMechanism permits Ir
         var plan = plan(binding, inlinePolicy);
         // The exact policy is known once the grants' statements are: nothing of the binding is
         // registered before it passed, the role included.
-        var checks = plan.deployTimeChecks().and(inlinePolicy.map(DeployTimeCheck::of).orElse(DeployTimeCheck.none()));
+        var checks = role.deployTimeChecks().and(plan.deployTimeChecks())
+                .and(inlinePolicy.map(DeployTimeCheck::of).orElse(DeployTimeCheck.none()));
         return IdentityPlan.of(plan::bind, plan.alsoTrustedIn(), checks);
     }
 
