@@ -7,6 +7,7 @@ import com.pulumi.gcp.storage.BucketIAMMemberArgs;
 import com.pulumi.gcp.storage.inputs.BucketIAMMemberConditionArgs;
 import com.pulumi.resources.Resource;
 import dev.keyless.core.Checks;
+import dev.keyless.core.DeployTimeCheck;
 import dev.keyless.core.GrantContext;
 import dev.keyless.core.InvalidInputException;
 
@@ -40,12 +41,19 @@ public final class GcsAccess implements GcpGrant {
     private final String label;
     private final boolean write;
     private final Optional<String> prefix;
+    // A name from another stack is checked once known, before the workload registers anything.
+    private final DeployTimeCheck nameCheck;
 
     private GcsAccess(Output<String> bucketName, String label, boolean write, Optional<String> prefix) {
+        this(bucketName, label, write, prefix, DeployTimeCheck.none());
+    }
+
+    private GcsAccess(Output<String> bucketName, String label, boolean write, Optional<String> prefix, DeployTimeCheck nameCheck) {
         this.bucketName = bucketName;
         this.label = label;
         this.write = write;
         this.prefix = prefix;
+        this.nameCheck = nameCheck;
     }
 
     /**
@@ -91,7 +99,8 @@ public final class GcsAccess implements GcpGrant {
      * @return read access to its objects
      */
     public static GcsAccess readOnly(String key, Output<String> bucketName) {
-        return new GcsAccess(checkedOutput(bucketName), requireKey(key), false, Optional.empty());
+        var checked = checkedOutput(bucketName);
+        return new GcsAccess(checked, requireKey(key), false, Optional.empty(), DeployTimeCheck.of(checked));
     }
 
     /**
@@ -100,7 +109,8 @@ public final class GcsAccess implements GcpGrant {
      * @return read and write access to its objects
      */
     public static GcsAccess readWrite(String key, Output<String> bucketName) {
-        return new GcsAccess(checkedOutput(bucketName), requireKey(key), true, Optional.empty());
+        var checked = checkedOutput(bucketName);
+        return new GcsAccess(checked, requireKey(key), true, Optional.empty(), DeployTimeCheck.of(checked));
     }
 
     /**
@@ -118,7 +128,7 @@ public final class GcsAccess implements GcpGrant {
             throw InvalidInputException.of("prefix", objectPrefix,
                     "1 to 1024 characters with no '*', '?', control characters or leading '/' (Cloud Storage object name prefix)");
         }
-        return new GcsAccess(bucketName, label, write, Optional.of(objectPrefix));
+        return new GcsAccess(bucketName, label, write, Optional.of(objectPrefix), nameCheck);
     }
 
     /** @return the bucket's label, the access and the prefix: distinct grants of one workload differ in one of them */
@@ -138,6 +148,11 @@ public final class GcsAccess implements GcpGrant {
                 .expression(GcsPrefixCondition.expression(bucket, p))
                 .build())));
         return List.of(new BucketIAMMember(context.childName(this), args.build(), context.options()));
+    }
+
+    @Override
+    public DeployTimeCheck deployTimeChecks() {
+        return nameCheck;
     }
 
     @Override
