@@ -34,6 +34,14 @@ public interface GkeOidcCluster extends OidcCluster {
     String WORKLOAD_POOL = "workload pool";
 
     /**
+     * @param projectId a project ID
+     * @return the project's workload pool, {@code PROJECT_ID.svc.id.goog}
+     */
+    static String poolOf(String projectId) {
+        return GcpNames.workloadPool(projectId);
+    }
+
+    /**
      * The project's workload pool, not the cluster: a principal and a {@code workloadIdentityUser}
      * member name {@code PROJECT_ID.svc.id.goog[NS/KSA]}, so one ServiceAccount in two clusters of
      * the project is one subject. Known once the project is.

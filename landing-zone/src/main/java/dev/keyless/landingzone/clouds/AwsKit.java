@@ -90,8 +90,9 @@ public final class AwsKit implements CloudKit {
         builder.podIdentityAgent(agent);
         // The whole is checked only when each part could be read, so one mistake is reported once.
         var args = problems.attemptWhole(before, settings, () -> checked(builder.build(), key));
+        // One cluster adopted twice shares its issuer (AwsOidcCluster.trustDomain).
         return args.map(built -> new ClusterSpec(key, Cloud.AWS, true, () -> new AdoptedEksCluster(key, built),
-                unavailable(agent)));
+                unavailable(agent), AwsOidcCluster.OIDC_ISSUER + " '" + built.plainIssuerUrl().orElseThrow() + "'"));
     }
 
     private static Map<String, String> unavailable(boolean podIdentityAgent) {

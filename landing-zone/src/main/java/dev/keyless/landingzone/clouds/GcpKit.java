@@ -8,6 +8,7 @@ import dev.keyless.gcp.AdoptedGkeClusterArgs;
 import dev.keyless.gcp.GcsAccess;
 import dev.keyless.gcp.GkeCluster;
 import dev.keyless.gcp.GkeClusterArgs;
+import dev.keyless.gcp.GkeOidcCluster;
 import dev.keyless.gcp.GkeWorkloadIdentity;
 import dev.keyless.gcp.NodePoolOptions;
 import dev.keyless.gcp.ProtectedGcsBucket;
@@ -68,7 +69,9 @@ public final class GcpKit implements CloudKit {
         });
         // The whole is checked only when each part could be read, so one mistake is reported once.
         var args = problems.attemptWhole(before, settings, () -> checked(builder.build(), key));
-        return args.map(built -> new ClusterSpec(key, Cloud.GCP, false, () -> new GkeCluster(key, built)));
+        // The project the cluster's check accepted: the config's, or the stack's gcp:project.
+        var project = settings.text("projectId").or(() -> Config.of("gcp").get("project"));
+        return args.map(built -> inPool(new ClusterSpec(key, Cloud.GCP, false, () -> new GkeCluster(key, built)), project));
     }
 
     private Optional<ClusterSpec> adopted(String key, ConfigNode settings, Config config) {
@@ -86,7 +89,12 @@ public final class GcpKit implements CloudKit {
         builder.metadataServerOnEveryNode(settings.bool("metadataServerOnEveryNode", true));
         // The whole is checked only when each part could be read, so one mistake is reported once.
         var args = problems.attemptWhole(before, settings, () -> checked(builder.build(), key));
-        return args.map(built -> new ClusterSpec(key, Cloud.GCP, true, () -> new AdoptedGkeCluster(key, built)));
+        return args.map(built -> inPool(new ClusterSpec(key, Cloud.GCP, true, () -> new AdoptedGkeCluster(key, built)), built.plainProjectId()));
+    }
+
+    // Every cluster of a project shares its workload pool (GkeOidcCluster.trustDomain).
+    private static ClusterSpec inPool(ClusterSpec spec, Optional<String> project) {
+        return project.map(p -> spec.inTrustDomain(GkeOidcCluster.WORKLOAD_POOL + " '" + GkeOidcCluster.poolOf(p) + "'")).orElse(spec);
     }
 
     private static GkeClusterArgs checked(GkeClusterArgs args, String key) {

@@ -13,9 +13,25 @@ import java.util.function.Supplier;
  * @param adopted whether it exists already (adopted) rather than being created here
  * @param create  registers the cluster component
  * @param unavailableMechanisms the cloud's mechanisms this cluster cannot serve, each with the reason
+ * @param trustDomain where the cloud tells its workloads apart, as messages name it (see
+ *                    {@link OidcCluster#trustDomain()}): e.g. {@code workload pool 'shop-prod.svc.id.goog'},
+ *                    or {@code cluster 'KEY'} for a cluster created here, whose issuer is its own
  */
 public record ClusterSpec(String key, Cloud cloud, boolean adopted, Supplier<OidcCluster> create,
-                          Map<String, String> unavailableMechanisms) {
+                          Map<String, String> unavailableMechanisms, String trustDomain) {
+
+    /**
+     * A cluster that is its own trust domain: created here, with an issuer no other cluster has.
+     *
+     * @param key                   its stable name
+     * @param cloud                 its cloud
+     * @param adopted               whether it exists already
+     * @param create                registers the cluster component
+     * @param unavailableMechanisms the mechanisms it cannot serve
+     */
+    public ClusterSpec(String key, Cloud cloud, boolean adopted, Supplier<OidcCluster> create, Map<String, String> unavailableMechanisms) {
+        this(key, cloud, adopted, create, unavailableMechanisms, "cluster '" + key + "'");
+    }
 
     /**
      * A cluster that serves every mechanism of its cloud.
@@ -27,5 +43,13 @@ public record ClusterSpec(String key, Cloud cloud, boolean adopted, Supplier<Oid
      */
     public ClusterSpec(String key, Cloud cloud, boolean adopted, Supplier<OidcCluster> create) {
         this(key, cloud, adopted, create, Map.of());
+    }
+
+    /**
+     * @param domain where the cloud tells workloads apart, e.g. {@code workload pool 'shop-prod.svc.id.goog'}
+     * @return this cluster in that trust domain
+     */
+    public ClusterSpec inTrustDomain(String domain) {
+        return new ClusterSpec(key, cloud, adopted, create, unavailableMechanisms, domain);
     }
 }
