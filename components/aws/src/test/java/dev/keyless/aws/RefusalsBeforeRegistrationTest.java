@@ -62,6 +62,12 @@ class RefusalsBeforeRegistrationTest {
     }
 
     @Test
+    void aBucketNameFromAnotherStackIsRefusedBeforeTheRoleRegisters() {
+        failingEveryRun(ctx -> new FederatedServiceAccount("api", api(TestClusters.adopted("green"))
+                .grant(S3Access.readOnly(Output.of("Shop_Catalog"))).build()), "bucket must be " + S3BucketNames.RULE + ": 'Shop_Catalog'");
+    }
+
+    @Test
     void theSameGrantIsAcceptedWithTheNamedOption() {
         var deployment = SimulatedStack.named("refusals").run(ctx -> new FederatedServiceAccount("api", api(TestClusters.adopted("green"))
                 .grant(new DeployTimeWildcardGrant()).identity(IrsaIdentity.builder().allowWildcardPermissions().build()).build()));
