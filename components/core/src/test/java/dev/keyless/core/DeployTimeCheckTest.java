@@ -71,6 +71,22 @@ class DeployTimeCheckTest {
     }
 
     @Test
+    void everyOptionTheUserGaveIsKeptBesideTheCheck() {
+        var deployment = SimulatedStack.named("core").run(ctx -> {
+            var cluster = new StubCloud.Cluster("c");
+            var mechanism = new StubCloud.Mechanism();
+            mechanism.deployTimeCheck = DeployTimeCheck.of(Output.of("fine"));
+            new FederatedServiceAccount("api", FederatedServiceAccountArgs.builder()
+                    .cluster(cluster).namespace("shop").name("api").identity(mechanism).build(),
+                    ComponentResourceOptions.builder().provider(cluster.kubernetesProvider()).protect(true).build());
+        });
+
+        assertThat(deployment.resource(FederatedServiceAccount.TYPE, "api").protect()).isTrue();
+        assertThat(deployment.resource("kubernetes:core/v1:ServiceAccount", "api-sa").providerUrn())
+                .isEqualTo(deployment.resource("pulumi:providers:kubernetes", "c-k8s").urn());
+    }
+
+    @Test
     void noCheckLeavesTheOptionsAsTheyAre() {
         var options = ComponentResourceOptions.builder().protect(true).build();
         assertThat(DeployTimeCheck.none().gate(options)).isSameAs(options);
