@@ -136,6 +136,26 @@ class RefusalsBeforeRegistrationTest {
     }
 
     @Test
+    void createdClustersAreEachTheirOwnDomainWhateverTheirIssuersResolveTo() {
+        // The simulated cloud gives every new cluster of a region one issuer; real ones differ.
+        var deployment = SimulatedStack.named("refusals").config("aws:region", "eu-west-1").run(ctx -> {
+            new FederatedServiceAccount("api-blue", api(new EksCluster("blue", EksClusterArgs.builder().build())).build());
+            new FederatedServiceAccount("api-green", api(new EksCluster("green", EksClusterArgs.builder().build())).build());
+        });
+        assertThat(deployment.ofType("aws:iam/role:Role")).extracting(RegisteredResource::name)
+                .contains("api-blue-role", "api-green-role");
+
+        var failure = SimulatedStack.named("refusals").config("aws:region", "eu-west-1").runExpectingFailure(ctx -> {
+            var blue = new EksCluster("blue", EksClusterArgs.builder().build());
+            new FederatedServiceAccount("api", api(blue).build());
+            new FederatedServiceAccount("api-copy", api(blue).build());
+        });
+        assertThat(failure.message()).isEqualTo("serviceAccount must be bound by one FederatedServiceAccount per EKS cluster, but 'api' "
+                + "(EKS cluster 'blue') and 'api-copy' (EKS cluster 'blue') both bind it in EKS cluster 'blue' (the cloud sees one subject: "
+                + "a pod of either could use both identities and hold the union of their grants): 'shop/api'");
+    }
+
+    @Test
     void aBadArnFromAnotherStackLeavesNoRoleWithHalfItsAttachments() {
         failingEveryRun(ctx -> new FederatedServiceAccount("api", api(TestClusters.adopted("green")).grant(S3Access.readOnly("shop-catalog"))
                         .identity(IrsaIdentity.builder().managedPolicyArn("baseline", Output.of("baseline")).build()).build()),

@@ -6,6 +6,7 @@ import com.pulumi.resources.Resource;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Rules on values known only at deploy time (a StackReference output, a created cluster's issuer),
@@ -26,9 +27,10 @@ import java.util.List;
 public final class DeployTimeCheck {
     private static final DeployTimeCheck NONE = new DeployTimeCheck(List.of());
 
-    private final List<Output<?>> checks;
+    // Suppliers, so that a check added with afterEarlierPassed is built only once the earlier passed.
+    private final List<Supplier<Output<?>>> checks;
 
-    private DeployTimeCheck(List<Output<?>> checks) {
+    private DeployTimeCheck(List<Supplier<Output<?>>> checks) {
         this.checks = List.copyOf(checks);
     }
 
@@ -43,18 +45,34 @@ public final class DeployTimeCheck {
      * @return the check
      */
     public static DeployTimeCheck of(Output<?> check) {
-        return new DeployTimeCheck(List.of(Checks.notNull("check", check, "an Output that fails when the rule is broken")));
+        Checks.notNull("check", check, "an Output that fails when the rule is broken");
+        return new DeployTimeCheck(List.of(() -> check));
+    }
+
+    /**
+     * A check built only once every check before it has passed. pulumi-java reports every failed
+     * {@code Output} of a program (each one's future is a task of the deployment's runner,
+     * {@code OutputInternal}'s constructor), in the order they fail: a refusal that follows from
+     * values an earlier check refuses (one cluster adopted twice, refused by its trust and by its
+     * binding) would otherwise be reported in its place on some runs.
+     *
+     * @param check builds the value that fails when the rule is broken
+     * @return the check
+     */
+    public static DeployTimeCheck afterEarlierPassed(Supplier<Output<?>> check) {
+        Checks.notNull("check", check, "a builder of an Output that fails when the rule is broken");
+        return new DeployTimeCheck(List.of(check));
     }
 
     /**
      * @param other more checks
-     * @return both, this one's first: the first refusal in this order is the one reported
+     * @return both, this one's first: the component waits for them in this order
      */
     public DeployTimeCheck and(DeployTimeCheck other) {
         if (other.checks.isEmpty()) {
             return this;
         }
-        var all = new ArrayList<Output<?>>(checks);
+        var all = new ArrayList<Supplier<Output<?>>>(checks);
         all.addAll(other.checks);
         return new DeployTimeCheck(all);
     }
@@ -70,9 +88,10 @@ public final class DeployTimeCheck {
      */
     public Output<List<Resource>> passed() {
         Output<List<Resource>> passed = Output.of(List.of());
-        // One after the other rather than all at once, so which refusal is reported never depends on timing.
+        // One after the other rather than all at once: a later check is only awaited, or built,
+        // once the earlier ones passed.
         for (var check : checks) {
-            passed = passed.apply(none -> check.applyValue(ignored -> none));
+            passed = passed.apply(none -> check.get().applyValue(ignored -> none));
         }
         return passed;
     }

@@ -34,9 +34,9 @@ public interface OidcCluster {
      *       {@code workloadIdentityUser} member name the pool, never the cluster, so every cluster
      *       of the project (and one cluster adopted twice) is one domain.</li>
      *   <li>EKS and AKS: the cluster's OIDC issuer URL. IAM and Entra trust a subject of one issuer,
-     *       and each cluster has its own, so only the same cluster reached twice (adopted twice, or
-     *       adopted from this program's own outputs) shares one. EKS Pod Identity names the cluster
-     *       itself, which has one issuer too.</li>
+     *       and each cluster has its own, so only the same cluster reached twice (adopted twice)
+     *       shares one. EKS Pod Identity names the cluster itself, which has one issuer too. A
+     *       cluster created here is its own domain: its issuer is new (and unknown until created).</li>
      * </ul>
      * A plain value is checked before anything is registered; an {@code Output} (a StackReference
      * output, a created cluster's issuer) once it is known, before the binding registers anything.

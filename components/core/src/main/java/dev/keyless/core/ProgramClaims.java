@@ -153,7 +153,9 @@ public final class ProgramClaims {
                 }
                 continue;
             }
-            check = check.and(DeployTimeCheck.of(Output.tuple(other.claim().scope(), claim.scope()).applyValue(scopes -> {
+            // Built only once the component's earlier checks passed, so that a clash they already
+            // refuse (a cluster adopted twice) is reported as they put it, on every run.
+            check = check.and(DeployTimeCheck.afterEarlierPassed(() -> Output.tuple(other.claim().scope(), claim.scope()).applyValue(scopes -> {
                 if (scopes.t1.equals(scopes.t2)) {
                     throw refusal.refuse(scopes.t2, other.holder(), holder);
                 }

@@ -41,14 +41,21 @@ class DeployTimeCheckTest {
     }
 
     @Test
-    void theFirstFailingCheckInOrderIsReported() {
-        var second = Output.of("x").applyValue(v -> {
-            throw InvalidInputException.of("second", v, "never reported first");
-        });
-        var failure = SimulatedStack.named("core").runExpectingFailure(ctx ->
-                bindWith(DeployTimeCheck.of(Output.of("fine")).and(DeployTimeCheck.of(failingCheck())).and(DeployTimeCheck.of(second)), "api"));
+    void aCheckAfterAFailedOneIsNeverBuiltSoTheEarlierRefusalIsReportedOnEveryRun() {
+        for (var run = 0; run < 5; run++) {
+            var built = new java.util.concurrent.atomic.AtomicInteger();
+            var failure = SimulatedStack.named("core").runExpectingFailure(ctx -> bindWith(DeployTimeCheck.of(Output.of("fine"))
+                    .and(DeployTimeCheck.of(failingCheck()))
+                    .and(DeployTimeCheck.afterEarlierPassed(() -> {
+                        built.incrementAndGet();
+                        return Output.of("x").applyValue(v -> {
+                            throw InvalidInputException.of("second", v, "never reported first");
+                        });
+                    })), "api"));
 
-        assertThat(failure.message()).isEqualTo(REFUSAL);
+            assertThat(failure.message()).as("run %d", run).isEqualTo(REFUSAL);
+            assertThat(built).as("run %d", run).hasValue(0);
+        }
     }
 
     @Test
