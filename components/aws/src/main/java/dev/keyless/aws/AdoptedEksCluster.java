@@ -8,6 +8,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.keyless.core.Checks;
 import dev.keyless.core.ClusterKubernetesProvider;
+import dev.keyless.core.DeployTimeCheck;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,7 @@ public class AdoptedEksCluster extends ComponentResource implements AwsOidcClust
 
     private final String logicalName;
     private final Optional<String> knownAccountId;
+    private final Optional<String> plainIssuerUrl;
     private final EksClusterParts parts;
 
     /**
@@ -51,6 +53,7 @@ public class AdoptedEksCluster extends ComponentResource implements AwsOidcClust
     public AdoptedEksCluster(String name, AdoptedEksClusterArgs args, ComponentResourceOptions options) {
         super(TYPE, name, validated(name, args, options));
         this.logicalName = name;
+        this.plainIssuerUrl = args.plainIssuerUrl();
         var waitFor = new ArrayList<Resource>();
         this.oidcProviderArn = args.oidcProviderArn().orElseGet(() -> {
             var created = EksClusterParts.createOidcProvider(this, name, args.issuerUrl());
@@ -76,6 +79,11 @@ public class AdoptedEksCluster extends ComponentResource implements AwsOidcClust
     @Override
     public Output<String> issuerUrl() {
         return issuerUrl;
+    }
+
+    @Override
+    public Optional<String> plainIssuerUrl() {
+        return plainIssuerUrl;
     }
 
     @Override
@@ -110,10 +118,15 @@ public class AdoptedEksCluster extends ComponentResource implements AwsOidcClust
     }
 
     // Runs before the component registers itself: bad input must not leave half a stack behind.
+    // Values from another stack are checked once known, and the component, with its OIDC and
+    // Kubernetes providers, registers only after they passed.
     private static ComponentResourceOptions validated(String name, AdoptedEksClusterArgs args, ComponentResourceOptions options) {
         Checks.componentName(name);
         Checks.notNull("args", args, "AdoptedEksClusterArgs");
         args.validate();
-        return options;
+        var checks = DeployTimeCheck.of(args.clusterName()).and(DeployTimeCheck.of(args.issuerUrl()))
+                .and(args.oidcProviderArn().map(DeployTimeCheck::of).orElse(DeployTimeCheck.none()))
+                .and(DeployTimeCheck.of(args.kubeconfig()));
+        return checks.gate(options);
     }
 }

@@ -55,6 +55,11 @@ public final class AdoptedEksClusterArgs {
         return issuerUrl;
     }
 
+    /** @return the issuer when it was given as a plain value, known before anything is registered */
+    public Optional<String> plainIssuerUrl() {
+        return plainIssuerUrl;
+    }
+
     /** @return the existing IAM OIDC provider's ARN; empty means create one */
     public Optional<Output<String>> oidcProviderArn() {
         return oidcProviderArn;

@@ -1,6 +1,8 @@
 package dev.keyless.aws;
 
+import com.pulumi.core.Output;
 import dev.keyless.core.BindingRequest;
+import dev.keyless.core.DeployTimeCheck;
 import dev.keyless.core.IdentityMechanism;
 import dev.keyless.core.IdentityPlan;
 
@@ -8,6 +10,7 @@ import software.amazon.awssdk.policybuilder.iam.IamStatement;
 
 import java.util.ArrayList;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What every AWS mechanism shares: an IAM role with {@link RoleSettings}, checked against an EKS
@@ -32,7 +35,13 @@ public abstract sealed class AwsIdentity implements IdentityMechanism permits Ir
         role.validate(binding.childName("role"));
         claimRoleNameInKnownAccount(binding);
         checkLongestInlinePolicy(binding);
-        return plan(binding);
+        var inlinePolicy = FederatedRole.inlinePolicy(binding, role);
+        var plan = plan(binding, inlinePolicy);
+        // The exact policy is known once the grants' statements are: nothing of the binding is
+        // registered before it passed, the role included.
+        var checks = role.deployTimeChecks().and(plan.deployTimeChecks())
+                .and(inlinePolicy.map(DeployTimeCheck::of).orElse(DeployTimeCheck.none()));
+        return IdentityPlan.of(plan::bind, plan.alsoTrustedIn(), checks);
     }
 
     // A role named by the user claims its name before anything registers when the account is
@@ -61,8 +70,9 @@ public abstract sealed class AwsIdentity implements IdentityMechanism permits Ir
     }
 
     /**
-     * @param binding the request, its cluster and grants already checked for AWS
+     * @param binding      the request, its cluster and grants already checked for AWS
+     * @param inlinePolicy the role's grant policy ({@link FederatedRole#inlinePolicy}), empty without grants
      * @return the mechanism's checked plan
      */
-    abstract IdentityPlan plan(AwsBinding binding);
+    abstract IdentityPlan plan(AwsBinding binding, Optional<Output<String>> inlinePolicy);
 }

@@ -3,6 +3,7 @@ package dev.keyless.aws;
 import com.pulumi.core.Output;
 import dev.keyless.core.IdentityMechanism;
 import dev.keyless.core.OidcCluster;
+import dev.keyless.core.TrustDomain;
 
 import java.util.Optional;
 
@@ -19,6 +20,24 @@ public interface AwsOidcCluster extends OidcCluster {
 
     /** @return the cluster's OIDC issuer URL, exactly as the cluster puts it in its tokens' {@code iss} */
     Output<String> issuerUrl();
+
+    /** @return the issuer when it is known before anything is registered (an adopted cluster's plain value) */
+    default Optional<String> plainIssuerUrl() {
+        return Optional.empty();
+    }
+
+    /** What an OIDC issuer is called in messages. */
+    String OIDC_ISSUER = "OIDC issuer";
+
+    /**
+     * The cluster's issuer: IRSA trusts {@code ISSUER:sub}, so one ServiceAccount of two cluster
+     * objects with one issuer (one cluster adopted twice) is one subject; a Pod Identity
+     * association names the cluster, which has one issuer too.
+     */
+    @Override
+    default TrustDomain trustDomain() {
+        return TrustDomain.of(OIDC_ISSUER, plainIssuerUrl(), issuerUrl());
+    }
 
     /** @return the ARN of the IAM OIDC provider for the cluster's issuer */
     Output<String> oidcProviderArn();

@@ -28,6 +28,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.keyless.core.Checks;
 import dev.keyless.core.ClusterKubernetesProvider;
+import dev.keyless.core.TrustDomain;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -209,6 +210,15 @@ public class EksCluster extends ComponentResource implements AwsOidcCluster {
     @Override
     public String describe() {
         return "EKS cluster '" + logicalName + "'";
+    }
+
+    /**
+     * A cluster created here gets an issuer of its own, which no other cluster has: the cluster
+     * is its own trust domain, known before anything is registered (its issuer URL is not).
+     */
+    @Override
+    public TrustDomain trustDomain() {
+        return TrustDomain.known("EKS cluster", logicalName);
     }
 
     private Output<List<String>> defaultVpcSubnets() {

@@ -38,7 +38,15 @@ final class FederatedRole {
     record Binding(IamRoleIdentity identity, List<Resource> attachments) {
     }
 
-    static Binding create(ComponentResource owner, AwsBinding request, RoleSettings settings, Output<String> trustPolicy) {
+    /**
+     * @param owner        the component the role is a child of
+     * @param request      the workload and its grants
+     * @param settings     the role's settings
+     * @param trustPolicy  the trust policy, checked by the mechanism
+     * @param inlinePolicy the grants' policy from {@link #inlinePolicy}, empty when there are no grants
+     */
+    static Binding create(ComponentResource owner, AwsBinding request, RoleSettings settings, Output<String> trustPolicy,
+                          Optional<Output<String>> inlinePolicy) {
         warnAboutWideChoices(owner, request, settings);
         var parent = CustomResourceOptions.builder().parent(owner).build();
         IamRoleIdentity identity;
@@ -62,12 +70,10 @@ final class FederatedRole {
         var roleName = identity.roleName();
 
         var attachments = new ArrayList<Resource>();
-        if (!request.grants().isEmpty()) {
-            attachments.add(new RolePolicy(request.childName("grants"), RolePolicyArgs.builder()
-                    .role(roleName)
-                    .policy(permissions(request, settings.allowWildcardPermissions))
-                    .build(), parent));
-        }
+        inlinePolicy.ifPresent(policy -> attachments.add(new RolePolicy(request.childName("grants"), RolePolicyArgs.builder()
+                .role(roleName)
+                .policy(policy)
+                .build(), parent)));
         for (var policy : settings.managedPolicies) {
             // Keyed by the policy's name (or the user's key), not its position: reordering must not replace attachments.
             attachments.add(new RolePolicyAttachment(request.childName("managed-" + policy.key()), RolePolicyAttachmentArgs.builder()
@@ -76,6 +82,20 @@ final class FederatedRole {
                     .build(), parent));
         }
         return new Binding(identity, attachments);
+    }
+
+    /**
+     * The role's one inline policy, checked for wildcards and IAM's size quota once every grant's
+     * statements are known: a custom grant that cannot give its statements before deploy is
+     * checked here only, so the mechanism registers its binding behind this value.
+     *
+     * @return the policy, failing once known when it breaks a rule; empty when there are no grants
+     */
+    static Optional<Output<String>> inlinePolicy(AwsBinding request, RoleSettings settings) {
+        if (request.grants().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(permissions(request, settings.allowWildcardPermissions));
     }
 
     private static Output<String> permissions(AwsBinding request, boolean allowWildcards) {

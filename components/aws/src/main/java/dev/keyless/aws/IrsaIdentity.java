@@ -4,6 +4,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import dev.keyless.core.Checks;
 import dev.keyless.core.CloudBinding;
+import dev.keyless.core.DeployTimeCheck;
 import dev.keyless.core.EngineWarnings;
 import dev.keyless.core.IdentityPlan;
 import dev.keyless.core.InvalidInputException;
@@ -65,7 +66,7 @@ public final class IrsaIdentity extends AwsIdentity {
     }
 
     @Override
-    IdentityPlan plan(AwsBinding binding) {
+    IdentityPlan plan(AwsBinding binding, Optional<Output<String>> inlinePolicy) {
         var account = binding.account();
         if (alsoTrustedBy.contains(binding.cluster())) {
             throw InvalidInputException.of("alsoTrustedBy", binding.cluster().describe(), "a cluster other than the ServiceAccount's own");
@@ -86,30 +87,38 @@ public final class IrsaIdentity extends AwsIdentity {
             checkTrustPolicySize(account, TrustPolicies.iamLength(TrustPolicies.webIdentity(
                     TrustSizeBound.longestIssuers(1 + alsoTrustedBy.size()), subject(account), serviceAccountPattern.isPresent())), true);
         }
-        return IdentityPlan.of(owner -> bind(owner, binding), alsoTrustedBy);
-    }
-
-    private CloudBinding bind(ComponentResource owner, AwsBinding binding) {
         var clusters = new ArrayList<AwsOidcCluster>();
         clusters.add(binding.cluster());
         clusters.addAll(alsoTrustedBy);
+        requireDistinctPlainIssuers(clusters);
+        var trustPolicy = trustPolicy(binding.account(), clusters);
+        // Issuers from other stacks are known only at deploy time: the binding registers nothing,
+        // the role included, until the trust they make is checked.
+        var checks = role.existingRoleArn.isPresent() ? DeployTimeCheck.none() : DeployTimeCheck.of(trustPolicy);
+        return IdentityPlan.of(owner -> bind(owner, binding, trustPolicy, inlinePolicy), alsoTrustedBy, checks);
+    }
+
+    private Output<String> trustPolicy(ServiceAccountRef account, List<AwsOidcCluster> clusters) {
         var issuers = clusters.stream()
                 .map(c -> Output.tuple(c.oidcProviderArn(), c.issuerUrl()).applyValue(t -> TrustPolicies.TrustedIssuer.of(t.t1, t.t2)))
                 .toList();
-        var subject = subject(binding.account());
+        var subject = subject(account);
         var patterned = serviceAccountPattern.isPresent();
+        return Output.all(issuers).applyValue(list -> {
+            requireDistinctIssuers(list.stream().map(TrustPolicies.TrustedIssuer::issuerHostPath).toList(), clusters);
+            var json = TrustPolicies.webIdentity(list, subject, patterned);
+            // The bound checked at preview covers every EKS issuer; this is the exact figure.
+            checkTrustPolicySize(account, TrustPolicies.iamLength(json), false);
+            return json;
+        });
+    }
+
+    private CloudBinding bind(ComponentResource owner, AwsBinding binding, Output<String> trustPolicy, Optional<Output<String>> inlinePolicy) {
         if (serviceAccountPattern.filter("*"::equals).isPresent()) {
             EngineWarnings.warn(owner, "the role of " + binding.account().namespace() + "/" + binding.account().name()
                     + " trusts every ServiceAccount in namespace " + binding.account().namespace() + " (pattern '*')");
         }
-        var trustPolicy = Output.all(issuers).applyValue(list -> {
-            requireDistinctIssuers(list, clusters);
-            var json = TrustPolicies.webIdentity(list, subject, patterned);
-            // The bound checked at preview covers every EKS issuer; this is the exact figure.
-            checkTrustPolicySize(binding.account(), TrustPolicies.iamLength(json), false);
-            return json;
-        });
-        var role = FederatedRole.create(owner, binding, this.role, trustPolicy);
+        var role = FederatedRole.create(owner, binding, this.role, trustPolicy, inlinePolicy);
         return new CloudBinding(
                 role.identity(),
                 role.identity().roleArn().applyValue(arn -> Map.of(ROLE_ARN_ANNOTATION, arn)),
@@ -119,11 +128,18 @@ public final class IrsaIdentity extends AwsIdentity {
                 role.attachments());
     }
 
+    // Plain issuers are compared before anything is registered; the rest once known (trustPolicy).
+    private static void requireDistinctPlainIssuers(List<AwsOidcCluster> clusters) {
+        if (clusters.stream().allMatch(c -> c.plainIssuerUrl().isPresent())) {
+            requireDistinctIssuers(clusters.stream().map(c -> c.plainIssuerUrl().orElseThrow()).toList(), clusters);
+        }
+    }
+
     // Two adopted clusters with one issuer would repeat a statement: one of them is adopted twice.
-    private static void requireDistinctIssuers(List<TrustPolicies.TrustedIssuer> issuers, List<AwsOidcCluster> clusters) {
+    private static void requireDistinctIssuers(List<String> issuers, List<AwsOidcCluster> clusters) {
         for (int i = 0; i < issuers.size(); i++) {
             for (int j = 0; j < i; j++) {
-                if (issuers.get(i).issuerHostPath().equals(issuers.get(j).issuerHostPath())) {
+                if (issuers.get(i).equals(issuers.get(j))) {
                     throw InvalidInputException.of("alsoTrustedBy", clusters.get(i).describe(),
                             "a cluster with an issuer of its own, but it has the issuer of " + clusters.get(j).describe()
                                     + " (the same cluster adopted twice?)");

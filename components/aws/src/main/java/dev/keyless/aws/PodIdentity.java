@@ -12,6 +12,7 @@ import dev.keyless.core.InvalidInputException;
 
 import java.util.ArrayList;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * EKS Pod Identity: an IAM role that the EKS Auth service ({@code pods.eks.amazonaws.com}) assumes
@@ -50,15 +51,15 @@ public final class PodIdentity extends AwsIdentity {
     }
 
     @Override
-    IdentityPlan plan(AwsBinding binding) {
+    IdentityPlan plan(AwsBinding binding, Optional<Output<String>> inlinePolicy) {
         var agent = binding.cluster().podIdentityAgent().orElseThrow(() -> InvalidInputException.of("cluster", binding.cluster().describe(),
                 "a cluster with the eks-pod-identity-agent add-on for EKS Pod Identity "
                         + "(EksClusterArgs.podIdentityAgent(true), or AdoptedEksClusterArgs.podIdentityAgent(true) when the adopted cluster has it)"));
-        return owner -> bind(owner, binding, agent);
+        return owner -> bind(owner, binding, agent, inlinePolicy);
     }
 
-    private CloudBinding bind(ComponentResource owner, AwsBinding binding, PodIdentityAgent agent) {
-        var role = FederatedRole.create(owner, binding, this.role, Output.of(TrustPolicies.podIdentity()));
+    private CloudBinding bind(ComponentResource owner, AwsBinding binding, PodIdentityAgent agent, Optional<Output<String>> inlinePolicy) {
+        var role = FederatedRole.create(owner, binding, this.role, Output.of(TrustPolicies.podIdentity()), inlinePolicy);
         // An association made before IAM has the role's grants can hand out credentials that fail
         // (terraform-provider-aws#34717): it waits for the cluster, the agent and every grant.
         var waitFor = new ArrayList<Resource>(role.attachments());

@@ -2,6 +2,7 @@ package dev.keyless.aws;
 
 import com.pulumi.core.Output;
 import dev.keyless.core.Checks;
+import dev.keyless.core.DeployTimeCheck;
 import dev.keyless.core.InvalidInputException;
 
 import java.time.Duration;
@@ -60,6 +61,18 @@ final class RoleSettings {
         } else if (roleName.isEmpty()) {
             IamNames.requireAutoNameFits("roleName", logicalRoleName);
         }
+    }
+
+    /**
+     * @return the checks of ARNs from other stacks (boundary, managed policies, existing role),
+     *     which the binding registers behind: a bad one leaves no role with half its attachments
+     */
+    DeployTimeCheck deployTimeChecks() {
+        var checks = permissionsBoundaryArn.map(DeployTimeCheck::of).orElse(DeployTimeCheck.none());
+        for (var policy : managedPolicies) {
+            checks = checks.and(DeployTimeCheck.of(policy.arn()));
+        }
+        return checks.and(existingRoleArn.map(DeployTimeCheck::of).orElse(DeployTimeCheck.none()));
     }
 
     /**

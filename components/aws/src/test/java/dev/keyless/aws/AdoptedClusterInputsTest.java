@@ -72,6 +72,25 @@ class AdoptedClusterInputsTest {
     }
 
     @Test
+    void aBadValueFromAnotherStackLeavesNothingOfTheClusterOrItsWorkloadsRegisteredOnAnyRun() {
+        for (var run = 0; run < 5; run++) {
+            // Without a provider ARN the cluster would create NAME-oidc for the issuer.
+            var failure = SimulatedStack.named("adopted").runExpectingFailure(ctx -> {
+                var cluster = new AdoptedEksCluster("green", AdoptedEksClusterArgs.builder().clusterName("green")
+                        .issuerUrl(Output.of(BAD_ISSUERS.get(0))).kubeconfig("{}").build());
+                new FederatedServiceAccount("api", FederatedServiceAccountArgs.builder().cluster(cluster).namespace("shop").name("api")
+                        .grant(S3Access.readOnly("shop-catalog")).build());
+            });
+
+            assertThat(failure.message()).as("run %d", run)
+                    .isEqualTo("issuerUrl must be " + EksNames.ISSUER_RULE + ": '" + BAD_ISSUERS.get(0) + "'");
+            // The workload component itself may register; nothing that reaches AWS or the cluster does.
+            assertThat(failure.registeredBesidesStack()).as("run %d", run).extracting(dev.keyless.preview.engine.RegisteredResource::name)
+                    .isSubsetOf("api");
+        }
+    }
+
+    @Test
     void aWildcardProviderArnIsRefusedOnBothPaths() {
         var wildcard = "arn:aws:iam::111122223333:oidc-provider/*";
         assertThatThrownBy(() -> AdoptedEksClusterArgs.builder().oidcProviderArn(wildcard))
@@ -174,8 +193,9 @@ class AdoptedClusterInputsTest {
             new FederatedServiceAccount("api-blue", FederatedServiceAccountArgs.builder().cluster(blue).namespace("shop").name("api").build());
         });
 
-        assertThat(failure.message()).isEqualTo("serviceAccount must be bound by one FederatedServiceAccount per cluster, but 'api' and "
-                + "'api-blue' both bind it in adopted EKS cluster 'blue' (a pod could assume both identities and hold the union of their grants): 'shop/api'");
+        assertThat(failure.message()).isEqualTo("serviceAccount must be bound by one FederatedServiceAccount per OIDC issuer, but 'api' "
+                + "(adopted EKS cluster 'blue') and 'api-blue' (adopted EKS cluster 'blue') both bind it in OIDC issuer '" + TestClusters.OTHER_ISSUER
+                + "' (the cloud sees one subject: a pod of either could use both identities and hold the union of their grants): 'shop/api'");
         assertThat(failure.deployment().find(FederatedServiceAccount.TYPE, "api-blue")).isEmpty();
     }
 }

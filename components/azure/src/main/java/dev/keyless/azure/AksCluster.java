@@ -31,6 +31,7 @@ import com.pulumi.resources.InvokeArgs;
 import com.pulumi.resources.Resource;
 import dev.keyless.core.Checks;
 import dev.keyless.core.ClusterKubernetesProvider;
+import dev.keyless.core.TrustDomain;
 
 import java.util.List;
 import java.util.Map;
@@ -224,6 +225,15 @@ public class AksCluster extends ComponentResource implements AzureOidcCluster {
     @Override
     public String describe() {
         return "AKS cluster '" + logicalName + "'";
+    }
+
+    /**
+     * A cluster created here gets an issuer of its own, which no other cluster has: the cluster
+     * is its own trust domain, known before anything is registered (its issuer URL is not).
+     */
+    @Override
+    public TrustDomain trustDomain() {
+        return TrustDomain.known("AKS cluster", logicalName);
     }
 
     // Runs before the component registers itself: bad input must not leave half a stack behind.

@@ -3,6 +3,7 @@ package dev.keyless.azure;
 import com.pulumi.core.Output;
 import dev.keyless.core.IdentityMechanism;
 import dev.keyless.core.OidcCluster;
+import dev.keyless.core.TrustDomain;
 
 import java.util.Optional;
 
@@ -34,6 +35,15 @@ public interface AzureOidcCluster extends OidcCluster {
 
     /** @return the component's logical name, which keys the children other components make for this cluster */
     String logicalName();
+
+    /**
+     * The cluster's issuer: a federated credential trusts an issuer and subject, so one
+     * ServiceAccount of two cluster objects with one issuer (one cluster adopted twice) is one subject.
+     */
+    @Override
+    default TrustDomain trustDomain() {
+        return TrustDomain.of("OIDC issuer", plainIssuerUrl(), issuerUrl());
+    }
 
     /** Entra Workload ID is how AKS binds identities, so it is the default. */
     @Override

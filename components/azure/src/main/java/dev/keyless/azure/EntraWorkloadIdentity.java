@@ -10,6 +10,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.keyless.core.Checks;
 import dev.keyless.core.CloudBinding;
+import dev.keyless.core.DeployTimeCheck;
 import dev.keyless.core.GrantContext;
 import dev.keyless.core.IdentityMechanism;
 import dev.keyless.core.IdentityPlan;
@@ -121,7 +122,27 @@ public final class EntraWorkloadIdentity implements IdentityMechanism {
         AzureClaims.claimAll(claims, plannedClaims(binding, credentials, plainIdentityGroup), binding.baseName());
         ledger.reserve(ledgerField(), credentials);
         var group = new IdentityGroup(identityGroup, plainIdentityGroup);
-        return IdentityPlan.of(owner -> bind(owner, binding, group, ledger, credentials, claims), alsoTrustedBy);
+        return IdentityPlan.of(owner -> bind(owner, binding, group, ledger, credentials, claims), alsoTrustedBy,
+                issuersOnceKnown(binding, ledger, credentials, claims));
+    }
+
+    // Issuers that arrive as Outputs are compared once known, as a check the whole component waits
+    // for (DeployTimeCheck): nothing of it registers when the trust is refused, and the refusal is
+    // this rule's on every run, ahead of core's binding rule, which follows from the same clash.
+    // Plain issuers were compared above.
+    private DeployTimeCheck issuersOnceKnown(AzureBinding binding, CredentialLedger ledger,
+                                             List<CredentialLedger.Credential> credentials, ProgramClaims claims) {
+        if (credentials.stream().allMatch(c -> c.cluster().plainIssuerUrl().isPresent())) {
+            return DeployTimeCheck.none();
+        }
+        return DeployTimeCheck.afterEarlierPassed(() -> Output.all(credentials.stream().map(c -> c.cluster().issuerUrl()).toList())
+                .applyValue(known -> {
+                    for (int i = 0; i < known.size(); i++) {
+                        ledger.trustKnown(ledgerField(), credentials.get(i), known.get(i));
+                        claims.claim(AzureClaims.trust(known.get(i), credentials.get(i).subject()), binding.baseName());
+                    }
+                    return known;
+                }));
     }
 
     // What is known before deploy is claimed now; the rest once known, in bind().
@@ -183,21 +204,9 @@ public final class EntraWorkloadIdentity implements IdentityMechanism {
     private CloudBinding bind(ComponentResource owner, AzureBinding binding, IdentityGroup identityGroup,
                               CredentialLedger ledger, List<CredentialLedger.Credential> credentials, ProgramClaims claims) {
         var parent = CustomResourceOptions.builder().parent(owner).build();
-        // Issuers that arrive as Outputs are compared once known. The identity (or, for an existing
-        // one, its read) and every credential take their inputs through this check, so a refused
-        // trust fails them before anything is created. Plain issuers were compared in plan().
+        // Issuers that arrive as Outputs were checked before the component registered (issuersOnceKnown).
         var issuersKnownAtPlan = credentials.stream().allMatch(c -> c.cluster().plainIssuerUrl().isPresent());
-        var issuers = Output.all(credentials.stream().map(c -> c.cluster().issuerUrl()).toList());
-        if (!issuersKnownAtPlan) {
-            issuers = issuers.applyValue(known -> {
-                for (int i = 0; i < known.size(); i++) {
-                    ledger.trustKnown(ledgerField(), credentials.get(i), known.get(i));
-                    claims.claim(AzureClaims.trust(known.get(i), credentials.get(i).subject()), binding.baseName());
-                }
-                return known;
-            });
-        }
-        var checkedIssuers = issuers;
+        var checkedIssuers = Output.all(credentials.stream().map(c -> c.cluster().issuerUrl()).toList());
         ManagedIdentity identity;
         Output<String> groupOfIdentity;
         Output<String> nameOfIdentity;

@@ -9,12 +9,14 @@ import com.pulumi.resources.Resource;
 
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 
 /**
- * What the {@link FederatedServiceAccount}s of one program have claimed in one cluster: which
- * component binds each ServiceAccount, and the namespaces keyless creates there.
+ * The namespaces the {@link FederatedServiceAccount}s of one program use in one cluster object.
+ * (Which component binds a ServiceAccount is a rule of the cluster's trust domain, not of one
+ * cluster object: {@link ServiceAccountBindings}.)
  *
  * <p>A namespace belongs to the cluster, not to the first workload that needs it: it is registered
  * once, as a child of the cluster ({@code CLUSTER-ns-NAMESPACE}), and every workload in it depends
@@ -26,7 +28,6 @@ final class ClusterWorkloads {
     private static final Map<OidcCluster, ClusterWorkloads> BY_CLUSTER = Collections.synchronizedMap(new WeakHashMap<>());
 
     private final OidcCluster cluster;
-    private final Map<ServiceAccountRef, String> bindings = new HashMap<>();
     private final Map<String, NamespaceUse> namespaces = new HashMap<>();
 
     private ClusterWorkloads(OidcCluster cluster) {
@@ -35,19 +36,6 @@ final class ClusterWorkloads {
 
     static ClusterWorkloads of(OidcCluster cluster) {
         return BY_CLUSTER.computeIfAbsent(cluster, ClusterWorkloads::new);
-    }
-
-    /**
-     * Checks that no other component binds the ServiceAccount in this cluster: two cloud identities
-     * trusting one subject let one pod assume both and hold the union of their grants.
-     */
-    synchronized void requireUnbound(ServiceAccountRef account, String component) {
-        var owner = bindings.get(account);
-        if (owner != null) {
-            throw InvalidInputException.of("serviceAccount", account.namespace() + "/" + account.name(),
-                    "bound by one FederatedServiceAccount per cluster, but '" + owner + "' and '" + component + "' both bind it in "
-                            + cluster.describe() + " (a pod could assume both identities and hold the union of their grants)");
-        }
     }
 
     /** Checks that the namespace is either created by keyless for every workload in it, or for none. */
@@ -60,16 +48,14 @@ final class ClusterWorkloads {
         }
     }
 
-    synchronized void bind(ServiceAccountRef account, String component) {
-        bindings.put(account, component);
-    }
-
     /**
+     * @param checks the deploy-time checks of the asking component: a namespace it creates waits
+     *               for them, so a refused component leaves no namespace behind either
      * @return the namespace's name, known once it exists: created by the first workload that asks,
      *     shared by the rest
      */
-    synchronized Output<String> createdNamespace(String namespace, String component) {
-        var use = namespaces.computeIfAbsent(namespace, ns -> new NamespaceUse(component, true, register(ns)));
+    synchronized Output<String> createdNamespace(String namespace, String component, DeployTimeCheck checks) {
+        var use = namespaces.computeIfAbsent(namespace, ns -> new NamespaceUse(component, true, register(ns, checks)));
         return use.name();
     }
 
@@ -82,14 +68,20 @@ final class ClusterWorkloads {
         return cluster instanceof Resource resource ? resource.pulumiResourceName() : "cluster";
     }
 
-    private Output<String> register(String namespace) {
+    private Output<String> register(String namespace, DeployTimeCheck checks) {
         var owner = cluster instanceof Resource resource ? resource : null;
         var prefix = clusterName();
         var options = CustomResourceOptions.builder().parent(owner).provider(cluster.kubernetesProvider());
         // Depending on the parent component would wait for the component's children, this one
         // included: a cycle. The provider already orders it after the cluster in that case.
-        if (cluster.readiness() != owner) {
-            options.dependsOn(cluster.readiness());
+        var waitFor = cluster.readiness() != owner ? List.of(cluster.readiness()) : List.<Resource>of();
+        if (checks.isEmpty()) {
+            options.dependsOn(waitFor);
+        } else {
+            // The namespace is the cluster's child, which the asking component's gate does not
+            // reach. While a check is unknown (a preview) Pulumi drops the whole dependsOn, as it
+            // would for any unknown one; at deploy time the namespace waits for both.
+            options.dependsOn(checks.passed().applyValue(none -> waitFor));
         }
         var created = new Namespace(prefix + "-ns-" + namespace, NamespaceArgs.builder()
                 .metadata(ObjectMetaArgs.builder()

@@ -65,14 +65,14 @@ public class FederatedServiceAccount extends ComponentResource {
     }
 
     private FederatedServiceAccount(String name, ValidatedBinding binding, ComponentResourceOptions options) {
-        super(TYPE, name, options);
+        super(TYPE, name, binding.checks().gate(options));
         var args = binding.args();
         var provider = args.cluster().kubernetesProvider();
         var kubernetes = CustomResourceOptions.builder().parent(this).provider(provider);
 
         var workloads = ClusterWorkloads.of(args.cluster());
         var namespaceName = args.createNamespace()
-                ? workloads.createdNamespace(binding.account().namespace(), name)
+                ? workloads.createdNamespace(binding.account().namespace(), name, binding.checks())
                 : Output.of(binding.account().namespace());
         var waitFor = new ArrayList<Resource>();
         waitFor.add(args.cluster().readiness());
@@ -102,7 +102,7 @@ public class FederatedServiceAccount extends ComponentResource {
         // there run as it without a second, hand-made copy drifting from this one.
         for (var other : binding.plan().alsoTrustedIn()) {
             var otherNamespace = args.createNamespace()
-                    ? ClusterWorkloads.of(other).createdNamespace(binding.account().namespace(), name)
+                    ? ClusterWorkloads.of(other).createdNamespace(binding.account().namespace(), name, binding.checks())
                     : Output.of(binding.account().namespace());
             var otherWaitFor = new ArrayList<Resource>();
             otherWaitFor.add(other.readiness());
@@ -192,29 +192,36 @@ public class FederatedServiceAccount extends ComponentResource {
         return serviceAccount;
     }
 
-    /** Inputs checked and the cloud side planned, before the component registers anything. */
-    private record ValidatedBinding(FederatedServiceAccountArgs args, ServiceAccountRef account, IdentityPlan plan) {
+    /**
+     * Inputs checked and the cloud side planned, before the component registers anything; what
+     * can only be checked at deploy time is in {@code checks}, which the component registers behind.
+     */
+    private record ValidatedBinding(FederatedServiceAccountArgs args, ServiceAccountRef account, IdentityPlan plan, DeployTimeCheck checks) {
         static ValidatedBinding of(String name, FederatedServiceAccountArgs args) {
             Checks.componentName(name);
             Checks.notNull("args", args, "FederatedServiceAccountArgs");
             args.validate();
             var account = new ServiceAccountRef(args.namespace(), args.name());
             var workloads = ClusterWorkloads.of(args.cluster());
-            workloads.requireUnbound(account, name);
             workloads.requireNamespaceAgreement(account.namespace(), args.createNamespace(), name);
             var mechanism = args.identity().orElseGet(() -> args.cluster().defaultIdentity());
+            // The mechanism's own refusals are the more precise (one cluster adopted twice for one identity).
             var plan = mechanism.plan(new BindingRequest(name, account, args.cluster(), args.grants()));
+            ServiceAccountBindings.requireUnbound(args.cluster(), account, name);
             // Trust of the same ServiceAccount in other clusters claims it there too.
-            var others = plan.alsoTrustedIn().stream().map(ClusterWorkloads::of).toList();
-            others.forEach(other -> other.requireUnbound(account, name));
-            others.forEach(other -> other.requireNamespaceAgreement(account.namespace(), args.createNamespace(), name));
-            workloads.bind(account, name);
-            others.forEach(other -> other.bind(account, name));
+            var others = plan.alsoTrustedIn();
+            others.forEach(other -> ServiceAccountBindings.requireUnbound(other, account, name));
+            others.forEach(other -> ClusterWorkloads.of(other).requireNamespaceAgreement(account.namespace(), args.createNamespace(), name));
+            // Every plain rule has passed: only now is anything claimed.
+            var checks = ServiceAccountBindings.bind(args.cluster(), account, name);
+            for (var other : others) {
+                checks = checks.and(ServiceAccountBindings.bind(other, account, name));
+            }
             if (!args.createNamespace()) {
                 workloads.existingNamespace(account.namespace(), name);
-                others.forEach(other -> other.existingNamespace(account.namespace(), name));
+                others.forEach(other -> ClusterWorkloads.of(other).existingNamespace(account.namespace(), name));
             }
-            return new ValidatedBinding(args, account, plan);
+            return new ValidatedBinding(args, account, plan, plan.deployTimeChecks().and(checks));
         }
     }
 }

@@ -26,11 +26,31 @@ public interface IdentityPlan {
     }
 
     /**
+     * @return the mechanism's rules on values known only at deploy time (an issuer from another
+     *     stack, a custom grant's statements): the component registers nothing, the cloud side
+     *     included, until they pass
+     */
+    default DeployTimeCheck deployTimeChecks() {
+        return DeployTimeCheck.none();
+    }
+
+    /**
      * @param bind          registers the cloud side
      * @param alsoTrustedIn the other clusters the identity trusts the same ServiceAccount in
      * @return the plan
      */
     static IdentityPlan of(Function<ComponentResource, CloudBinding> bind, List<? extends OidcCluster> alsoTrustedIn) {
+        return of(bind, alsoTrustedIn, DeployTimeCheck.none());
+    }
+
+    /**
+     * @param bind             registers the cloud side
+     * @param alsoTrustedIn    the other clusters the identity trusts the same ServiceAccount in
+     * @param deployTimeChecks the rules to pass once values are known, before anything is registered
+     * @return the plan
+     */
+    static IdentityPlan of(Function<ComponentResource, CloudBinding> bind, List<? extends OidcCluster> alsoTrustedIn,
+                           DeployTimeCheck deployTimeChecks) {
         var clusters = List.<OidcCluster>copyOf(alsoTrustedIn);
         return new IdentityPlan() {
             @Override
@@ -41,6 +61,11 @@ public interface IdentityPlan {
             @Override
             public List<OidcCluster> alsoTrustedIn() {
                 return clusters;
+            }
+
+            @Override
+            public DeployTimeCheck deployTimeChecks() {
+                return deployTimeChecks;
             }
         };
     }

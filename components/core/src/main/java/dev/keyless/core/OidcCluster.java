@@ -26,6 +26,25 @@ public interface OidcCluster {
     /** @return how this cluster's cloud binds a ServiceAccount to a cloud identity when the user names no mechanism */
     IdentityMechanism defaultIdentity();
 
+    /**
+     * The scope in which the cloud tells workloads apart, where one {@code namespace/ServiceAccount}
+     * is one subject: keyless lets one component bind it there, across the whole program.
+     * <ul>
+     *   <li>GKE: the project's workload pool, {@code PROJECT_ID.svc.id.goog}. Principals and the
+     *       {@code workloadIdentityUser} member name the pool, never the cluster, so every cluster
+     *       of the project (and one cluster adopted twice) is one domain.</li>
+     *   <li>EKS and AKS: the cluster's OIDC issuer URL. IAM and Entra trust a subject of one issuer,
+     *       and each cluster has its own, so only the same cluster reached twice (adopted twice)
+     *       shares one. EKS Pod Identity names the cluster itself, which has one issuer too. A
+     *       cluster created here is its own domain: its issuer is new (and unknown until created).</li>
+     * </ul>
+     * A plain value is checked before anything is registered; an {@code Output} (a StackReference
+     * output, a created cluster's issuer) once it is known, before the binding registers anything.
+     *
+     * @return the cluster's trust domain
+     */
+    TrustDomain trustDomain();
+
     /** @return a short description for messages, e.g. {@code EKS cluster 'platform'} */
     String describe();
 }

@@ -1,9 +1,12 @@
 package dev.keyless.core;
 
+import com.pulumi.core.Output;
 import com.pulumi.deployment.internal.DeploymentInternal;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +32,8 @@ public final class ProgramClaims {
 
     private final Map<Key, String> owners = new HashMap<>();
     private final Map<Key, Object> shared = new HashMap<>();
+    // Claims whose scope may be known only at deploy time, by kind and value, in the order made.
+    private final Map<List<String>, List<Ordered>> ordered = new HashMap<>();
 
     private ProgramClaims() {
     }
@@ -137,5 +142,88 @@ public final class ProgramClaims {
      */
     public synchronized <T> T shared(Class<T> type, String key, Supplier<? extends T> create) {
         return type.cast(shared.computeIfAbsent(new Key(type.getName(), "", key), ignored -> create.get()));
+    }
+
+    /**
+     * A value that may be held once per scope, where the scope may be known only at deploy time
+     * (a project id from a StackReference output).
+     *
+     * @param kind       what is claimed, e.g. {@code ServiceAccount binding}
+     * @param value      the claimed value, compared exactly
+     * @param plainScope the scope when it is known before anything is registered
+     * @param scope      the scope, known at the latest at deploy time
+     */
+    public record ScopedClaim(String kind, String value, Optional<String> plainScope, Output<String> scope) {
+    }
+
+    /** Builds the refusal of a scoped claim that another holder made first. */
+    @FunctionalInterface
+    public interface Refusal {
+        /**
+         * @param scope   the scope both claims turned out to have
+         * @param earlier the holder that claimed first
+         * @param later   the holder refused
+         * @return the exception to throw
+         */
+        InvalidInputException refuse(String scope, String earlier, String later);
+    }
+
+    private record Ordered(ScopedClaim claim, String holder) {
+    }
+
+    /**
+     * Claims a value in a scope for a holder. Claims are compared with every earlier claim of the
+     * same kind and value, in the order they were made, so the later of two clashing claims is the
+     * one refused, on every run: at once when both scopes are plain, otherwise by the returned
+     * check, once both are known. The same holder may claim a value again.
+     *
+     * @param claim   what is claimed, and where
+     * @param holder  who claims it, as a refusal names it
+     * @param refusal the refusal when an earlier holder has the value in the same scope
+     * @return the checks against earlier claims whose scope is known only at deploy time; a
+     *     component registers behind it ({@link DeployTimeCheck#gate})
+     * @throws InvalidInputException when an earlier holder has the value in the same plain scope
+     */
+    public synchronized DeployTimeCheck claimInOrder(ScopedClaim claim, String holder, Refusal refusal) {
+        var earlier = ordered.computeIfAbsent(List.of(claim.kind(), claim.value()), k -> new ArrayList<>());
+        var check = DeployTimeCheck.none();
+        for (var other : earlier) {
+            if (other.holder().equals(holder)) {
+                continue;
+            }
+            if (other.claim().plainScope().isPresent() && claim.plainScope().isPresent()) {
+                if (other.claim().plainScope().equals(claim.plainScope())) {
+                    throw refusal.refuse(claim.plainScope().get(), other.holder(), holder);
+                }
+                continue;
+            }
+            // Built only once the component's earlier checks passed, so that a clash they already
+            // refuse (a cluster adopted twice) is reported as they put it, on every run.
+            check = check.and(DeployTimeCheck.afterEarlierPassed(() -> Output.tuple(other.claim().scope(), claim.scope()).applyValue(scopes -> {
+                if (scopes.t1.equals(scopes.t2)) {
+                    throw refusal.refuse(scopes.t2, other.holder(), holder);
+                }
+                return scopes.t2;
+            })));
+        }
+        earlier.add(new Ordered(claim, holder));
+        return check;
+    }
+
+    /**
+     * @param claim  what would be claimed
+     * @param holder who would claim it
+     * @return the holder of an earlier claim in the same plain scope, other than {@code holder};
+     *     for checking several claims before making any
+     */
+    public synchronized Optional<String> plainHolder(ScopedClaim claim, String holder) {
+        if (claim.plainScope().isEmpty()) {
+            return Optional.empty();
+        }
+        return ordered.getOrDefault(List.of(claim.kind(), claim.value()), List.of()).stream()
+                .filter(other -> !other.holder().equals(holder))
+                .filter(other -> other.claim().plainScope().equals(claim.plainScope()))
+                .map(Ordered::holder)
+                .findFirst();
     }
 }

@@ -39,6 +39,14 @@ public interface ResourceGrant<I extends WorkloadIdentity> extends AccessGrant {
     }
 
     /**
+     * @return rules on values known only at deploy time (a bucket name from another stack): the
+     *     workload registers nothing, its identity included, until they pass; none by default
+     */
+    default DeployTimeCheck deployTimeChecks() {
+        return DeployTimeCheck.none();
+    }
+
+    /**
      * Registers the grant: gives {@code identity} access to the grant's resources.
      *
      * @param identity the workload's identity

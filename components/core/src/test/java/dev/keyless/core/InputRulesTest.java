@@ -80,6 +80,11 @@ class InputRulesTest {
         }
 
         @Override
+        public TrustDomain trustDomain() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public String describe() {
             return "no cluster";
         }

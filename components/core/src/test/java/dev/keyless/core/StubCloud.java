@@ -19,9 +19,16 @@ final class StubCloud {
 
     static final class Cluster extends ComponentResource implements OidcCluster {
         private final Provider provider;
+        private final TrustDomain domain;
 
         Cluster(String name) {
+            this(name, TrustDomain.known("stub issuer", "https://stub.example/" + name));
+        }
+
+        /** A cluster whose tokens come from the given issuer, e.g. one cluster adopted twice. */
+        Cluster(String name, TrustDomain domain) {
             super("test:index:Cluster", name);
+            this.domain = domain;
             this.provider = new Provider(name + "-k8s", ProviderArgs.builder().kubeconfig("{}").build(),
                     CustomResourceOptions.builder().parent(this).build());
             registerOutputs(Map.of());
@@ -43,8 +50,13 @@ final class StubCloud {
         }
 
         @Override
+        public TrustDomain trustDomain() {
+            return domain;
+        }
+
+        @Override
         public String describe() {
-            return "stub cluster";
+            return "stub cluster '" + pulumiResourceName() + "'";
         }
     }
 
@@ -56,6 +68,7 @@ final class StubCloud {
     static final class Mechanism implements IdentityMechanism {
         final List<String> calls = new ArrayList<>();
         RuntimeException rejectWith;
+        DeployTimeCheck deployTimeCheck = DeployTimeCheck.none();
 
         @Override
         public String displayName() {
@@ -69,7 +82,7 @@ final class StubCloud {
             if (rejectWith != null) {
                 throw rejectWith;
             }
-            return owner -> {
+            return IdentityPlan.of(owner -> {
                 calls.add("bind " + request.childName("identity"));
                 var identity = new CustomResource("test:index:Identity", request.childName("identity"), null,
                         CustomResourceOptions.builder().parent(owner).build()) {
@@ -82,7 +95,7 @@ final class StubCloud {
                         Output.of(Map.of("stub.example/identity", "stub-identity")),
                         Map.of("stub.example/use", "true"), Map.of("STUB", "1"), Map.of("os", "linux"),
                         ready);
-            };
+            }, List.of(), deployTimeCheck);
         }
     }
 

@@ -63,8 +63,9 @@ class WorkloadsInOneClusterTest {
             new FederatedServiceAccount("api-copy", FederatedServiceAccountArgs.builder().cluster(cluster).namespace("shop").name("api").build());
         });
 
-        assertThat(failure.message()).isEqualTo("serviceAccount must be bound by one FederatedServiceAccount per cluster, but 'api' and "
-                + "'api-copy' both bind it in stub cluster (a pod could assume both identities and hold the union of their grants): 'shop/api'");
+        assertThat(failure.message()).isEqualTo("serviceAccount must be bound by one FederatedServiceAccount per stub issuer, but 'api' "
+                + "(stub cluster 'c') and 'api-copy' (stub cluster 'c') both bind it in stub issuer 'https://stub.example/c' (the cloud sees "
+                + "one subject: a pod of either could use both identities and hold the union of their grants): 'shop/api'");
         assertThat(failure.deployment().find(FederatedServiceAccount.TYPE, "api-copy")).isEmpty();
     }
 
@@ -90,7 +91,7 @@ class WorkloadsInOneClusterTest {
         });
 
         assertThat(failure.message()).isEqualTo(
-                "createNamespace must be the same for every workload in namespace 'shop' of stub cluster: 'api' has true: 'false'");
+                "createNamespace must be the same for every workload in namespace 'shop' of stub cluster 'c': 'api' has true: 'false'");
     }
 
     @Test

@@ -8,6 +8,8 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.keyless.core.Checks;
 import dev.keyless.core.ClusterKubernetesProvider;
+import dev.keyless.core.DeployTimeCheck;
+import dev.keyless.core.TrustDomain;
 
 import java.util.List;
 import java.util.Map;
@@ -36,6 +38,7 @@ public class AdoptedGkeCluster extends ComponentResource implements GkeOidcClust
 
     private final String logicalName;
     private final Optional<String> knownProjectId;
+    private final TrustDomain trustDomain;
     private final boolean metadataServerOnEveryNode;
     private final Provider kubernetesProvider;
 
@@ -63,6 +66,7 @@ public class AdoptedGkeCluster extends ComponentResource implements GkeOidcClust
         this.clusterName = args.clusterName();
         this.workloadPool = GkeOidcCluster.super.workloadPool();
         this.issuerUrl = GkeOidcCluster.super.issuerUrl();
+        this.trustDomain = TrustDomain.of(WORKLOAD_POOL, args.knownProjectId().map(GcpNames::workloadPool), workloadPool);
         this.kubernetesProvider = ClusterKubernetesProvider.create(this, name, args.kubeconfig(), List.of());
         registerOutputs(Map.of(
                 "clusterName", clusterName,
@@ -102,6 +106,12 @@ public class AdoptedGkeCluster extends ComponentResource implements GkeOidcClust
         return issuerUrl;
     }
 
+    /** A plain project id names the pool before anything is registered; an Output once known. */
+    @Override
+    public TrustDomain trustDomain() {
+        return trustDomain;
+    }
+
     @Override
     public Map<String, String> podNodeSelector() {
         return metadataServerOnEveryNode ? Map.of() : Map.of(METADATA_SERVER_NODE_LABEL, "true");
@@ -124,10 +134,14 @@ public class AdoptedGkeCluster extends ComponentResource implements GkeOidcClust
     }
 
     // Runs before the component registers itself: bad input must not leave half a stack behind.
+    // Values from another stack are checked once known, and the component, with its Kubernetes
+    // provider, registers only after they passed.
     private static ComponentResourceOptions validated(String name, AdoptedGkeClusterArgs args, ComponentResourceOptions options) {
         Checks.componentName(name);
         Checks.notNull("args", args, "AdoptedGkeClusterArgs");
         args.validate();
-        return options;
+        return DeployTimeCheck.of(args.projectId()).and(DeployTimeCheck.of(args.location()))
+                .and(DeployTimeCheck.of(args.clusterName())).and(DeployTimeCheck.of(args.kubeconfig()))
+                .gate(options);
     }
 }

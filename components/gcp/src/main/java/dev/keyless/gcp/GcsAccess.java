@@ -7,6 +7,7 @@ import com.pulumi.gcp.storage.BucketIAMMemberArgs;
 import com.pulumi.gcp.storage.inputs.BucketIAMMemberConditionArgs;
 import com.pulumi.resources.Resource;
 import dev.keyless.core.Checks;
+import dev.keyless.core.DeployTimeCheck;
 import dev.keyless.core.GrantContext;
 import dev.keyless.core.InvalidInputException;
 
@@ -42,24 +43,27 @@ public final class GcsAccess implements GcpGrant {
     // A managed bucket's setting as Cloud Storage reports it (an organization policy can force it
     // on); unknown for an existing bucket named by text, which keyless cannot see.
     private final Optional<Output<Boolean>> uniformBucketLevelAccess;
+    // A name from another stack is checked once known, before the workload registers anything.
+    private final DeployTimeCheck nameCheck;
 
     private GcsAccess(Output<String> bucketName, String label, boolean write, Optional<String> prefix,
-                      Optional<Output<Boolean>> uniformBucketLevelAccess) {
+                      Optional<Output<Boolean>> uniformBucketLevelAccess, DeployTimeCheck nameCheck) {
         this.bucketName = bucketName;
         this.label = label;
         this.write = write;
         this.prefix = prefix;
         this.uniformBucketLevelAccess = uniformBucketLevelAccess;
+        this.nameCheck = nameCheck;
     }
 
     private GcsAccess(Output<String> bucketName, String label, boolean write) {
-        this(bucketName, label, write, Optional.empty(), Optional.empty());
+        this(bucketName, label, write, Optional.empty(), Optional.empty(), DeployTimeCheck.none());
     }
 
     private static GcsAccess managed(Bucket bucket, boolean write) {
         Checks.notNull("bucket", bucket, "a gcp.storage.Bucket");
         return new GcsAccess(bucket.name(), bucket.pulumiResourceName(), write, Optional.empty(),
-                Optional.of(bucket.uniformBucketLevelAccess()));
+                Optional.of(bucket.uniformBucketLevelAccess()), DeployTimeCheck.none());
     }
 
     /**
@@ -103,7 +107,8 @@ public final class GcsAccess implements GcpGrant {
      * @return read access to its objects
      */
     public static GcsAccess readOnly(String key, Output<String> bucketName) {
-        return new GcsAccess(checkedOutput(bucketName), requireKey(key), false);
+        var checked = checkedOutput(bucketName);
+        return new GcsAccess(checked, requireKey(key), false, Optional.empty(), Optional.empty(), DeployTimeCheck.of(checked));
     }
 
     /**
@@ -112,7 +117,8 @@ public final class GcsAccess implements GcpGrant {
      * @return read and write access to its objects
      */
     public static GcsAccess readWrite(String key, Output<String> bucketName) {
-        return new GcsAccess(checkedOutput(bucketName), requireKey(key), true);
+        var checked = checkedOutput(bucketName);
+        return new GcsAccess(checked, requireKey(key), true, Optional.empty(), Optional.empty(), DeployTimeCheck.of(checked));
     }
 
     /**
@@ -131,7 +137,7 @@ public final class GcsAccess implements GcpGrant {
             throw InvalidInputException.of("prefix", objectPrefix,
                     "1 to 1024 characters with no '*', '?', control characters or leading '/' (Cloud Storage object name prefix)");
         }
-        return new GcsAccess(bucketName, label, write, Optional.of(objectPrefix), uniformBucketLevelAccess);
+        return new GcsAccess(bucketName, label, write, Optional.of(objectPrefix), uniformBucketLevelAccess, nameCheck);
     }
 
     /** @return the bucket's label, the access and the prefix, injective over prefixes (see {@link GcsGrantKey}) */
@@ -157,6 +163,11 @@ public final class GcsAccess implements GcpGrant {
                 .expression(GcsPrefixCondition.expression(bucket, p))
                 .build())));
         return List.of(new BucketIAMMember(context.childName(this), args.build(), context.options(this)));
+    }
+
+    @Override
+    public DeployTimeCheck deployTimeChecks() {
+        return nameCheck;
     }
 
     @Override

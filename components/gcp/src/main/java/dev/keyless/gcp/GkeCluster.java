@@ -27,6 +27,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.keyless.core.Checks;
 import dev.keyless.core.ClusterKubernetesProvider;
+import dev.keyless.core.TrustDomain;
 
 import java.util.HashMap;
 import java.util.List;
@@ -82,6 +83,7 @@ public class GkeCluster extends ComponentResource implements GkeOidcCluster {
 
     private final String logicalName;
     private final String knownProjectId;
+    private final TrustDomain trustDomain;
     private final boolean autopilot;
     private final Resource readiness;
     private final Provider kubernetesProvider;
@@ -111,6 +113,7 @@ public class GkeCluster extends ComponentResource implements GkeOidcCluster {
         var project = placement.projectId();
         this.knownProjectId = project;
         var pool = GcpNames.workloadPool(project);
+        this.trustDomain = TrustDomain.known(WORKLOAD_POOL, pool);
 
         var nodeAccount = NodeServiceAccount.create(this, name, project);
         var clusterArgs = ClusterArgs.builder()
@@ -258,6 +261,12 @@ public class GkeCluster extends ComponentResource implements GkeOidcCluster {
     @Override
     public Resource readiness() {
         return readiness;
+    }
+
+    /** The project is known before the cluster is registered: so is its pool. */
+    @Override
+    public TrustDomain trustDomain() {
+        return trustDomain;
     }
 
     @Override

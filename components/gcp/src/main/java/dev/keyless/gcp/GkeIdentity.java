@@ -21,7 +21,15 @@ public abstract sealed class GkeIdentity implements IdentityMechanism permits Gk
 
     @Override
     public final IdentityPlan plan(BindingRequest request) {
-        return plan(GcpBinding.of(request, displayName()));
+        var binding = GcpBinding.of(request, displayName());
+        var plan = plan(binding);
+        // Values from other stacks (bucket names) are checked before anything of the binding
+        // registers, so a bad one leaves no Google service account or member behind.
+        var checks = plan.deployTimeChecks();
+        for (var grant : binding.grants()) {
+            checks = checks.and(grant.deployTimeChecks());
+        }
+        return IdentityPlan.of(plan::bind, plan.alsoTrustedIn(), checks);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.keyless.gcp;
 import com.pulumi.core.Output;
 import dev.keyless.core.IdentityMechanism;
 import dev.keyless.core.OidcCluster;
+import dev.keyless.core.TrustDomain;
 
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +38,27 @@ public interface GkeOidcCluster extends OidcCluster {
     /** @return the project's workload identity pool, {@code PROJECT_ID.svc.id.goog} */
     default Output<String> workloadPool() {
         return projectId().applyValue(GcpNames::workloadPool);
+    }
+
+    /** What a workload pool is called in messages. */
+    String WORKLOAD_POOL = "workload pool";
+
+    /**
+     * @param projectId a project ID
+     * @return the project's workload pool, {@code PROJECT_ID.svc.id.goog}
+     */
+    static String poolOf(String projectId) {
+        return GcpNames.workloadPool(projectId);
+    }
+
+    /**
+     * The project's workload pool, not the cluster: a principal and a {@code workloadIdentityUser}
+     * member name {@code PROJECT_ID.svc.id.goog[NS/KSA]}, so one ServiceAccount in two clusters of
+     * the project is one subject. Known once the project is.
+     */
+    @Override
+    default TrustDomain trustDomain() {
+        return TrustDomain.onceKnown(WORKLOAD_POOL, workloadPool());
     }
 
     /**

@@ -7,9 +7,11 @@ import com.pulumi.gcp.organizations.inputs.GetProjectArgs;
 import com.pulumi.resources.ComponentResource;
 import dev.keyless.core.CloudBinding;
 import dev.keyless.core.Checks;
+import dev.keyless.core.DeployTimeCheck;
 import dev.keyless.core.EngineWarnings;
 import dev.keyless.core.IdentityPlan;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -54,7 +56,9 @@ public final class GkeWorkloadIdentity extends GkeIdentity {
 
     @Override
     IdentityPlan plan(GcpBinding binding) {
-        return owner -> bind(owner, binding);
+        // A project number from another stack is checked before any grant names it.
+        var checks = projectNumber.map(DeployTimeCheck::of).orElse(DeployTimeCheck.none());
+        return IdentityPlan.of(owner -> bind(owner, binding), List.of(), checks);
     }
 
     private CloudBinding bind(ComponentResource owner, GcpBinding binding) {

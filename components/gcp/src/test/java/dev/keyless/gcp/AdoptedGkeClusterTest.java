@@ -53,5 +53,24 @@ class AdoptedGkeClusterTest {
 
         assertThat(failure.message()).isEqualTo(
                 "projectId must be a project ID: 6 to 30 characters of [a-z0-9-], starting with a letter and not ending with '-': 'Shop Prod'");
+        assertThat(failure.registeredBesidesStack()).as("neither the cluster nor its Kubernetes provider").isEmpty();
+    }
+
+    @Test
+    void aWorkloadOnAClusterWithABadValueFromAnotherStackRegistersNothingOnAnyRun() {
+        for (var run = 0; run < 5; run++) {
+            var failure = SimulatedStack.named("adopted").runExpectingFailure(ctx -> {
+                var cluster = new AdoptedGkeCluster("green", AdoptedGkeClusterArgs.builder()
+                        .projectId("shop-prod-4711").location(Output.of("Europe West"))
+                        .clusterName("green").kubeconfig("apiVersion: v1").build());
+                new FederatedServiceAccount("api", FederatedServiceAccountArgs.builder().cluster(cluster).namespace("shop").name("api")
+                        .identity(ServiceAccountImpersonation.defaults()).grant(GcsAccess.readOnly("shop-catalog")).build());
+            });
+
+            assertThat(failure.message()).as("run %d", run).startsWith("location must be ").endsWith(": 'Europe West'");
+            // The component itself may register; nothing that reaches the cloud or the cluster does.
+            assertThat(failure.registeredBesidesStack()).as("run %d", run).extracting(dev.keyless.preview.engine.RegisteredResource::name)
+                    .isSubsetOf("api");
+        }
     }
 }

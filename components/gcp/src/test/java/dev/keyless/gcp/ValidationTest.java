@@ -256,6 +256,11 @@ class ValidationTest {
         }
 
         @Override
+        public dev.keyless.core.TrustDomain trustDomain() {
+            return dev.keyless.core.TrustDomain.known("OIDC issuer", "https://oidc.eks.eu-west-1.amazonaws.com/id/BLUE");
+        }
+
+        @Override
         public String describe() {
             return "EKS cluster 'blue'";
         }

@@ -98,10 +98,11 @@ public final class AwsKit implements CloudKit {
         builder.podIdentityAgent(agent);
         // The whole is checked only when each part could be read, so one mistake is reported once.
         var args = problems.attemptWhole(before, settings, () -> checked(builder.build(), key));
-        // Read again only once every part was read without a problem.
+        // Read again only once every part was read without a problem. One cluster adopted twice
+        // shares its issuer (AwsOidcCluster.trustDomain).
         return args.map(built -> new ClusterSpec(key, Cloud.AWS, true, () -> new AdoptedEksCluster(key, built),
                 new PlannedEksCluster(key, true, settings.text("clusterName"), settings.text("issuerUrl"), settings.text("oidcProviderArn"), agent),
-                "cluster '" + key + "'", unavailable(agent)));
+                AwsOidcCluster.OIDC_ISSUER + " '" + built.plainIssuerUrl().orElseThrow() + "'", unavailable(agent)));
     }
 
     private static Map<String, String> unavailable(boolean podIdentityAgent) {

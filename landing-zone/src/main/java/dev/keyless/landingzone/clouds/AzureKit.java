@@ -101,9 +101,11 @@ public final class AzureKit implements CloudKit {
         SecretReference.require(settings, "kubeconfigSecret", "the cluster's kubeconfig", config).ifPresent(builder::kubeconfig);
         // The whole is checked only when each part could be read, so one mistake is reported once.
         var args = problems.attemptWhole(before, settings, () -> checked(builder.build(), key));
-        // Read again only once every part was read without a problem.
+        // Read again only once every part was read without a problem. One cluster adopted twice
+        // shares its issuer (AzureOidcCluster.trustDomain).
         return args.map(built -> new ClusterSpec(key, Cloud.AZURE, true, () -> new AdoptedAksCluster(key, built),
-                new PlannedAksCluster(key, true, settings.text("issuerUrl"), settings.text("resourceGroup"))));
+                new PlannedAksCluster(key, true, settings.text("issuerUrl"), settings.text("resourceGroup")))
+                .inTrustDomain("OIDC issuer '" + built.plainIssuerUrl().orElseThrow() + "'"));
     }
 
     private static AksClusterArgs checked(AksClusterArgs args, String key) {

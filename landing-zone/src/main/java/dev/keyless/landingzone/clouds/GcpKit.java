@@ -8,6 +8,7 @@ import dev.keyless.gcp.AdoptedGkeClusterArgs;
 import dev.keyless.gcp.GcsAccess;
 import dev.keyless.gcp.GkeCluster;
 import dev.keyless.gcp.GkeClusterArgs;
+import dev.keyless.gcp.GkeOidcCluster;
 import dev.keyless.gcp.GkeWorkloadIdentity;
 import dev.keyless.gcp.NodePoolOptions;
 import dev.keyless.gcp.ProtectedGcsBucket;
@@ -78,7 +79,7 @@ public final class GcpKit implements CloudKit {
             var project = built.projectId().or(() -> Config.of("gcp").get("project")).orElseThrow();
             var gcpRegion = built.location().or(() -> Config.of("gcp").get("region"));
             var planned = new PlannedGkeCluster(key, false, project, gcpRegion, built.clusterName(), built.autopilot());
-            return new ClusterSpec(key, Cloud.GCP, false, () -> new GkeCluster(key, built), planned, poolScope(project), Map.of());
+            return inPool(new ClusterSpec(key, Cloud.GCP, false, () -> new GkeCluster(key, built), planned), project);
         });
     }
 
@@ -104,13 +105,13 @@ public final class GcpKit implements CloudKit {
             var project = settings.text("projectId").orElseThrow();
             var planned = new PlannedGkeCluster(key, true, project, settings.text("location"), settings.text("clusterName"),
                     built.metadataServerOnEveryNode());
-            return new ClusterSpec(key, Cloud.GCP, true, () -> new AdoptedGkeCluster(key, built), planned, poolScope(project), Map.of());
+            return inPool(new ClusterSpec(key, Cloud.GCP, true, () -> new AdoptedGkeCluster(key, built), planned), project);
         });
     }
 
-    // Every cluster of a project shares its workload pool: a namespace/ServiceAccount is one principal in all of them.
-    private static String poolScope(String project) {
-        return "the workload pool " + project + ".svc.id.goog (project '" + project + "')";
+    // Every cluster of a project shares its workload pool (GkeOidcCluster.trustDomain).
+    private static ClusterSpec inPool(ClusterSpec spec, String project) {
+        return spec.inTrustDomain(GkeOidcCluster.WORKLOAD_POOL + " '" + GkeOidcCluster.poolOf(project) + "'");
     }
 
     private static GkeClusterArgs checked(GkeClusterArgs args, String key) {

@@ -14,16 +14,16 @@ import java.util.function.Supplier;
  * @param create  registers the cluster component
  * @param planned a stand-in of the cluster with what the config says about it, registering nothing:
  *                the workloads' mechanisms plan against it while the config is checked
- * @param bindingScope where one namespace/ServiceAccount has one identity, for messages: the cluster
- *                itself on EKS and AKS, the project's workload pool on GKE, which every cluster of
- *                the project shares
+ * @param trustDomain where the cloud tells its workloads apart, as messages name it (see
+ *                    {@link OidcCluster#trustDomain()}): e.g. {@code workload pool 'shop-prod.svc.id.goog'},
+ *                    or {@code cluster 'KEY'} for a cluster created here, whose issuer is its own
  * @param unavailableMechanisms the cloud's mechanisms this cluster cannot serve, each with the reason
  */
 public record ClusterSpec(String key, Cloud cloud, boolean adopted, Supplier<OidcCluster> create, OidcCluster planned,
-                          String bindingScope, Map<String, String> unavailableMechanisms) {
+                          String trustDomain, Map<String, String> unavailableMechanisms) {
 
     /**
-     * A cluster that is its own binding scope and serves every mechanism of its cloud.
+     * A cluster that is its own trust domain and serves every mechanism of its cloud.
      *
      * @param key     its stable name
      * @param cloud   its cloud
@@ -33,5 +33,13 @@ public record ClusterSpec(String key, Cloud cloud, boolean adopted, Supplier<Oid
      */
     public ClusterSpec(String key, Cloud cloud, boolean adopted, Supplier<OidcCluster> create, OidcCluster planned) {
         this(key, cloud, adopted, create, planned, "cluster '" + key + "'", Map.of());
+    }
+
+    /**
+     * @param domain where the cloud tells workloads apart, e.g. {@code workload pool 'shop-prod.svc.id.goog'}
+     * @return this cluster in that trust domain
+     */
+    public ClusterSpec inTrustDomain(String domain) {
+        return new ClusterSpec(key, cloud, adopted, create, planned, domain, unavailableMechanisms);
     }
 }

@@ -40,8 +40,8 @@ final class WorkloadReader {
     private final Map<String, WorkloadSpec> workloads = new LinkedHashMap<>();
     // What the workloads' planned mechanisms share, apart from what registering them will share.
     private final SharedObjects planning = new SharedObjects();
-    // "binding scope namespace/serviceAccount" to the workload that claimed it first.
-    private final Map<String, String> claims = new HashMap<>();
+    // "trust domain namespace/serviceAccount" to the workload and cluster that claimed it first.
+    private final Map<String, Map.Entry<String, String>> claims = new HashMap<>();
     // "cluster namespace" to the first workload in it and whether it creates the namespace.
     private final Map<String, Map.Entry<String, Boolean>> namespaces = new HashMap<>();
 
@@ -186,13 +186,14 @@ final class WorkloadReader {
     }
 
     private void claim(ConfigNode workload, String key, String cluster, String namespace, String serviceAccount, boolean createsNamespace) {
-        // On GKE the scope is the project's workload pool, which every cluster of the project shares.
-        var scope = clusterSpecs.containsKey(cluster) ? clusterSpecs.get(cluster).bindingScope() : "cluster '" + cluster + "'";
-        var claimed = claims.putIfAbsent(scope + " " + namespace + "/" + serviceAccount, key);
-        if (claimed != null && !claimed.equals(key)) {
-            workload.problems().add(workload.path(), "binds ServiceAccount " + namespace + "/" + serviceAccount + " in " + scope
-                    + (scope.startsWith("cluster ") ? "" : " of cluster '" + cluster + "'")
-                    + ", as workloads." + claimed + " does; a ServiceAccount has one identity");
+        // One binding per trust domain, not per cluster key: every GKE cluster of a project shares
+        // its workload pool, and one cluster adopted twice shares its issuer.
+        var domain = clusterSpecs.containsKey(cluster) ? clusterSpecs.get(cluster).trustDomain() : "cluster '" + cluster + "'";
+        var claimed = claims.putIfAbsent(domain + " " + namespace + "/" + serviceAccount, Map.entry(key, cluster));
+        if (claimed != null && !claimed.getKey().equals(key)) {
+            var where = claimed.getValue().equals(cluster) ? " does" : " does in cluster '" + claimed.getValue() + "', and both are in " + domain;
+            workload.problems().add(workload.path(), "binds ServiceAccount " + namespace + "/" + serviceAccount + " in cluster '" + cluster
+                    + "', as workloads." + claimed.getKey() + where + "; a ServiceAccount has one identity");
         }
         // A namespace is created once per cluster, for all its workloads, or by none of them.
         var first = namespaces.putIfAbsent(cluster + " " + namespace, Map.entry(key, createsNamespace));
