@@ -314,7 +314,7 @@ class PlannedRulesTest {
                 """;
         accepted(config.formatted("acme-test"));
         assertThat(problems(config.formatted("acme-prod"))).containsExactly(
-                "workloads.api-green: binds ServiceAccount shop/api in the workload pool acme-prod.svc.id.goog (project 'acme-prod') "
-                        + "of cluster 'green', as workloads.api-blue does; a ServiceAccount has one identity");
+                "workloads.api-green: binds ServiceAccount shop/api in cluster 'green', as workloads.api-blue does in cluster 'blue', "
+                        + "and both are in workload pool 'acme-prod.svc.id.goog'; a ServiceAccount has one identity");
     }
 }

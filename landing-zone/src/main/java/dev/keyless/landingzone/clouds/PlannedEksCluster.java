@@ -37,12 +37,14 @@ final class PlannedEksCluster implements AwsOidcCluster {
 
     @Override
     public Output<String> issuerUrl() {
-        return issuerUrl.map(Output::of).orElseGet(() -> PlannedValues.placeholder("the issuer of " + describe()));
+        // IRSA's plan builds its trust policy, which checks the issuer's form: a cluster created
+        // here gets a stand-in of EKS's form, its own per key so two clusters never look like one.
+        return Output.of(issuerUrl.orElseGet(this::standInIssuer));
     }
 
     @Override
     public Output<String> oidcProviderArn() {
-        return oidcProviderArn.map(Output::of).orElseGet(() -> PlannedValues.placeholder("the OIDC provider of " + describe()));
+        return Output.of(oidcProviderArn.orElseGet(() -> "arn:aws:iam::000000000000:oidc-provider/" + standInIssuer().substring("https://".length())));
     }
 
     @Override
@@ -63,5 +65,15 @@ final class PlannedEksCluster implements AwsOidcCluster {
     @Override
     public String describe() {
         return (adopted ? "adopted EKS cluster '" : "EKS cluster '") + key + "'";
+    }
+
+    // https://oidc.eks.REGION.amazonaws.com/id/ID with ID 32 upper-case hex digits, as EKS makes it.
+    private String standInIssuer() {
+        try {
+            var digest = java.security.MessageDigest.getInstance("SHA-256").digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "https://oidc.eks.planned.amazonaws.com/id/" + java.util.HexFormat.of().withUpperCase().formatHex(digest, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 }
