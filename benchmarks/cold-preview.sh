@@ -19,7 +19,7 @@ echo "revision $(git rev-parse --short HEAD), $example, $(nproc) cores, load ave
 TIMEFORMAT='%R %U %S'
 for run in cold warm; do
     { time ./preview "$example" > "$work/$run.txt" 2> "$work/$run.err"; } 2> "$work/$run.time" \
-        || { cat "$work/$run.err" >&2; exit 1; }
+        || { cat "$work/$run.err" "$work/$run.txt" >&2; exit 1; }
     read -r wall user sys < "$work/$run.time"
     printf '%s: %6.1f s wall, %6.1f s CPU\n' "$run" "$wall" "$(echo "$user + $sys" | bc)"
     if [ "$run" = cold ]; then
