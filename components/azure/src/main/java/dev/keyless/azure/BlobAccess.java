@@ -74,6 +74,26 @@ public final class BlobAccess implements AzureGrant {
     }
 
     /**
+     * The grant takes what {@link ProtectedBlobContainer#create} returns, as {@code S3Access} and
+     * {@code GcsAccess} take what {@code ProtectedS3Bucket} and {@code ProtectedGcsBucket} return.
+     * The grant and its child are those of {@code readOnly(store.container())}.
+     *
+     * @param store a protected container this stack manages
+     * @return read access (get and list) to its blobs
+     */
+    public static BlobAccess readOnly(ProtectedBlobContainer store) {
+        return ofContainer(Checks.notNull("store", store, "a ProtectedBlobContainer").container(), false);
+    }
+
+    /**
+     * @param store a protected container this stack manages, as for {@link #readOnly(ProtectedBlobContainer)}
+     * @return read, write and delete access to its blobs
+     */
+    public static BlobAccess readWrite(ProtectedBlobContainer store) {
+        return ofContainer(Checks.notNull("store", store, "a ProtectedBlobContainer").container(), true);
+    }
+
+    /**
      * @param resourceGroupName the storage account's resource group
      * @param accountName       the storage account
      * @param containerName     the container

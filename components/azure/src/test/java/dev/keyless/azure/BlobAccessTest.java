@@ -99,6 +99,21 @@ class BlobAccessTest {
     }
 
     @Test
+    void aProtectedContainerIsGrantedAsItsContainerIs() {
+        var store = SimulatedStack.named("blob").run(ctx -> workload(BlobAccess.readWrite(ProtectedBlobContainer.create("charts", "shop-rg", true))));
+        var container = SimulatedStack.named("blob").run(ctx ->
+                workload(BlobAccess.readWrite(ProtectedBlobContainer.create("charts", "shop-rg", true).container())));
+
+        var scope = "/subscriptions/" + SUBSCRIPTION + "/resourceGroups/shop-rg/providers/Microsoft.Storage/storageAccounts/chartsxxxxxxx"
+                + "/blobServices/default/containers/charts-xxxxxxx";
+        var assignment = store.resource(ROLE_ASSIGNMENT, "api-grant-charts-contributor");
+        assertThat(assignment.input("scope")).contains(scope);
+        assertThat(assignment.input("roleDefinitionId")).contains(CONTRIBUTOR);
+        assertThat(assignment.inputs()).isEqualTo(container.resource(ROLE_ASSIGNMENT, "api-grant-charts-contributor").inputs());
+        assertThat(store.ofType(ROLE_ASSIGNMENT)).hasSize(1);
+    }
+
+    @Test
     void twoContainersFromOutputsUnderOneKeyAreRefusedNamingBoth() {
         var failure = SimulatedStack.named("blob").runExpectingFailure(ctx -> new FederatedServiceAccount("api", FederatedServiceAccountArgs.builder()
                 .cluster(TestClusters.green()).namespace("shop").name("api")
