@@ -5,8 +5,9 @@ import java.util.regex.Pattern;
 /**
  * The rule for a key a caller gives a grant whose resource is named by an {@code Output} (another
  * stack's bucket or container): its name has no value before deploy, so it cannot key the grant's
- * child, and a key derived from when or where the grant was made would change when the program is
- * reordered. One rule on every cloud, so one key works on all of them.
+ * child; an {@code Output} carries nothing stable to derive a key from (not the stack output it was
+ * read from), and a list position would change when grants are reordered. One rule on every cloud,
+ * so one key works on all of them.
  */
 public final class GrantKeys {
     /** What a given key must be: a piece of a resource name that reads the same on every cloud. */
