@@ -22,7 +22,7 @@ import java.util.Optional;
  * <pre>{@code
  * S3Access.readWrite(charts)                 // the whole bucket
  * S3Access.readOnly(reports).prefix("2026/") // objects under 2026/ only
- * S3Access.readOnly("reports", stack.output("bucket")) // another stack's bucket, keyed "reports", checked once known
+ * S3Access.readOnly("reports", reportsBucketName) // another stack's bucket (an Output), keyed "reports"
  * }</pre>
  *
  * @see <a href="https://docs.aws.amazon.com/AmazonS3/latest/userguide/example-policies-s3.html">S3 identity-based policy examples</a>

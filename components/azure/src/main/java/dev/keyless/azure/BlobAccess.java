@@ -34,8 +34,8 @@ import java.util.function.Supplier;
  * <pre>{@code
  * BlobAccess.readWrite(charts)                           // a BlobContainer this stack manages
  * BlobAccess.readOnly("shared-rg", "reportsacct", "2026") // an existing container, by names
- * BlobAccess.readOnly("reports", stack.output("group"), stack.output("account"), stack.output("container"))
- *                                                        // another stack's container, keyed "reports"
+ * BlobAccess.readOnly("reports", group, account, container) // another stack's container (Outputs),
+ *                                                           // keyed "reports"
  * }</pre>
  *
  * @see <a href="https://learn.microsoft.com/azure/storage/blobs/assign-azure-role-data-access">Assign an Azure role for access to blob data</a>

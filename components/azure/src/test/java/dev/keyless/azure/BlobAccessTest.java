@@ -111,6 +111,8 @@ class BlobAccessTest {
         assertThat(assignment.input("roleDefinitionId")).contains(CONTRIBUTOR);
         assertThat(assignment.inputs()).isEqualTo(container.resource(ROLE_ASSIGNMENT, "api-grant-charts-contributor").inputs());
         assertThat(store.ofType(ROLE_ASSIGNMENT)).hasSize(1);
+        assertThatThrownBy(() -> BlobAccess.readOnly((ProtectedBlobContainer) null))
+                .hasMessage("store must be a ProtectedBlobContainer, not null: 'null'");
     }
 
     @Test
