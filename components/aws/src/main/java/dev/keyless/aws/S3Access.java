@@ -3,6 +3,7 @@ package dev.keyless.aws;
 import com.pulumi.aws.s3.BucketV2;
 import com.pulumi.core.Output;
 import dev.keyless.core.Checks;
+import dev.keyless.core.GrantKeys;
 import dev.keyless.core.InvalidInputException;
 import software.amazon.awssdk.policybuilder.iam.IamConditionOperator;
 import software.amazon.awssdk.policybuilder.iam.IamEffect;
@@ -21,7 +22,7 @@ import java.util.Optional;
  * <pre>{@code
  * S3Access.readWrite(charts)                 // the whole bucket
  * S3Access.readOnly(reports).prefix("2026/") // objects under 2026/ only
- * S3Access.readOnly(stack.output("bucket"))  // another stack's bucket, checked once known
+ * S3Access.readOnly("reports", reportsBucketName) // another stack's bucket (an Output), keyed "reports"
  * }</pre>
  *
  * @see <a href="https://docs.aws.amazon.com/AmazonS3/latest/userguide/example-policies-s3.html">S3 identity-based policy examples</a>
@@ -36,6 +37,8 @@ public final class S3Access implements AwsGrant {
             "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts");
     static final String PREFIX_RULE = "1 to 1024 characters with no '*' or '?', no '${' (IAM reads it as a policy variable) "
             + "and no leading '/' (S3 key prefix)";
+    /** How a bucket named by an {@code Output} without a key is reported. */
+    static final String UNKEYED_LABEL = "a bucket named by an Output";
     /** The longest bucket ARN any bucket can have: the bound for an ARN not known before deploy. */
     private static final String LONGEST_BUCKET_ARN = "arn:aws-us-gov:s3:::" + "b".repeat(S3BucketNames.MAX_LENGTH);
 
@@ -88,21 +91,54 @@ public final class S3Access implements AwsGrant {
     }
 
     /**
+     * The same shape as {@code GcsAccess.readOnly(key, bucketName)} and
+     * {@code BlobAccess.readOnly(key, ...)}: a name known only at deploy time comes with a key the
+     * caller gives. AWS grants are statements in the role's one inline policy, not children, so
+     * here the key names the bucket in messages and reports ({@code S3 read-only on charts/*}).
+     *
+     * @param key        a stable name for the bucket, e.g. {@code charts}; see {@link GrantKeys#RULE}
      * @param bucketName an existing bucket's name, in the {@code aws} partition, e.g. another stack's
      *                   output; checked against S3's naming rules once known
      * @return read access (get and list) to its objects
+     * @throws InvalidInputException when the key breaks {@link GrantKeys#RULE}
      */
+    public static S3Access readOnly(String key, Output<String> bucketName) {
+        return of(GrantKeys.require(key), bucketName, false);
+    }
+
+    /**
+     * @param key        a stable name for the bucket, e.g. {@code charts}, as for {@link #readOnly(String, Output)}
+     * @param bucketName an existing bucket's name, in the {@code aws} partition, e.g. another stack's
+     *                   output; checked against S3's naming rules once known
+     * @return read and write access (get, put, delete, list, and abort and list multipart uploads) to its objects
+     * @throws InvalidInputException when the key breaks {@link GrantKeys#RULE}
+     */
+    public static S3Access readWrite(String key, Output<String> bucketName) {
+        return of(GrantKeys.require(key), bucketName, true);
+    }
+
+    /**
+     * @param bucketName an existing bucket's name, in the {@code aws} partition, e.g. another stack's
+     *                   output; checked against S3's naming rules once known
+     * @return read access (get and list) to its objects
+     * @deprecated give the bucket a key, as on GCP and Azure: {@link #readOnly(String, Output)};
+     *             this grant is reported as on {@value #UNKEYED_LABEL}
+     */
+    @Deprecated
     public static S3Access readOnly(Output<String> bucketName) {
-        return of(bucketName, false);
+        return of(UNKEYED_LABEL, bucketName, false);
     }
 
     /**
      * @param bucketName an existing bucket's name, in the {@code aws} partition, e.g. another stack's
      *                   output; checked against S3's naming rules once known
      * @return read and write access (get, put, delete, list, and abort and list multipart uploads) to its objects
+     * @deprecated give the bucket a key, as on GCP and Azure: {@link #readWrite(String, Output)};
+     *             this grant is reported as on {@value #UNKEYED_LABEL}
      */
+    @Deprecated
     public static S3Access readWrite(Output<String> bucketName) {
-        return of(bucketName, true);
+        return of(UNKEYED_LABEL, bucketName, true);
     }
 
     /**
@@ -183,9 +219,9 @@ public final class S3Access implements AwsGrant {
         return new S3Access(Output.of(arn), Optional.of(arn), bucketName, write, Optional.empty());
     }
 
-    private static S3Access of(Output<String> bucketName, boolean write) {
+    private static S3Access of(String label, Output<String> bucketName, boolean write) {
         Checks.notNull("bucket", bucketName, "a bucket name");
-        return new S3Access(bucketName.applyValue(S3Access::arnOf), Optional.empty(), "a bucket named by an Output", write, Optional.empty());
+        return new S3Access(bucketName.applyValue(S3Access::arnOf), Optional.empty(), label, write, Optional.empty());
     }
 
     private static String arnOf(String bucketName) {

@@ -124,13 +124,13 @@ class NamesAndLimitsTest {
     void bucketNamesFromAnotherStackAreGrantedOnceValid() {
         var deployment = SimulatedStack.named("limits").run(ctx -> new FederatedServiceAccount("api", FederatedServiceAccountArgs.builder()
                 .cluster(TestClusters.adopted("green")).namespace("shop").name("api")
-                .grant(S3Access.readOnly(Output.of("shop-catalog")).prefix("public/")).build()));
+                .grant(S3Access.readOnly("catalog", Output.of("shop-catalog")).prefix("public/")).build()));
         assertThat((String) deployment.resource("aws:iam/rolePolicy:RolePolicy", "api-grants").input("policy").orElseThrow())
                 .contains("arn:aws:s3:::shop-catalog/public/*");
 
         var failure = SimulatedStack.named("limits").runExpectingFailure(ctx -> new FederatedServiceAccount("api", FederatedServiceAccountArgs.builder()
                 .cluster(TestClusters.adopted("green")).namespace("shop").name("api")
-                .grant(S3Access.readOnly(Output.of("Shop_Catalog"))).build()));
+                .grant(S3Access.readOnly("catalog", Output.of("Shop_Catalog"))).build()));
         assertThat(failure.message()).contains("bucket must be " + S3BucketNames.RULE + ": 'Shop_Catalog'");
         assertThat(failure.deployment().ofType("aws:iam/rolePolicy:RolePolicy")).isEmpty();
     }

@@ -33,7 +33,7 @@ class NullInputsTest {
                 Map.entry("bucket must be a BucketV2 or a bucket name, not null: 'null'",
                         () -> S3Access.readOnly((BucketV2) null)),
                 Map.entry("bucket must be a bucket name, not null: 'null'",
-                        () -> S3Access.readWrite((Output<String>) null)),
+                        () -> S3Access.readWrite("charts", (Output<String>) null)),
                 Map.entry("bucket must be " + S3BucketNames.RULE + ": 'null'",
                         () -> S3Access.readOnly((String) null)),
                 Map.entry("nodeGroup.instanceTypes must be a list of EC2 instance types, not null: 'null'",

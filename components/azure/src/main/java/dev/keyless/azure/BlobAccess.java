@@ -11,6 +11,7 @@ import com.pulumi.resources.InvokeArgs;
 import com.pulumi.resources.Resource;
 import dev.keyless.core.Checks;
 import dev.keyless.core.GrantContext;
+import dev.keyless.core.GrantKeys;
 import dev.keyless.core.InvalidInputException;
 
 import java.util.HashMap;
@@ -33,6 +34,8 @@ import java.util.function.Supplier;
  * <pre>{@code
  * BlobAccess.readWrite(charts)                           // a BlobContainer this stack manages
  * BlobAccess.readOnly("shared-rg", "reportsacct", "2026") // an existing container, by names
+ * BlobAccess.readOnly("reports", group, account, container) // another stack's container (Outputs),
+ *                                                           // keyed "reports"
  * }</pre>
  *
  * @see <a href="https://learn.microsoft.com/azure/storage/blobs/assign-azure-role-data-access">Assign an Azure role for access to blob data</a>
@@ -71,6 +74,26 @@ public final class BlobAccess implements AzureGrant {
     }
 
     /**
+     * The grant takes what {@link ProtectedBlobContainer#create} returns, as {@code S3Access} and
+     * {@code GcsAccess} take what {@code ProtectedS3Bucket} and {@code ProtectedGcsBucket} return.
+     * The grant and its child are those of {@code readOnly(store.container())}.
+     *
+     * @param store a protected container this stack manages
+     * @return read access (get and list) to its blobs
+     */
+    public static BlobAccess readOnly(ProtectedBlobContainer store) {
+        return ofContainer(Checks.notNull("store", store, "a ProtectedBlobContainer").container(), false);
+    }
+
+    /**
+     * @param store a protected container this stack manages, as for {@link #readOnly(ProtectedBlobContainer)}
+     * @return read, write and delete access to its blobs
+     */
+    public static BlobAccess readWrite(ProtectedBlobContainer store) {
+        return ofContainer(Checks.notNull("store", store, "a ProtectedBlobContainer").container(), true);
+    }
+
+    /**
      * @param resourceGroupName the storage account's resource group
      * @param accountName       the storage account
      * @param containerName     the container
@@ -92,27 +115,83 @@ public final class BlobAccess implements AzureGrant {
         return ofNames(resourceGroupName, accountName, containerName, true);
     }
 
+    /**
+     * An existing container named by values known only at deploy time, e.g. another stack's
+     * outputs. The names are checked once known, by the rules and with the messages of
+     * {@link #readOnly(String, String, String)}, before the role assignment registers. As on GCP
+     * and AWS, a name with no value before deploy cannot key the grant's child, so the caller
+     * gives the key: the child is {@code NAME-grant-KEY-reader}.
+     *
+     * @param key               a stable name for the container, e.g. {@code charts}; see {@link GrantKeys#RULE}
+     * @param resourceGroupName the storage account's resource group
+     * @param accountName       the storage account
+     * @param containerName     the container
+     * @return read access (get and list) to the container's blobs, in the deploying subscription
+     * @throws InvalidInputException when the key breaks {@link GrantKeys#RULE} or a name is null
+     */
+    public static BlobAccess readOnly(String key, Output<String> resourceGroupName, Output<String> accountName, Output<String> containerName) {
+        return ofOutputs(key, resourceGroupName, accountName, containerName, false);
+    }
+
+    /**
+     * An existing container named by values known only at deploy time, as for
+     * {@link #readOnly(String, Output, Output, Output)}; the child is {@code NAME-grant-KEY-contributor}.
+     *
+     * @param key               a stable name for the container, e.g. {@code charts}; see {@link GrantKeys#RULE}
+     * @param resourceGroupName the storage account's resource group
+     * @param accountName       the storage account
+     * @param containerName     the container
+     * @return read, write and delete access to the container's blobs, in the deploying subscription
+     * @throws InvalidInputException when the key breaks {@link GrantKeys#RULE} or a name is null
+     */
+    public static BlobAccess readWrite(String key, Output<String> resourceGroupName, Output<String> accountName, Output<String> containerName) {
+        return ofOutputs(key, resourceGroupName, accountName, containerName, true);
+    }
+
     private static BlobAccess ofContainer(BlobContainer container, boolean write) {
         Checks.notNull("container", container, "a BlobContainer");
         return new BlobAccess(container::id, container.pulumiResourceName(), write, Optional.empty());
     }
 
     private static BlobAccess ofNames(String resourceGroupName, String accountName, String containerName, boolean write) {
-        AzureNames.requireResourceGroupName("resourceGroupName", resourceGroupName);
-        StorageNames.requireAccountName("accountName", accountName);
-        StorageNames.requireContainerName("containerName", containerName);
+        var names = requireNames(resourceGroupName, accountName, containerName);
         // The subscription is the deploying one; asked for only when the grant is bound.
         Supplier<Output<String>> id = () -> AuthorizationFunctions.getClientConfig(InvokeArgs.Empty, InvokeOptions.Empty)
                 .applyValue(client -> AzureResourceIds.container(client.subscriptionId(), resourceGroupName, accountName, containerName));
         // Account names are lowercase letters and digits: the first '-' ends the account, so the label is injective.
-        return new BlobAccess(id, accountName + "-" + containerName, write,
-                Optional.of(new NamedContainer(resourceGroupName, accountName, containerName)));
+        return new BlobAccess(id, accountName + "-" + containerName, write, Optional.of(names));
+    }
+
+    private static BlobAccess ofOutputs(String key, Output<String> resourceGroupName, Output<String> accountName,
+                                        Output<String> containerName, boolean write) {
+        GrantKeys.require(key);
+        Checks.notNull("resourceGroupName", resourceGroupName, "the storage account's resource group");
+        Checks.notNull("accountName", accountName, "the storage account");
+        Checks.notNull("containerName", containerName, "the container");
+        // The scope is computed from the checked names, so a refusal fails the role assignment before it registers.
+        Supplier<Output<String>> id = () -> Output.tuple(resourceGroupName, accountName, containerName,
+                        AuthorizationFunctions.getClientConfig(InvokeArgs.Empty, InvokeOptions.Empty))
+                .applyValue(t -> {
+                    var names = requireNames(t.t1, t.t2, t.t3);
+                    return AzureResourceIds.container(t.t4.subscriptionId(), names.resourceGroupName(), names.accountName(), names.containerName());
+                });
+        return new BlobAccess(id, key, write, Optional.empty());
+    }
+
+    // One place for the name rules of both paths, so a plain and an Output name get one message.
+    private static NamedContainer requireNames(String resourceGroupName, String accountName, String containerName) {
+        AzureNames.requireResourceGroupName("resourceGroupName", resourceGroupName);
+        StorageNames.requireAccountName("accountName", accountName);
+        StorageNames.requireContainerName("containerName", containerName);
+        return new NamedContainer(resourceGroupName, accountName, containerName);
     }
 
     /**
      * A storage account's name is unique across Azure, so it lives in exactly one resource group;
      * grants of one workload that name it in two are a mistake in one of them, and would also share
-     * a child name (the key names account and container, which identify the container).
+     * a child name (the key names account and container, which identify the container). Names
+     * given as {@code Output}s are not known here; a wrong resource group there is Azure's to
+     * refuse, as the scope it names does not exist.
      *
      * @param grants one workload's grants
      * @throws InvalidInputException when two of them name one account in different resource groups

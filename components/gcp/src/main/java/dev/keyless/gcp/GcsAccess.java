@@ -9,11 +9,11 @@ import com.pulumi.resources.Resource;
 import dev.keyless.core.Checks;
 import dev.keyless.core.DeployTimeCheck;
 import dev.keyless.core.GrantContext;
+import dev.keyless.core.GrantKeys;
 import dev.keyless.core.InvalidInputException;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Least-privilege access to one Cloud Storage bucket, optionally to one prefix in it: one
@@ -34,7 +34,6 @@ public final class GcsAccess implements GcpGrant {
     public static final String READ_ROLE = "roles/storage.objectViewer";
     /** Read, list, create, overwrite and delete objects. */
     public static final String WRITE_ROLE = "roles/storage.objectUser";
-    private static final Pattern KEY = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
     private final Output<String> bucketName;
     private final String label;
@@ -108,7 +107,7 @@ public final class GcsAccess implements GcpGrant {
      */
     public static GcsAccess readOnly(String key, Output<String> bucketName) {
         var checked = checkedOutput(bucketName);
-        return new GcsAccess(checked, requireKey(key), false, Optional.empty(), Optional.empty(), DeployTimeCheck.of(checked));
+        return new GcsAccess(checked, GrantKeys.require(key), false, Optional.empty(), Optional.empty(), DeployTimeCheck.of(checked));
     }
 
     /**
@@ -118,7 +117,7 @@ public final class GcsAccess implements GcpGrant {
      */
     public static GcsAccess readWrite(String key, Output<String> bucketName) {
         var checked = checkedOutput(bucketName);
-        return new GcsAccess(checked, requireKey(key), true, Optional.empty(), Optional.empty(), DeployTimeCheck.of(checked));
+        return new GcsAccess(checked, GrantKeys.require(key), true, Optional.empty(), Optional.empty(), DeployTimeCheck.of(checked));
     }
 
     /**
@@ -200,12 +199,5 @@ public final class GcsAccess implements GcpGrant {
     private static Output<String> checkedOutput(Output<String> bucketName) {
         Checks.notNull("bucketName", bucketName, "an existing bucket's name");
         return bucketName.applyValue(v -> GcsBucketNames.require("bucket", v));
-    }
-
-    private static String requireKey(String key) {
-        if (key == null || !KEY.matcher(key).matches()) {
-            throw InvalidInputException.of("key", key, "1 to 63 characters of [a-z0-9-], starting and ending with a letter or digit");
-        }
-        return key;
     }
 }

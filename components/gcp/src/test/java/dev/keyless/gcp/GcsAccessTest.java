@@ -5,15 +5,19 @@ import com.pulumi.gcp.storage.Bucket;
 import com.pulumi.gcp.storage.BucketArgs;
 import dev.keyless.core.FederatedServiceAccount;
 import dev.keyless.core.FederatedServiceAccountArgs;
+import dev.keyless.core.InvalidInputException;
 import dev.keyless.preview.engine.RecordedDeployment;
 import dev.keyless.testkit.ResourceGraph;
 import dev.keyless.testkit.SimulatedStack;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** Bucket-scoped roles, and the IAM condition that narrows them to a prefix. */
 class GcsAccessTest {
@@ -86,7 +90,7 @@ class GcsAccessTest {
                 .grant(GcsAccess.readOnly(new Bucket("charts", BucketArgs.builder().location("EU").build())).prefix("charts/"))
                 .build()));
 
-        assertThat(failure.error()).isInstanceOf(dev.keyless.core.InvalidInputException.class);
+        assertThat(failure.error()).isInstanceOf(InvalidInputException.class);
         assertThat(failure.message()).isEqualTo("prefix must be set only on a bucket with uniform bucket-level access (IAM Conditions need it, "
                 + "and bucket 'charts' has it off: create it with uniformBucketLevelAccess(true), or as a ProtectedGcsBucket): 'charts/'");
         assertThat(failure.deployment().ofType(MEMBER)).isEmpty();
@@ -119,6 +123,45 @@ class GcsAccessTest {
         var member = deploy(ctx -> GcsAccess.readOnly("reports", Output.of("reports-eu-7"))).resource(MEMBER, "api-grant-reports-read-only");
 
         assertThat(member.input("bucket")).contains("reports-eu-7");
+    }
+
+    @Test
+    void aBucketFromAnotherStackGetsTheRoleAndConditionANamedBucketGets() {
+        var plain = deploy(ctx -> GcsAccess.readWrite("reports-eu-7").prefix("charts/")).resource(MEMBER, "api-grant-reports-eu-7-read-write-charts");
+        var output = deploy(ctx -> GcsAccess.readWrite("reports", Output.of("reports-eu-7")).prefix("charts/"))
+                .resource(MEMBER, "api-grant-reports-read-write-charts");
+
+        for (var member : List.of(plain, output)) {
+            assertThat(member.input("bucket")).contains("reports-eu-7");
+            assertThat(member.input("role")).contains("roles/storage.objectUser");
+            assertThat(member.input("condition")).contains(Map.of(
+                    "title", "only objects under charts/",
+                    "expression", "resource.name.startsWith(\"projects/_/buckets/reports-eu-7/objects/charts/\")"
+                            + " || api.getAttribute(\"storage.googleapis.com/objectListPrefix\", \"\").startsWith(\"charts/\")"
+                            + " || api.getAttribute(\"storage.googleapis.com/objectListPrefix\", \"\") == \"charts\""));
+        }
+        assertThat(output.input("member")).isEqualTo(plain.input("member")).isPresent();
+    }
+
+    @Test
+    void aBucketNameFromAnotherStackBreakingTheRulesFailsWithThePlainMessageBeforeTheGrantRegisters() {
+        var plain = catchThrowable(() -> GcsAccess.readOnly("Reports_EU"));
+        var failure = SimulatedStack.named("gcs").runExpectingFailure(ctx -> new FederatedServiceAccount("api", FederatedServiceAccountArgs.builder()
+                .cluster(TestClusters.adopted("green")).namespace("shop").name("api")
+                .grant(GcsAccess.readOnly("reports", Output.of("Reports_EU")))
+                .build()));
+
+        assertThat(plain).isInstanceOf(InvalidInputException.class).hasMessageStartingWith("bucket must be ").hasMessageEndingWith(": 'Reports_EU'");
+        assertThat(failure.error()).isInstanceOf(InvalidInputException.class);
+        assertThat(failure.message()).isEqualTo(plain.getMessage());
+        assertThat(failure.deployment().ofType(MEMBER)).isEmpty();
+    }
+
+    @Test
+    void theKeyFollowsTheOneRuleForGivenKeys() {
+        assertThatThrownBy(() -> GcsAccess.readOnly("Reports", Output.of("reports-eu-7")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("key must be 1 to 63 characters of [a-z0-9-], starting and ending with a letter or digit: 'Reports'");
     }
 
     @Test
