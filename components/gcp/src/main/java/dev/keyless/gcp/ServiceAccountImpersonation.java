@@ -89,7 +89,6 @@ public final class ServiceAccountImpersonation extends GkeIdentity {
     private CloudBinding bind(ComponentResource owner, GcpBinding binding, Output<String> id) {
         var cluster = binding.cluster();
         var account = binding.account();
-        var parent = CustomResourceOptions.builder().parent(owner).build();
         Output<String> email;
         Output<String> resourceName;
         Optional<Account> created;
@@ -105,7 +104,10 @@ public final class ServiceAccountImpersonation extends GkeIdentity {
                     .displayName(account.namespace() + "/" + account.name())
                     .description("Impersonated by Kubernetes ServiceAccount " + account.namespace() + "/" + account.name()
                             + " through Workload Identity Federation for GKE")
-                    .build(), parent);
+                    .build(),
+                    // After the cluster: an adopted cluster whose values from another stack are
+                    // refused registers nothing, so neither does the account meant for it.
+                    CustomResourceOptions.builder().parent(owner).dependsOn(cluster.readiness()).build());
             email = gsa.email();
             resourceName = gsa.name();
             created = Optional.of(gsa);
