@@ -1,8 +1,6 @@
 package dev.keyless.landingzone.clouds;
 
 import com.pulumi.core.Output;
-import com.pulumi.kubernetes.Provider;
-import com.pulumi.resources.Resource;
 import dev.keyless.azure.AzureOidcCluster;
 
 import java.util.Optional;
@@ -11,15 +9,12 @@ import java.util.Optional;
  * An AKS cluster as the config declares it, for planning its workloads' mechanisms before anything
  * is registered: the same description and facts as the component will have.
  */
-final class PlannedAksCluster implements AzureOidcCluster {
-    private final String key;
-    private final boolean adopted;
+final class PlannedAksCluster extends PlannedCluster implements AzureOidcCluster {
     private final Optional<String> issuerUrl;
     private final Optional<String> resourceGroupName;
 
     PlannedAksCluster(String key, boolean adopted, Optional<String> issuerUrl, Optional<String> resourceGroupName) {
-        this.key = key;
-        this.adopted = adopted;
+        super(key, adopted, "AKS cluster");
         this.issuerUrl = issuerUrl;
         this.resourceGroupName = resourceGroupName;
     }
@@ -32,7 +27,7 @@ final class PlannedAksCluster implements AzureOidcCluster {
 
     @Override
     public Output<String> issuerUrl() {
-        return issuerUrl.map(Output::of).orElseGet(() -> PlannedValues.placeholder("the issuer of " + describe()));
+        return issuerUrl.map(Output::of).orElseGet(() -> placeholder("the issuer of " + describe()));
     }
 
     @Override
@@ -46,26 +41,11 @@ final class PlannedAksCluster implements AzureOidcCluster {
         if (resourceGroupName.isPresent()) {
             return resourceGroupName.map(Output::of);
         }
-        return adopted ? Optional.empty() : Optional.of(PlannedValues.placeholder("the resource group of " + describe()));
+        return adopted() ? Optional.empty() : Optional.of(placeholder("the resource group of " + describe()));
     }
 
     @Override
     public String logicalName() {
-        return key;
-    }
-
-    @Override
-    public Provider kubernetesProvider() {
-        return PlannedValues.kubernetesProvider(describe());
-    }
-
-    @Override
-    public Resource readiness() {
-        return PlannedValues.readiness(describe());
-    }
-
-    @Override
-    public String describe() {
-        return (adopted ? "adopted AKS cluster '" : "AKS cluster '") + key + "'";
+        return key();
     }
 }

@@ -1,8 +1,6 @@
 package dev.keyless.landingzone.clouds;
 
 import com.pulumi.core.Output;
-import com.pulumi.kubernetes.Provider;
-import com.pulumi.resources.Resource;
 import dev.keyless.aws.AwsOidcCluster;
 import dev.keyless.aws.PodIdentityAgent;
 
@@ -12,9 +10,7 @@ import java.util.Optional;
  * An EKS cluster as the config declares it, for planning its workloads' mechanisms before anything
  * is registered: the same description and facts as the component will have.
  */
-final class PlannedEksCluster implements AwsOidcCluster {
-    private final String key;
-    private final boolean adopted;
+final class PlannedEksCluster extends PlannedCluster implements AwsOidcCluster {
     private final Optional<String> clusterName;
     private final Optional<String> issuerUrl;
     private final Optional<String> oidcProviderArn;
@@ -22,8 +18,7 @@ final class PlannedEksCluster implements AwsOidcCluster {
 
     PlannedEksCluster(String key, boolean adopted, Optional<String> clusterName, Optional<String> issuerUrl,
                       Optional<String> oidcProviderArn, boolean podIdentityAgent) {
-        this.key = key;
-        this.adopted = adopted;
+        super(key, adopted, "EKS cluster");
         this.clusterName = clusterName;
         this.issuerUrl = issuerUrl;
         this.oidcProviderArn = oidcProviderArn;
@@ -32,7 +27,7 @@ final class PlannedEksCluster implements AwsOidcCluster {
 
     @Override
     public Output<String> clusterName() {
-        return clusterName.map(Output::of).orElseGet(() -> PlannedValues.placeholder("the name of " + describe()));
+        return clusterName.map(Output::of).orElseGet(() -> placeholder("the name of " + describe()));
     }
 
     @Override
@@ -52,25 +47,10 @@ final class PlannedEksCluster implements AwsOidcCluster {
         return podIdentityAgent ? Optional.of(PodIdentityAgent.installedElsewhere()) : Optional.empty();
     }
 
-    @Override
-    public Provider kubernetesProvider() {
-        return PlannedValues.kubernetesProvider(describe());
-    }
-
-    @Override
-    public Resource readiness() {
-        return PlannedValues.readiness(describe());
-    }
-
-    @Override
-    public String describe() {
-        return (adopted ? "adopted EKS cluster '" : "EKS cluster '") + key + "'";
-    }
-
     // https://oidc.eks.REGION.amazonaws.com/id/ID with ID 32 upper-case hex digits, as EKS makes it.
     private String standInIssuer() {
         try {
-            var digest = java.security.MessageDigest.getInstance("SHA-256").digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            var digest = java.security.MessageDigest.getInstance("SHA-256").digest(key().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return "https://oidc.eks.planned.amazonaws.com/id/" + java.util.HexFormat.of().withUpperCase().formatHex(digest, 0, 16);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);

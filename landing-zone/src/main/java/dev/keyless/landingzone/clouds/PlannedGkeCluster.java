@@ -1,8 +1,6 @@
 package dev.keyless.landingzone.clouds;
 
 import com.pulumi.core.Output;
-import com.pulumi.kubernetes.Provider;
-import com.pulumi.resources.Resource;
 import dev.keyless.gcp.GkeOidcCluster;
 
 import java.util.Map;
@@ -12,9 +10,7 @@ import java.util.Optional;
  * A GKE cluster as the config declares it, for planning its workloads' mechanisms before anything
  * is registered: the same description and facts as the component will have.
  */
-final class PlannedGkeCluster implements GkeOidcCluster {
-    private final String key;
-    private final boolean adopted;
+final class PlannedGkeCluster extends PlannedCluster implements GkeOidcCluster {
     private final String projectId;
     private final Optional<String> location;
     private final Optional<String> clusterName;
@@ -22,8 +18,7 @@ final class PlannedGkeCluster implements GkeOidcCluster {
 
     PlannedGkeCluster(String key, boolean adopted, String projectId, Optional<String> location, Optional<String> clusterName,
                       boolean metadataServerOnEveryNode) {
-        this.key = key;
-        this.adopted = adopted;
+        super(key, adopted, "GKE cluster");
         this.projectId = projectId;
         this.location = location;
         this.clusterName = clusterName;
@@ -44,31 +39,16 @@ final class PlannedGkeCluster implements GkeOidcCluster {
 
     @Override
     public Output<String> location() {
-        return location.map(Output::of).orElseGet(() -> PlannedValues.placeholder("the location of " + describe()));
+        return location.map(Output::of).orElseGet(() -> placeholder("the location of " + describe()));
     }
 
     @Override
     public Output<String> clusterName() {
-        return clusterName.map(Output::of).orElseGet(() -> PlannedValues.placeholder("the name of " + describe()));
+        return clusterName.map(Output::of).orElseGet(() -> placeholder("the name of " + describe()));
     }
 
     @Override
     public Map<String, String> podNodeSelector() {
         return metadataServerOnEveryNode ? Map.of() : Map.of(METADATA_SERVER_NODE_LABEL, "true");
-    }
-
-    @Override
-    public Provider kubernetesProvider() {
-        return PlannedValues.kubernetesProvider(describe());
-    }
-
-    @Override
-    public Resource readiness() {
-        return PlannedValues.readiness(describe());
-    }
-
-    @Override
-    public String describe() {
-        return (adopted ? "adopted GKE cluster '" : "GKE cluster '") + key + "'";
     }
 }
