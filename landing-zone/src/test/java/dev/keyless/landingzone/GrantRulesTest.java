@@ -67,4 +67,45 @@ class GrantRulesTest {
 
         assertThat(problems(existingS3Grants(PASSING + 1))).containsExactly(OVERFLOW);
     }
+
+    @Test
+    void oneStorageAccountInTwoResourceGroupsIsRefusedAtTheSecondGrant() {
+        var config = """
+                aks-kubeconfig: "apiVersion: v1"
+                clusters:
+                  aks-1:
+                    cloud: azure
+                    adopt:
+                      issuerUrl: https://westeurope.oic.prod-aks.azure.com/72f988bf-86f1-41af-91ab-2d7cd011db47/3f1c2b9e-5d4a-4c8b-9e7f-000000000001/
+                      kubeconfigSecret: aks-kubeconfig
+                      resourceGroup: platform-rg
+                stores:
+                  reports:
+                    cloud: azure
+                    create: false
+                    resourceGroup: reports-rg
+                    account: reportsacct
+                    container: monthly
+                  archive:
+                    cloud: azure
+                    create: false
+                    resourceGroup: archive-rg
+                    account: reportsacct
+                    container: yearly
+                workloads:
+                  api:
+                    cluster: aks-1
+                    namespace: shop
+                    serviceAccount: api
+                    grants:
+                      - store: reports
+                        access: read
+                      - store: archive
+                        access: read
+                """;
+
+        assertThat(problems(config)).containsExactly("workloads.api.grants[1]: grants[1] must be a container of storage account "
+                + "'reportsacct' in its one resource group 'reports-rg', as grants[0] names it "
+                + "(storage account names are unique across Azure): 'archive-rg'");
+    }
 }

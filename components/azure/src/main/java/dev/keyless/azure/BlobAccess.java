@@ -201,16 +201,22 @@ public final class BlobAccess implements AzureGrant {
      * @throws InvalidInputException when two of them name one account in different resource groups
      */
     static void requireOneResourceGroupPerAccount(List<? extends AzureGrant> grants) {
-        var groups = new HashMap<String, String>();
-        for (var grant : grants) {
-            if (grant instanceof BlobAccess blob && blob.named.isPresent()) {
+        // Account name to the index of the first grant naming it; the refusal names both grants,
+        // so a caller that lists them (the landing zone's config) can point at the second.
+        var first = new HashMap<String, Integer>();
+        for (int i = 0; i < grants.size(); i++) {
+            if (grants.get(i) instanceof BlobAccess blob && blob.named.isPresent()) {
                 var container = blob.named.get();
-                var earlier = groups.putIfAbsent(container.accountName(), container.resourceGroupName());
+                var earlier = first.putIfAbsent(container.accountName(), i);
+                if (earlier == null) {
+                    continue;
+                }
+                var earlierGroup = ((BlobAccess) grants.get(earlier)).named.orElseThrow().resourceGroupName();
                 // Azure compares resource group names ignoring case.
-                if (earlier != null && !earlier.equalsIgnoreCase(container.resourceGroupName())) {
-                    throw InvalidInputException.of("resourceGroupName", container.resourceGroupName(),
-                            "the one resource group of storage account '" + container.accountName() + "', '" + earlier
-                                    + "' as another grant of this workload names it (storage account names are unique across Azure)");
+                if (!earlierGroup.equalsIgnoreCase(container.resourceGroupName())) {
+                    throw InvalidInputException.of("grants[" + i + "]", container.resourceGroupName(),
+                            "a container of storage account '" + container.accountName() + "' in its one resource group '" + earlierGroup
+                                    + "', as grants[" + earlier + "] names it (storage account names are unique across Azure)");
                 }
             }
         }
