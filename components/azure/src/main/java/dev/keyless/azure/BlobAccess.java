@@ -10,6 +10,7 @@ import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.InvokeArgs;
 import com.pulumi.resources.Resource;
 import dev.keyless.core.Checks;
+import dev.keyless.core.DeployTimeCheck;
 import dev.keyless.core.GrantContext;
 import dev.keyless.core.GrantKeys;
 import dev.keyless.core.InvalidInputException;
@@ -45,12 +46,15 @@ public final class BlobAccess implements AzureGrant {
     private final String label;
     private final boolean write;
     private final Optional<NamedContainer> named;
+    private final DeployTimeCheck nameCheck;
 
-    private BlobAccess(Supplier<Output<String>> containerId, String label, boolean write, Optional<NamedContainer> named) {
+    private BlobAccess(Supplier<Output<String>> containerId, String label, boolean write, Optional<NamedContainer> named,
+                       DeployTimeCheck nameCheck) {
         this.containerId = containerId;
         this.label = label;
         this.write = write;
         this.named = named;
+        this.nameCheck = nameCheck;
     }
 
     /** An existing container, by the names a grant was given. */
@@ -150,7 +154,7 @@ public final class BlobAccess implements AzureGrant {
 
     private static BlobAccess ofContainer(BlobContainer container, boolean write) {
         Checks.notNull("container", container, "a BlobContainer");
-        return new BlobAccess(container::id, container.pulumiResourceName(), write, Optional.empty());
+        return new BlobAccess(container::id, container.pulumiResourceName(), write, Optional.empty(), DeployTimeCheck.none());
     }
 
     private static BlobAccess ofNames(String resourceGroupName, String accountName, String containerName, boolean write) {
@@ -159,7 +163,7 @@ public final class BlobAccess implements AzureGrant {
         Supplier<Output<String>> id = () -> AuthorizationFunctions.getClientConfig(InvokeArgs.Empty, InvokeOptions.Empty)
                 .applyValue(client -> AzureResourceIds.container(client.subscriptionId(), resourceGroupName, accountName, containerName));
         // Account names are lowercase letters and digits: the first '-' ends the account, so the label is injective.
-        return new BlobAccess(id, accountName + "-" + containerName, write, Optional.of(names));
+        return new BlobAccess(id, accountName + "-" + containerName, write, Optional.of(names), DeployTimeCheck.none());
     }
 
     private static BlobAccess ofOutputs(String key, Output<String> resourceGroupName, Output<String> accountName,
@@ -168,14 +172,14 @@ public final class BlobAccess implements AzureGrant {
         Checks.notNull("resourceGroupName", resourceGroupName, "the storage account's resource group");
         Checks.notNull("accountName", accountName, "the storage account");
         Checks.notNull("containerName", containerName, "the container");
-        // The scope is computed from the checked names, so a refusal fails the role assignment before it registers.
-        Supplier<Output<String>> id = () -> Output.tuple(resourceGroupName, accountName, containerName,
-                        AuthorizationFunctions.getClientConfig(InvokeArgs.Empty, InvokeOptions.Empty))
-                .applyValue(t -> {
-                    var names = requireNames(t.t1, t.t2, t.t3);
-                    return AzureResourceIds.container(t.t4.subscriptionId(), names.resourceGroupName(), names.accountName(), names.containerName());
-                });
-        return new BlobAccess(id, key, write, Optional.empty());
+        // The names are the grant's deploy-time check: the whole workload waits for them, so a
+        // refused name leaves no identity or credential behind (a check inside the role
+        // assignment's input would fail that child only). The scope is computed from the same
+        // checked names.
+        var names = Output.tuple(resourceGroupName, accountName, containerName).applyValue(t -> requireNames(t.t1, t.t2, t.t3));
+        Supplier<Output<String>> id = () -> Output.tuple(names, AuthorizationFunctions.getClientConfig(InvokeArgs.Empty, InvokeOptions.Empty))
+                .applyValue(t -> AzureResourceIds.container(t.t2.subscriptionId(), t.t1.resourceGroupName(), t.t1.accountName(), t.t1.containerName()));
+        return new BlobAccess(id, key, write, Optional.empty(), DeployTimeCheck.of(names));
     }
 
     // One place for the name rules of both paths, so a plain and an Output name get one message.
@@ -197,16 +201,22 @@ public final class BlobAccess implements AzureGrant {
      * @throws InvalidInputException when two of them name one account in different resource groups
      */
     static void requireOneResourceGroupPerAccount(List<? extends AzureGrant> grants) {
-        var groups = new HashMap<String, String>();
-        for (var grant : grants) {
-            if (grant instanceof BlobAccess blob && blob.named.isPresent()) {
+        // Account name to the index of the first grant naming it; the refusal names both grants,
+        // so a caller that lists them (the landing zone's config) can point at the second.
+        var first = new HashMap<String, Integer>();
+        for (int i = 0; i < grants.size(); i++) {
+            if (grants.get(i) instanceof BlobAccess blob && blob.named.isPresent()) {
                 var container = blob.named.get();
-                var earlier = groups.putIfAbsent(container.accountName(), container.resourceGroupName());
+                var earlier = first.putIfAbsent(container.accountName(), i);
+                if (earlier == null) {
+                    continue;
+                }
+                var earlierGroup = ((BlobAccess) grants.get(earlier)).named.orElseThrow().resourceGroupName();
                 // Azure compares resource group names ignoring case.
-                if (earlier != null && !earlier.equalsIgnoreCase(container.resourceGroupName())) {
-                    throw InvalidInputException.of("resourceGroupName", container.resourceGroupName(),
-                            "the one resource group of storage account '" + container.accountName() + "', '" + earlier
-                                    + "' as another grant of this workload names it (storage account names are unique across Azure)");
+                if (!earlierGroup.equalsIgnoreCase(container.resourceGroupName())) {
+                    throw InvalidInputException.of("grants[" + i + "]", container.resourceGroupName(),
+                            "a container of storage account '" + container.accountName() + "' in its one resource group '" + earlierGroup
+                                    + "', as grants[" + earlier + "] names it (storage account names are unique across Azure)");
                 }
             }
         }
@@ -225,6 +235,12 @@ public final class BlobAccess implements AzureGrant {
     @Override
     public String key() {
         return label + "-" + (write ? "contributor" : "reader");
+    }
+
+    /** @return for names given as {@code Output}s, their check once known; none otherwise */
+    @Override
+    public DeployTimeCheck deployTimeChecks() {
+        return nameCheck;
     }
 
     @Override

@@ -122,8 +122,13 @@ public final class EntraWorkloadIdentity implements IdentityMechanism {
         AzureClaims.claimAll(claims, plannedClaims(binding, credentials, plainIdentityGroup), binding.baseName());
         ledger.reserve(ledgerField(), credentials);
         var group = new IdentityGroup(identityGroup, plainIdentityGroup);
-        return IdentityPlan.of(owner -> bind(owner, binding, group, ledger, credentials, claims), alsoTrustedBy,
-                issuersOnceKnown(binding, ledger, credentials, claims));
+        // Values from other stacks (container names) are checked before anything of the binding
+        // registers, as on GCP (GkeIdentity.plan): a bad one leaves no identity or credential behind.
+        var checks = issuersOnceKnown(binding, ledger, credentials, claims);
+        for (var grant : binding.grants()) {
+            checks = checks.and(grant.deployTimeChecks());
+        }
+        return IdentityPlan.of(owner -> bind(owner, binding, group, ledger, credentials, claims), alsoTrustedBy, checks);
     }
 
     // Issuers that arrive as Outputs are compared once known, as a check the whole component waits

@@ -8,6 +8,8 @@ import dev.keyless.preview.engine.RecordedDeployment;
 import dev.keyless.testkit.SimulatedStack;
 import org.junit.jupiter.api.Test;
 
+import static dev.keyless.azure.EntraWorkloadIdentityTest.CREDENTIAL;
+import static dev.keyless.azure.EntraWorkloadIdentityTest.IDENTITY;
 import static dev.keyless.azure.EntraWorkloadIdentityTest.PRINCIPAL;
 import static dev.keyless.azure.EntraWorkloadIdentityTest.ROLE_ASSIGNMENT;
 import static dev.keyless.azure.EntraWorkloadIdentityTest.SUBSCRIPTION;
@@ -86,6 +88,24 @@ class BlobAccessTest {
         assertThat(failure.error()).isInstanceOf(InvalidInputException.class);
         assertThat(failure.message()).isEqualTo(message);
         assertThat(failure.deployment().ofType(ROLE_ASSIGNMENT)).isEmpty();
+    }
+
+    @Test
+    void aBadContainerNameFromAnotherStackRegistersNoIdentityCredentialOrAssignmentOnAnyRun() {
+        for (var run = 0; run < 5; run++) {
+            var failure = SimulatedStack.named("blob").runExpectingFailure(ctx -> new FederatedServiceAccount("api",
+                    FederatedServiceAccountArgs.builder().cluster(TestClusters.green()).namespace("shop").name("api")
+                            .grant(BlobAccess.readWrite("reports-rg", "reportsacct", "monthly"))
+                            .grant(BlobAccess.readOnly("archive", Output.of("reports-rg"), Output.of("reportsacct"), Output.of("Archive_2026")))
+                            .build()));
+
+            assertThat(failure.error()).as("run %d", run).isInstanceOf(InvalidInputException.class);
+            assertThat(failure.message()).as("run %d", run).isEqualTo("containerName must be 3 to 63 characters of [a-z0-9-], "
+                    + "starting and ending with a letter or digit, with no two hyphens in a row (blob container name): 'Archive_2026'");
+            assertThat(failure.deployment().ofType(IDENTITY)).as("run %d", run).isEmpty();
+            assertThat(failure.deployment().ofType(CREDENTIAL)).as("run %d", run).isEmpty();
+            assertThat(failure.deployment().ofType(ROLE_ASSIGNMENT)).as("run %d", run).isEmpty();
+        }
     }
 
     @Test

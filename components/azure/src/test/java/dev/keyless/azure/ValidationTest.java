@@ -248,8 +248,8 @@ class ValidationTest {
     void oneStorageAccountInTwoResourceGroupsIsRefused() {
         var failure = failWith(a -> a.grant(BlobAccess.readOnly("shop-rg", "chartsacct", "charts"))
                 .grant(BlobAccess.readWrite("other-rg", "chartsacct", "charts")));
-        assertThat(failure.message()).isEqualTo("resourceGroupName must be the one resource group of storage account 'chartsacct', 'shop-rg' "
-                + "as another grant of this workload names it (storage account names are unique across Azure): 'other-rg'");
+        assertThat(failure.message()).isEqualTo("grants[1] must be a container of storage account 'chartsacct' in its one resource group 'shop-rg', "
+                + "as grants[0] names it (storage account names are unique across Azure): 'other-rg'");
         assertThat(failure.deployment().ofType(EntraWorkloadIdentityTest.ROLE_ASSIGNMENT)).isEmpty();
     }
 

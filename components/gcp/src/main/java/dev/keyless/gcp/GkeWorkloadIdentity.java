@@ -2,8 +2,6 @@ package dev.keyless.gcp;
 
 import com.pulumi.core.Output;
 import com.pulumi.deployment.InvokeOptions;
-import com.pulumi.gcp.organizations.OrganizationsFunctions;
-import com.pulumi.gcp.organizations.inputs.GetProjectArgs;
 import com.pulumi.resources.ComponentResource;
 import dev.keyless.core.CloudBinding;
 import dev.keyless.core.Checks;
@@ -14,6 +12,7 @@ import dev.keyless.core.IdentityPlan;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * Workload Identity Federation for GKE with direct resource access: no Google service account; each
@@ -33,10 +32,12 @@ import java.util.Optional;
 public final class GkeWorkloadIdentity extends GkeIdentity {
     private final Optional<Output<String>> projectNumber;
     private final boolean wholeNamespace;
+    private final BiFunction<Output<String>, InvokeOptions, Output<String>> projectNumberSource;
 
     private GkeWorkloadIdentity(Builder builder) {
         this.projectNumber = Optional.ofNullable(builder.projectNumber);
         this.wholeNamespace = builder.wholeNamespace;
+        this.projectNumberSource = builder.projectNumberSource;
     }
 
     /** @return direct access, the project number looked up */
@@ -56,17 +57,20 @@ public final class GkeWorkloadIdentity extends GkeIdentity {
 
     @Override
     IdentityPlan plan(GcpBinding binding) {
-        // A project number from another stack is checked before any grant names it.
-        var checks = projectNumber.map(DeployTimeCheck::of).orElse(DeployTimeCheck.none());
-        return IdentityPlan.of(owner -> bind(owner, binding), List.of(), checks);
+        // The number, given or looked up, is the plan's deploy-time check: the principal is the
+        // only thing that needs it, and every grant names the principal, so a refused number
+        // registers nothing of the workload rather than the component and its namespace first.
+        if (projectNumber.isPresent()) {
+            var number = projectNumber.get();
+            return IdentityPlan.of(owner -> bind(owner, binding, number), List.of(), DeployTimeCheck.of(number));
+        }
+        var lookup = new ProjectNumberLookup(binding.cluster().projectId(), projectNumberSource);
+        return IdentityPlan.of(owner -> bind(owner, binding, lookup.runAs(owner)), List.of(),
+                DeployTimeCheck.afterEarlierPassed(lookup::number));
     }
 
-    private CloudBinding bind(ComponentResource owner, GcpBinding binding) {
+    private CloudBinding bind(ComponentResource owner, GcpBinding binding, Output<String> number) {
         var cluster = binding.cluster();
-        var number = projectNumber.orElseGet(() -> OrganizationsFunctions.getProject(
-                        GetProjectArgs.builder().projectId(cluster.projectId()).build(),
-                        InvokeOptions.builder().parent(owner).build())
-                .applyValue(project -> GcpNames.requireProjectNumber("project number of the cluster's project", project.number())));
         var account = binding.account();
         var subject = wholeNamespace
                 ? "/namespace/" + account.namespace()
@@ -93,8 +97,15 @@ public final class GkeWorkloadIdentity extends GkeIdentity {
     public static final class Builder {
         private Output<String> projectNumber;
         private boolean wholeNamespace;
+        private BiFunction<Output<String>, InvokeOptions, Output<String>> projectNumberSource = ProjectNumberLookup.GET_PROJECT;
 
         private Builder() {
+        }
+
+        // Tests stand in for Google Cloud's answer to the lookup, which the simulated cloud always gives well-formed.
+        Builder projectNumberSource(BiFunction<Output<String>, InvokeOptions, Output<String>> source) {
+            this.projectNumberSource = source;
+            return this;
         }
 
         /**

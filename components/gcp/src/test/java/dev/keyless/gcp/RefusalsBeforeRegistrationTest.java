@@ -8,6 +8,7 @@ import dev.keyless.preview.engine.RegisteredResource;
 import dev.keyless.testkit.SimulatedStack;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +46,33 @@ class RefusalsBeforeRegistrationTest {
         refusedEveryRun(GkeWorkloadIdentity.builder().projectNumber(Output.of("shop-prod-4711")).build(),
                 GcsAccess.readOnly("catalog", Output.of("shop-catalog")),
                 "projectNumber must be a project number: 6 to 20 digits, not starting with 0 (the number, not the project ID): 'shop-prod-4711'");
+    }
+
+    @Test
+    void aLookedUpProjectNumberThatIsRefusedRegistersNothing() {
+        refusedEveryRun(GkeWorkloadIdentity.builder().projectNumberSource((projectId, options) -> Output.of("0471")).build(),
+                GcsAccess.readOnly("catalog", Output.of("shop-catalog")),
+                "project number of the cluster's project must be a project number: 6 to 20 digits, not starting with 0 "
+                        + "(the number, not the project ID): '0471'");
+    }
+
+    @Test
+    void theProjectNumberIsLookedUpForTheClustersProjectWithTheComponentAsParent() {
+        var asked = new ArrayList<String>();
+        var deployment = SimulatedStack.named("refusals").run(ctx -> new FederatedServiceAccount("api",
+                FederatedServiceAccountArgs.builder().cluster(TestClusters.adopted("green")).namespace("shop").name("api")
+                        .identity(GkeWorkloadIdentity.builder().projectNumberSource((projectId, options) -> {
+                            var parent = options.getParent().orElseThrow();
+                            return projectId.applyValue(id -> {
+                                asked.add(id + " under " + parent.pulumiResourceType() + " " + parent.pulumiResourceName());
+                                return TestClusters.PROJECT_NUMBER;
+                            });
+                        }).build())
+                        .grant(GcsAccess.readOnly("catalog", Output.of("shop-catalog"))).build()));
+
+        assertThat(asked).containsExactly(TestClusters.PROJECT + " under keyless:core:FederatedServiceAccount api");
+        assertThat(deployment.resource("gcp:storage/bucketIAMMember:BucketIAMMember", "api-grant-catalog-read-only").input("member"))
+                .contains(TestClusters.principal("shop", "api"));
     }
 
     @Test

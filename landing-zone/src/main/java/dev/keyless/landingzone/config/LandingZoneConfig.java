@@ -63,7 +63,7 @@ public record LandingZoneConfig(Map<String, ClusterSpec> clusters, Map<String, S
                     declaredStores.put(key, cloud);
                     kits.get(cloud).store(key, node).ifPresent(store -> stores.put(key, store));
                 })));
-        var workloads = new WorkloadReader(kits, declaredClusters, clusters, declaredStores);
+        var workloads = new WorkloadReader(kits, declaredClusters, clusters, declaredStores, stores);
         section(config, "workloads", problems).ifPresent(section -> section.entries().forEach(workloads::read));
         problems.throwIfAny();
         return new LandingZoneConfig(clusters, stores, workloads.read());

@@ -1,5 +1,6 @@
 package dev.keyless.landingzone.config;
 
+import dev.keyless.core.AccessGrant;
 import dev.keyless.core.BindingRequest;
 import dev.keyless.core.FederatedServiceAccountArgs;
 import dev.keyless.core.InvalidInputException;
@@ -37,6 +38,7 @@ final class WorkloadReader {
     private final Map<String, Cloud> clusters;
     private final Map<String, ClusterSpec> clusterSpecs;
     private final Map<String, Cloud> stores;
+    private final Map<String, StoreSpec> storeSpecs;
     private final Map<String, WorkloadSpec> workloads = new LinkedHashMap<>();
     // What the workloads' planned mechanisms share, apart from what registering them will share.
     private final SharedObjects planning = new SharedObjects();
@@ -45,11 +47,13 @@ final class WorkloadReader {
     // "cluster namespace" to the first workload in it and whether it creates the namespace.
     private final Map<String, Map.Entry<String, Boolean>> namespaces = new HashMap<>();
 
-    WorkloadReader(Map<Cloud, CloudKit> kits, Map<String, Cloud> clusters, Map<String, ClusterSpec> clusterSpecs, Map<String, Cloud> stores) {
+    WorkloadReader(Map<Cloud, CloudKit> kits, Map<String, Cloud> clusters, Map<String, ClusterSpec> clusterSpecs, Map<String, Cloud> stores,
+                   Map<String, StoreSpec> storeSpecs) {
         this.kits = kits;
         this.clusters = clusters;
         this.clusterSpecs = clusterSpecs;
         this.stores = stores;
+        this.storeSpecs = storeSpecs;
     }
 
     Map<String, WorkloadSpec> read() {
@@ -103,7 +107,7 @@ final class WorkloadReader {
         // The mechanism's own plan and the program-wide claims, once the workload's parts are right,
         // so one mistake is reported once.
         if (problems.count() == mark && identity.isPresent()) {
-            plan(key, workload, cluster.get(), new ServiceAccountRef(namespace.get(), serviceAccount.get()), alsoTrustedBy, identity.get());
+            plan(key, workload, cluster.get(), new ServiceAccountRef(namespace.get(), serviceAccount.get()), alsoTrustedBy, identity.get(), grants);
         }
         if (problems.isEmpty() && identity.isPresent()) {
             workloads.put(key, new WorkloadSpec(key, cluster.get(), namespace.get(), serviceAccount.get(), createNamespace,
@@ -113,9 +117,11 @@ final class WorkloadReader {
 
     // Plans the mechanism against the clusters' planned stand-ins, as FederatedServiceAccount will
     // when it is created, and claims what the identity must hold alone: every rule stays the library's.
-    // The plan holds no grants: a created store's grants need the store registered.
+    // The plan holds the grants that can be built before anything registers (plannedGrants), so the
+    // rules on grants (an inline policy's size, one key per grant, one resource group per storage
+    // account) are config problems too.
     private void plan(String key, ConfigNode workload, String cluster, ServiceAccountRef account, List<String> alsoTrustedBy,
-                      MechanismSpec identity) {
+                      MechanismSpec identity, List<GrantSpec> grants) {
         var own = clusterSpecs.get(cluster);
         if (own == null || !alsoTrustedBy.stream().allMatch(clusterSpecs::containsKey)) {
             return;
@@ -124,13 +130,30 @@ final class WorkloadReader {
         var options = workload.has("options") ? workload.object("options") : Optional.<ConfigNode>empty();
         var others = alsoTrustedBy.stream().map(other -> clusterSpecs.get(other).planned()).toList();
         try {
-            identity.build(others, planning).plan(new BindingRequest(key, account, own.planned(), List.of()));
+            identity.build(others, planning).plan(new BindingRequest(key, account, own.planned(), plannedGrants(grants)));
             for (var claim : identity.claims(own)) {
                 ProgramClaims.current().claim(claim, key);
             }
         } catch (InvalidInputException refusal) {
             kit.reportRefusal(refusal, workload, options);
         }
+    }
+
+    // The grants on stores the config names by plain names, up to the first on a store created here:
+    // a created store's grant needs the store registered, and its key (the store's Pulumi name) is
+    // not that of a grant on the same name. Stopping there keeps each grant at its config index, so
+    // a refusal naming grants[i] is reported at workloads.KEY.grants[i]; the later grants are
+    // checked when the component plans them.
+    private List<AccessGrant> plannedGrants(List<GrantSpec> grants) {
+        var planned = new ArrayList<AccessGrant>();
+        for (var grant : grants) {
+            var store = storeSpecs.get(grant.store());
+            if (store == null || store.created()) {
+                break;
+            }
+            planned.add(store.create().get().grant(grant.access(), grant.prefix()));
+        }
+        return planned;
     }
 
     private boolean defined(ConfigNode workload, String cluster) {

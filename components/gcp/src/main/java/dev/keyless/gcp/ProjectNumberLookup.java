@@ -1,0 +1,61 @@
+package dev.keyless.gcp;
+
+import com.pulumi.core.Output;
+import com.pulumi.deployment.InvokeOptions;
+import com.pulumi.gcp.organizations.OrganizationsFunctions;
+import com.pulumi.gcp.organizations.inputs.GetProjectArgs;
+import com.pulumi.resources.ComponentResource;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
+
+/**
+ * The cluster's project number, looked up once with {@code gcp.organizations.getProject} and
+ * checked, for a workload's deploy-time check and its principal alike.
+ *
+ * <p>The check must pass before the component registers, yet the invoke runs with the component
+ * as parent, so that it uses the component's provider. The component hands itself over
+ * ({@link #runAs}) right after its constructor's {@code super(...)}, before it can register: in
+ * pulumi-java an invoke's parent only selects its provider ({@code InvokeOptions.getParent}: "a
+ * parent to use for default options for this invoke (e.g. the default provider to use)"), so the
+ * invoke does not wait for the component it holds up.
+ */
+final class ProjectNumberLookup {
+    /** Google Cloud's answer: the number of a project, asked with the given invoke options. */
+    static final BiFunction<Output<String>, InvokeOptions, Output<String>> GET_PROJECT = (projectId, options) ->
+            OrganizationsFunctions.getProject(GetProjectArgs.builder().projectId(projectId).build(), options)
+                    .applyValue(project -> project.number());
+
+    private final Output<String> projectId;
+    private final BiFunction<Output<String>, InvokeOptions, Output<String>> source;
+    private final CompletableFuture<ComponentResource> owner = new CompletableFuture<>();
+    private Output<String> number;
+
+    /**
+     * @param projectId the cluster's project
+     * @param source    where the number comes from: {@link #GET_PROJECT}, or a stand-in for the
+     *                  cloud's answer in tests of what a refused answer registers
+     */
+    ProjectNumberLookup(Output<String> projectId, BiFunction<Output<String>, InvokeOptions, Output<String>> source) {
+        this.projectId = projectId;
+        this.source = source;
+    }
+
+    /** @return the checked number; the invoke runs once the owner is known */
+    synchronized Output<String> number() {
+        if (number == null) {
+            number = Output.of(owner).apply(parent -> source.apply(projectId, InvokeOptions.builder().parent(parent).build()))
+                    .applyValue(found -> GcpNames.requireProjectNumber("project number of the cluster's project", found));
+        }
+        return number;
+    }
+
+    /**
+     * @param component the workload component the invoke runs under
+     * @return the checked number
+     */
+    Output<String> runAs(ComponentResource component) {
+        owner.complete(component);
+        return number();
+    }
+}
