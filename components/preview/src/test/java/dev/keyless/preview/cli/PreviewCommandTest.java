@@ -24,7 +24,7 @@ class PreviewCommandTest {
         assertThat(run("no-such-folder", "--help")).isEqualTo(PreviewCommand.SUCCEEDED);
         var lines = text(out).lines().toList();
         assertThat(lines.get(0)).isEqualTo("Usage: keyless-preview <program-dir> [--main <fully.qualified.MainClass>]"
-                + " [--stack <name>] [--json <file>|-]");
+                + " [--stack <name>] [--json <file>|-] [--diagram <file>]");
         assertThat(lines.subList(lines.size() - 4, lines.size())).containsExactly(
                 "Exit codes:",
                 "  0  the program ran to the end without an error",
