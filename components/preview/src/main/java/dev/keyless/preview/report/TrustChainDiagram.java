@@ -137,19 +137,20 @@ final class TrustChainDiagram {
         var gke = GKE_MEMBER.matcher(text);
         String pool;
         String subject;
+        // The pool's own subject (ns/NAMESPACE/sa/NAME) is not the token's sub claim: say which it is.
         if (principal.matches()) {
             pool = principal.group(1);
-            subject = principal.group(2);
+            subject = "pool subject: " + principal.group(2);
         } else if (gke.matches()) {
             pool = gke.group(1);
-            subject = "system:serviceaccount:" + gke.group(2) + ":" + gke.group(3);
+            subject = "sub: system:serviceaccount:" + gke.group(2) + ":" + gke.group(3);
         } else {
             pool = "[unknown]";
-            subject = text;
+            subject = "member: " + text;
         }
         var node = chart.node("workload identity pool\n" + pool);
         chart.edge(issuer("GKE cluster's OIDC issuer"), node, "");
-        chart.edge(node, identity, (role.isEmpty() ? "" : role + "\n") + "sub: " + subject);
+        chart.edge(node, identity, (role.isEmpty() ? "" : role + "\n") + subject);
     }
 
     private void grants(List<RegisteredResource> resources) {

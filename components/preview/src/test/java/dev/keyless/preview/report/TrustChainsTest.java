@@ -135,7 +135,7 @@ class TrustChainsTest {
                     n3["workload identity pool<br>projects/123/locations/global/workloadIdentityPools/demo.svc.id.goog"]
                     n4["issuer<br>GKE cluster's OIDC issuer"]
                     n4 --> n3
-                    n3 -->|"sub: ns/events/sa/loader"| n2
+                    n3 -->|"pool subject: ns/events/sa/loader"| n2
                     n2 -->|"granted"| n1
                 """.formatted(principal));
     }
