@@ -47,7 +47,7 @@ final class WorkloadDiagrams {
         return deployed.workloads().get(spec.key()).identity().applyValue(identity -> {
             var lines = new ArrayList<String>(List.of("flowchart LR"));
             var cloud = config.clusters().get(spec.cluster()).cloud().configName();
-            lines.add(node("n1", spec.mechanism() + " identity (" + cloud + ")\n" + identity));
+            lines.add(node("n1", "identity (" + cloud + ", " + spec.mechanism() + ")\n" + identity));
             int next = 2;
             for (var grant : spec.grants()) {
                 var id = "n" + next++;

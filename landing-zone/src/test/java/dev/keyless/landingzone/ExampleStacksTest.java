@@ -126,7 +126,7 @@ class ExampleStacksTest {
         assertThat(diagrams.keySet().stream().map(String::valueOf)).containsExactlyInAnyOrder("storefront", "event-loader", "ledger-writer");
         assertThat(diagrams.get("storefront")).isEqualTo("""
                 flowchart LR
-                    n1["irsa identity (aws)<br>arn:aws:iam::123456789012:role/storefront-role-xxxxxxx"]
+                    n1["identity (aws, irsa)<br>arn:aws:iam::123456789012:role/storefront-role-xxxxxxx"]
                     n2["grant<br>shop-assets (aws): readWrite, prefix storefront/"]
                     n1 -->|"granted"| n2
                     n3["issuer<br>cluster eks-blue<br>adopted EKS cluster 'eks-blue'"]
