@@ -29,7 +29,7 @@ final class TrustChainDiagram {
     private static final String AWS_POD_IDENTITY = "aws:eks/podIdentityAssociation:PodIdentityAssociation";
     private static final String GCP_SERVICE_ACCOUNT = "gcp:serviceaccount/account:Account";
     private static final String GCP_WORKLOAD_IDENTITY_USER = "roles/iam.workloadIdentityUser";
-    // EKS Pod Identity's agent is the principal a Pod Identity role trusts.
+    // The EKS Auth service is the principal a Pod Identity role trusts.
     private static final String POD_IDENTITY_SERVICE = "pods.eks.amazonaws.com";
     // principal://iam.googleapis.com/projects/N/locations/global/workloadIdentityPools/POOL/subject/SUBJECT
     private static final Pattern GCP_PRINCIPAL = Pattern.compile("principal://iam\\.googleapis\\.com/(.*/workloadIdentityPools/[^/]+)/subject/(.+)");
@@ -58,7 +58,7 @@ final class TrustChainDiagram {
     }
 
     private void draw(List<RegisteredResource> resources) {
-        resources.stream().filter(r -> r.type().equals(AWS_ROLE)).forEach(this::awsRole);
+        resources.stream().filter(r -> r.type().equals(AWS_ROLE)).forEach(role -> awsRole(role, resources));
         resources.stream().filter(r -> AzureTypes.is(r.type(), "managedidentity", "UserAssignedIdentity"))
                 .forEach(identity -> azureIdentity(identity, resources));
         resources.stream().filter(r -> r.type().equals(GCP_SERVICE_ACCOUNT)).forEach(account -> gcpAccount(account, resources));
@@ -67,8 +67,8 @@ final class TrustChainDiagram {
     }
 
     // IRSA: each statement of the trust policy names an OIDC provider and the sub and aud it accepts;
-    // Pod Identity: the statement names EKS's agent, and the association names the ServiceAccount.
-    private void awsRole(RegisteredResource role) {
+    // Pod Identity: the statement names the EKS Auth service, and the association the ServiceAccount.
+    private void awsRole(RegisteredResource role, List<RegisteredResource> resources) {
         var identity = chart.node("IAM role\n" + role.name() + optional(role, "name"));
         identities.add(identity);
         var policy = json(role.inputs().get("assumeRolePolicy"));
@@ -85,9 +85,8 @@ final class TrustChainDiagram {
                 chart.edge(issuer("https://" + host), provider, "");
                 chart.edge(provider, identity, conditions(statement.path("Condition"), host));
             } else if (principal.path("Service").toString().contains(POD_IDENTITY_SERVICE)) {
-                var agent = issuer("EKS Pod Identity agent (" + POD_IDENTITY_SERVICE + ")");
-                var associations = deployment.resources().stream()
-                        .filter(r -> r.type().equals(AWS_POD_IDENTITY) && r.parentUrn().equals(role.parentUrn())).toList();
+                var agent = issuer("EKS Auth (" + POD_IDENTITY_SERVICE + ")");
+                var associations = resources.stream().filter(r -> r.type().equals(AWS_POD_IDENTITY)).toList();
                 if (associations.isEmpty()) {
                     chart.edge(agent, identity, conditions(statement.path("Condition"), ""));
                 }

@@ -60,6 +60,28 @@ class TrustChainsTest {
     }
 
     @Test
+    void drawsAPodIdentityChainThroughTheAssociationThatNamesTheServiceAccount() {
+        var workload = Registered.component(FSA, "storefront");
+        var deployment = Registered.deployment(Registered.stack(), workload,
+                Registered.child(workload, "aws:iam/role:Role", "storefront-role", Map.of("assumeRolePolicy",
+                        "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"pods.eks.amazonaws.com\"},"
+                                + "\"Action\":[\"sts:AssumeRole\",\"sts:TagSession\"],"
+                                + "\"Condition\":{\"StringEquals\":{\"aws:SourceAccount\":\"111122223333\"}}}]}")),
+                Registered.child(workload, "aws:eks/podIdentityAssociation:PodIdentityAssociation", "storefront-pod-identity", Map.of(
+                        "clusterName", "shop-blue", "namespace", "shop", "serviceAccount", "storefront",
+                        "roleArn", UnknownValue.INSTANCE)));
+
+        assertThat(TrustChains.diagrams(deployment).get("storefront")).isEqualTo("""
+                flowchart LR
+                    n1["IAM role<br>storefront-role"]
+                    n2["issuer<br>EKS Auth (pods.eks.amazonaws.com)"]
+                    n3["EKS Pod Identity association<br>storefront-pod-identity<br>cluster: shop-blue"]
+                    n2 --> n3
+                    n3 -->|"namespace: shop<br>serviceAccount: storefront"| n1
+                """);
+    }
+
+    @Test
     void drawsAnEntraWorkloadIdChainWithTheCredentialsExactSubjectAndAudience() {
         var workload = Registered.component(FSA, "ledger");
         var deployment = Registered.deployment(Registered.stack(), workload,
