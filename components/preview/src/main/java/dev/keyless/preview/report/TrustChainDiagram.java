@@ -1,11 +1,11 @@
 package dev.keyless.preview.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.keyless.preview.engine.RecordedDeployment;
 import dev.keyless.preview.engine.RegisteredResource;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,23 +37,23 @@ final class TrustChainDiagram {
     private static final Pattern GKE_MEMBER = Pattern.compile("serviceAccount:([^\\[]+\\.svc\\.id\\.goog)\\[([^/]+)/([^\\]]+)]");
     private static final List<GrantRenderer> GRANTS = List.of(new GcpIamMemberLine(), new AzureRoleAssignmentLine());
 
-    private final RecordedDeployment deployment;
+    private final List<RegisteredResource> ordered;
     private final MermaidFlowchart chart = new MermaidFlowchart();
     private final Map<String, String> issuers = new LinkedHashMap<>();
     private final List<String> identities = new ArrayList<>();
 
-    private TrustChainDiagram(RecordedDeployment deployment) {
-        this.deployment = deployment;
+    private TrustChainDiagram(List<RegisteredResource> ordered) {
+        this.ordered = ordered;
     }
 
     /**
-     * @param deployment what a program registered
-     * @param workload   a {@value #COMPONENT_TYPE} component
+     * @param ordered  every resource a program registered, in the report's order ({@link TreeOrder})
+     * @param workload a {@value #COMPONENT_TYPE} component
      * @return the flowchart's text
      */
-    static String of(RecordedDeployment deployment, RegisteredResource workload) {
-        var diagram = new TrustChainDiagram(deployment);
-        diagram.draw(descendants(deployment, workload));
+    static String of(List<RegisteredResource> ordered, RegisteredResource workload) {
+        var diagram = new TrustChainDiagram(ordered);
+        diagram.draw(descendants(ordered, workload));
         return diagram.chart.text();
     }
 
@@ -196,7 +196,7 @@ final class TrustChainDiagram {
                     + "/" + GrantLine.text(account.input("metadata.name").orElse(account.name()))
                     + cluster(account));
             identities.forEach(identity -> chart.edge(identity, node, "assumed by"));
-            for (var pods : WorkloadPods.of(deployment, account)) {
+            for (var pods : WorkloadPods.of(ordered, account)) {
                 chart.edge(node, chart.node(pods.type() + "\n" + pods.name()), "runs");
             }
         }
@@ -267,22 +267,21 @@ final class TrustChainDiagram {
         return value == null ? "" : "\n" + property + ": " + GrantLine.text(value);
     }
 
-    private static List<RegisteredResource> descendants(RecordedDeployment deployment, RegisteredResource parent) {
+    // Parents before children, in the report's order: one pass to index each resource's children, then
+    // a walk down from the workload, so a stack of many workloads stays linear in its resources each.
+    private static List<RegisteredResource> descendants(List<RegisteredResource> ordered, RegisteredResource parent) {
+        var children = new HashMap<String, List<RegisteredResource>>();
+        ordered.forEach(r -> children.computeIfAbsent(r.parentUrn(), urn -> new ArrayList<>()).add(r));
         var all = new ArrayList<RegisteredResource>();
-        for (var node : TreeOrder.of(deployment)) {
-            var resource = node.resource();
-            for (var p = resource; !p.parentUrn().isEmpty(); ) {
-                if (p.parentUrn().equals(parent.urn())) {
-                    all.add(resource);
-                    break;
-                }
-                var up = p.parentUrn();
-                p = deployment.resources().stream().filter(r -> r.urn().equals(up)).findFirst().orElse(null);
-                if (p == null) {
-                    break;
-                }
-            }
-        }
+        addDescendants(children, parent, all);
         return all;
+    }
+
+    private static void addDescendants(Map<String, List<RegisteredResource>> children, RegisteredResource parent,
+                                       List<RegisteredResource> all) {
+        for (var child : children.getOrDefault(parent.urn(), List.of())) {
+            all.add(child);
+            addDescendants(children, child, all);
+        }
     }
 }

@@ -21,9 +21,10 @@ public final class TrustChains {
      */
     public static Map<String, String> diagrams(RecordedDeployment deployment) {
         var diagrams = new LinkedHashMap<String, String>();
-        for (var resource : TreeOrder.resources(deployment)) {
+        var ordered = TreeOrder.resources(deployment);
+        for (var resource : ordered) {
             if (resource.type().equals(TrustChainDiagram.COMPONENT_TYPE)) {
-                diagrams.put(resource.name(), TrustChainDiagram.of(deployment, resource));
+                diagrams.put(resource.name(), TrustChainDiagram.of(ordered, resource));
             }
         }
         return diagrams;

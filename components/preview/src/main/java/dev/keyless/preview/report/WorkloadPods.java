@@ -1,6 +1,5 @@
 package dev.keyless.preview.report;
 
-import dev.keyless.preview.engine.RecordedDeployment;
 import dev.keyless.preview.engine.RegisteredResource;
 
 import java.util.List;
@@ -29,17 +28,17 @@ final class WorkloadPods {
     }
 
     /**
-     * @param deployment     what a program registered
+     * @param ordered        every resource a program registered, in the report's order ({@link TreeOrder})
      * @param serviceAccount a {@code kubernetes:core/v1:ServiceAccount}
-     * @return the resources whose pods use it, in the report's order
+     * @return the resources whose pods use it, in that order
      */
-    static List<RegisteredResource> of(RecordedDeployment deployment, RegisteredResource serviceAccount) {
+    static List<RegisteredResource> of(List<RegisteredResource> ordered, RegisteredResource serviceAccount) {
         var name = serviceAccount.input("metadata.name");
         var namespace = serviceAccount.input("metadata.namespace").orElse("default");
         if (name.isEmpty()) {
             return List.of();
         }
-        return TreeOrder.resources(deployment).stream()
+        return ordered.stream()
                 // Two clusters may each hold a ServiceAccount of the same name: the pods must be on its cluster.
                 .filter(resource -> resource.providerReference().equals(serviceAccount.providerReference()))
                 .filter(resource -> usesAccount(resource, name.get(), namespace))

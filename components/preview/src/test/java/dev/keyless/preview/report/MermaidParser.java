@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,7 +29,7 @@ final class MermaidParser {
      */
     static Optional<String> errors(List<String> diagrams) throws IOException, InterruptedException {
         install();
-        var files = new java.util.ArrayList<String>(List.of("node", "parse.mjs"));
+        var files = new ArrayList<String>(List.of("node", "parse.mjs"));
         for (int i = 0; i < diagrams.size(); i++) {
             var file = INSTALLED.resolve("diagram-" + i + ".md");
             Files.writeString(file, diagrams.get(i), StandardCharsets.UTF_8);
