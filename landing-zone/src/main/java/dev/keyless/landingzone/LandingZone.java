@@ -40,5 +40,6 @@ public final class LandingZone {
         ctx.export("clusters", StackExports.clusters(config, deployed));
         ctx.export("stores", StackExports.stores(config, deployed));
         ctx.export("workloads", StackExports.workloads(config, deployed));
+        ctx.export("diagrams", WorkloadDiagrams.of(config, deployed));
     }
 }

@@ -117,4 +117,30 @@ class ExampleStacksTest {
         assertThat(((Map<?, ?>) deployment.stackOutputs().get("workloads")).keySet().stream().map(String::valueOf))
                 .containsExactlyInAnyOrder("storefront", "event-loader", "ledger-writer");
     }
+
+    @Test
+    void exportsEachWorkloadsTrustChainAsAMermaidFlowchart() {
+        // One identity trusted by both clusters: an issuer, a ServiceAccount and its pods per cluster.
+        var diagrams = (Map<?, ?>) deploy("multi-cloud").stackOutputs().get("diagrams");
+
+        assertThat(diagrams.keySet().stream().map(String::valueOf)).containsExactlyInAnyOrder("storefront", "event-loader", "ledger-writer");
+        assertThat(diagrams.get("storefront")).isEqualTo("""
+                flowchart LR
+                    n1["identity (aws, irsa)<br>arn:aws:iam::123456789012:role/storefront-role-xxxxxxx"]
+                    n2["grant<br>shop-assets (aws): readWrite, prefix storefront/"]
+                    n1 -->|"granted"| n2
+                    n3["issuer<br>cluster eks-blue<br>adopted EKS cluster 'eks-blue'"]
+                    n3 -->|"sub: system:serviceaccount:shop:storefront"| n1
+                    n4["ServiceAccount<br>shop/storefront<br>cluster eks-blue"]
+                    n1 -->|"assumed by"| n4
+                    n5["pods in shop with serviceAccountName: storefront"]
+                    n4 -->|"runs"| n5
+                    n6["issuer<br>cluster eks-green<br>adopted EKS cluster 'eks-green'"]
+                    n6 -->|"sub: system:serviceaccount:shop:storefront"| n1
+                    n7["ServiceAccount<br>shop/storefront<br>cluster eks-green"]
+                    n1 -->|"assumed by"| n7
+                    n8["pods in shop with serviceAccountName: storefront"]
+                    n7 -->|"runs"| n8
+                """);
+    }
 }

@@ -11,10 +11,11 @@ import java.util.Optional;
  * @param mainClass        the program's main class, when the build does not name it
  * @param stack            the stack to preview
  * @param jsonFile         where to write the JSON document, if anywhere; {@value #STANDARD_OUTPUT} for standard output
+ * @param diagramFile      where to write the trust chains as Markdown with Mermaid diagrams, if anywhere
  * @param help             whether only the usage was asked for
  */
 public record PreviewArguments(Path programDirectory, Optional<String> mainClass, String stack,
-                               Optional<Path> jsonFile, boolean help) {
+                               Optional<Path> jsonFile, Optional<Path> diagramFile, boolean help) {
 
     /** The stack previewed when none is named. */
     public static final String DEFAULT_STACK = "dev";
@@ -30,7 +31,7 @@ public record PreviewArguments(Path programDirectory, Optional<String> mainClass
      */
     public static String usage(String command) {
         return String.join(System.lineSeparator(),
-                "Usage: " + command + " <program-dir> [--main <fully.qualified.MainClass>] [--stack <name>] [--json <file>|-]",
+                "Usage: " + command + " <program-dir> [--main <fully.qualified.MainClass>] [--stack <name>] [--json <file>|-] [--diagram <file>]",
                 "",
                 "Runs the Pulumi Java program in <program-dir> as `pulumi preview` would, against a simulated",
                 "cloud in this process, and shows what it would create. No cloud is called; no credentials are needed.",
@@ -39,6 +40,8 @@ public record PreviewArguments(Path programDirectory, Optional<String> mainClass
                 "  --stack <name>  the stack whose Pulumi.<name>.yaml configures the program (default: " + DEFAULT_STACK + ")",
                 "  --json <file>   also write the preview as JSON, shaped like `pulumi preview --json`;",
                 "                  with '-', write only the JSON, to standard output",
+                "  --diagram <file> also write each workload's trust chain (issuer, trust, identity, grants,",
+                "                  ServiceAccount, pods) as Markdown with Mermaid diagrams, which GitHub renders",
                 "  --help, -h      print this and exit",
                 "",
                 "Exit codes:",
@@ -64,15 +67,17 @@ public record PreviewArguments(Path programDirectory, Optional<String> mainClass
         String mainClass = null;
         String stack = DEFAULT_STACK;
         Path json = null;
+        Path diagram = null;
         for (int i = 0; i < args.size(); i++) {
             var arg = args.get(i);
             switch (arg) {
                 case "--help", "-h" -> {
-                    return new PreviewArguments(Path.of("."), Optional.empty(), DEFAULT_STACK, Optional.empty(), true);
+                    return new PreviewArguments(Path.of("."), Optional.empty(), DEFAULT_STACK, Optional.empty(), Optional.empty(), true);
                 }
                 case "--main" -> mainClass = valueOf(args, ++i, arg);
                 case "--stack" -> stack = valueOf(args, ++i, arg);
                 case "--json" -> json = Path.of(valueOf(args, ++i, arg));
+                case "--diagram" -> diagram = Path.of(valueOf(args, ++i, arg));
                 default -> {
                     if (arg.startsWith("-")) {
                         throw new UsageException("unknown option '" + arg + "'");
@@ -93,7 +98,7 @@ public record PreviewArguments(Path programDirectory, Optional<String> mainClass
         if (!stack.matches("[A-Za-z0-9_.-]+")) {
             throw new UsageException("--stack expects a stack name (letters, digits, '-', '_', '.'), got '" + stack + "'");
         }
-        return new PreviewArguments(directory, Optional.ofNullable(mainClass), stack, Optional.ofNullable(json), false);
+        return new PreviewArguments(directory, Optional.ofNullable(mainClass), stack, Optional.ofNullable(json), Optional.ofNullable(diagram), false);
     }
 
     private static String valueOf(List<String> args, int index, String option) throws UsageException {

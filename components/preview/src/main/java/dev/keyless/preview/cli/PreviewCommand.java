@@ -7,6 +7,7 @@ import dev.keyless.preview.project.PulumiProject;
 import dev.keyless.preview.project.StackConfiguration;
 import dev.keyless.preview.report.PreviewJson;
 import dev.keyless.preview.report.PreviewReport;
+import dev.keyless.preview.report.TrustChains;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -115,6 +116,11 @@ public final class PreviewCommand {
                 Files.writeString(file, json, StandardCharsets.UTF_8);
                 err.println("wrote " + file);
             }
+        }
+        if (arguments.diagramFile().isPresent()) {
+            var file = arguments.diagramFile().get();
+            Files.writeString(file, TrustChains.markdown(deployment), StandardCharsets.UTF_8);
+            err.println("wrote " + file);
         }
         if (!deployment.succeeded()) {
             var notStarted = deployment.failure().filter(ProgramDidNotStart.class::isInstance);

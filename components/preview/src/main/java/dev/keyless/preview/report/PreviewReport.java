@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * The text a user reads after an offline preview: what {@code pulumi preview} would print, then the
  * documents a reviewer checks before approving a deploy (policies, access grants, Kubernetes objects,
- * Helm values).
+ * Helm values) and each workload's trust chain as a Mermaid diagram.
  * Secrets print as {@code [secret]}, values only a real cloud knows as {@code [unknown]}.
  */
 public final class PreviewReport {
@@ -30,6 +30,7 @@ public final class PreviewReport {
         sections.add(ChangeSummary.render(deployment));
         sections.add(PolicyDocuments.render(deployment));
         sections.add(AccessGrants.render(deployment));
+        sections.add(TrustChains.render(deployment));
         sections.add(KubernetesObjects.render(deployment));
         sections.add(HelmReleases.render(deployment));
         var text = new StringBuilder();

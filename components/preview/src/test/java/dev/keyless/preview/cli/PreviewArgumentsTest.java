@@ -18,17 +18,26 @@ class PreviewArgumentsTest {
         assertThat(arguments.stack()).isEqualTo("dev");
         assertThat(arguments.mainClass()).isEmpty();
         assertThat(arguments.jsonFile()).isEmpty();
+        assertThat(arguments.diagramFile()).isEmpty();
         assertThat(arguments.help()).isFalse();
     }
 
     @Test
     void readsEveryOptionInAnyOrder() throws Exception {
-        var arguments = PreviewArguments.parse(List.of("--stack", "prod", "app", "--json", "out.json", "--main", "com.example.App"));
+        var arguments = PreviewArguments.parse(List.of("--stack", "prod", "app", "--json", "out.json", "--main", "com.example.App",
+                "--diagram", "trust.md"));
 
         assertThat(arguments.programDirectory()).isEqualTo(Path.of("app"));
         assertThat(arguments.stack()).isEqualTo("prod");
         assertThat(arguments.mainClass()).contains("com.example.App");
         assertThat(arguments.jsonFile()).contains(Path.of("out.json"));
+        assertThat(arguments.diagramFile()).contains(Path.of("trust.md"));
+    }
+
+    @Test
+    void refusesADiagramOptionWithoutAFile() {
+        assertThatThrownBy(() -> PreviewArguments.parse(List.of("app", "--diagram")))
+                .isInstanceOf(UsageException.class).hasMessage("--diagram needs a value");
     }
 
     @Test

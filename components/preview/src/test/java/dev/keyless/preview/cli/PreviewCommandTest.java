@@ -24,7 +24,10 @@ class PreviewCommandTest {
         assertThat(run("no-such-folder", "--help")).isEqualTo(PreviewCommand.SUCCEEDED);
         var lines = text(out).lines().toList();
         assertThat(lines.get(0)).isEqualTo("Usage: keyless-preview <program-dir> [--main <fully.qualified.MainClass>]"
-                + " [--stack <name>] [--json <file>|-]");
+                + " [--stack <name>] [--json <file>|-] [--diagram <file>]");
+        assertThat(lines).contains(
+                "  --diagram <file> also write each workload's trust chain (issuer, trust, identity, grants,",
+                "                  ServiceAccount, pods) as Markdown with Mermaid diagrams, which GitHub renders");
         assertThat(lines.subList(lines.size() - 4, lines.size())).containsExactly(
                 "Exit codes:",
                 "  0  the program ran to the end without an error",

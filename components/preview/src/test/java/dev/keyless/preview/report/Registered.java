@@ -26,6 +26,12 @@ final class Registered {
                 sorted, sorted, List.of(), Map.of(), false, false, false, "", "", List.of());
     }
 
+    static RegisteredResource child(RegisteredResource parent, String type, String name, Map<String, Object> inputs) {
+        var sorted = sorted(inputs);
+        return new RegisteredResource(urn(type, name), type, name, parent.urn(), true, false, name + "-id", "",
+                sorted, sorted, List.of(), Map.of(), false, false, false, "", "", List.of());
+    }
+
     static RegisteredResource read(String type, String name, String id) {
         return new RegisteredResource(urn(type, name), type, name, STACK_URN, true, true, id, "",
                 Map.of(), Map.of(), List.of(), Map.of(), false, false, false, "", "", List.of());
