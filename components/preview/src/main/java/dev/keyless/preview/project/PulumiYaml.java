@@ -175,9 +175,10 @@ public final class PulumiYaml {
         mergedFields = outer;
     }
 
+    // yaml.v3 tags a plain << as a merge and a quoted one as a string, so '<<': is an ordinary key.
     private static boolean isMerge(YamlNode key) {
         return key.kind == YamlNode.Kind.SCALAR && key.value.equals("<<")
-                && (key.tag.isEmpty() || key.tag.equals("!") || key.tag.equals("!!merge"));
+                && (key.tag.isEmpty() && key.plain || key.tag.equals("!") || key.tag.equals("!!merge"));
     }
 
     private String key(YamlNode key) throws ProjectFileException {

@@ -46,6 +46,7 @@ class PulumiYamlTest {
                  "worker": {"serviceAccount": "worker", "namespace": "other", "team": "a", "cluster": "platform"}}
                 """).toString());
         assertThat(PulumiYaml.parse("a:\n  <<: {b: 1}\n  c: 2\n")).isEqualTo(json("{\"a\": {\"c\": 2, \"b\": 1}}"));
+        assertThat(PulumiYaml.parse("a:\n  '<<': {b: 1}\n")).as("a quoted << is a key").isEqualTo(json("{\"a\": {\"<<\": {\"b\": 1}}}"));
     }
 
     @Test
