@@ -23,7 +23,6 @@ import dev.keyless.landingzone.config.ConfigNode;
 import dev.keyless.landingzone.config.ConfigTerms;
 import dev.keyless.landingzone.config.MechanismSpec;
 import dev.keyless.landingzone.config.SecretReference;
-import dev.keyless.landingzone.config.SharedObjects;
 import dev.keyless.landingzone.config.Store;
 import dev.keyless.landingzone.config.StoreSpec;
 
@@ -162,28 +161,19 @@ public final class AwsKit implements CloudKit {
             }
             options.ifPresent(node -> node.allowOnly(ROLE_KEYS));
             var role = options.map(RoleOptions::read).orElse(RoleOptions.NONE);
-            return check(workload, options, (clusters, shared) -> role.applyTo(PodIdentity.builder()).build());
+            MechanismSpec podIdentity = (clusters, shared) -> role.applyTo(PodIdentity.builder()).build();
+            return checkedNow(podIdentity, workload, options);
         }
         options.ifPresent(node -> node.allowOnly(IRSA_KEYS));
         var role = options.map(RoleOptions::read).orElse(RoleOptions.NONE);
         var pattern = options.flatMap(node -> node.text("trustServiceAccountsMatching"));
-        return check(workload, options, (clusters, shared) -> {
+        MechanismSpec irsa = (clusters, shared) -> {
             var builder = role.applyTo(IrsaIdentity.builder());
             pattern.ifPresent(namePattern -> builder.trustServiceAccountsMatching(namePattern));
             clusters.forEach(cluster -> builder.alsoTrustedBy((AwsOidcCluster) cluster));
             return builder.build();
-        });
-    }
-
-    // Builds the mechanism once without other clusters, so every option is checked now.
-    private Optional<MechanismSpec> check(ConfigNode workload, Optional<ConfigNode> options, MechanismSpec spec) {
-        try {
-            spec.build(List.of(), new SharedObjects());
-            return Optional.of(spec);
-        } catch (InvalidInputException refusal) {
-            reportRefusal(refusal, workload, options);
-            return Optional.empty();
-        }
+        };
+        return checkedNow(irsa, workload, options);
     }
 
     @Override

@@ -198,14 +198,7 @@ public final class AzureKit implements CloudKit {
                 return List.of(ProgramClaims.Claim.ignoringCase("identityName", "managed identity name", group, identityName.get()));
             }
         };
-        // Built once now, so every option is checked before anything is registered.
-        try {
-            spec.build(List.of(), new SharedObjects());
-            return Optional.of(spec);
-        } catch (InvalidInputException refusal) {
-            reportRefusal(refusal, workload, options);
-            return Optional.empty();
-        }
+        return checkedNow(spec, workload, options);
     }
 
     @Override

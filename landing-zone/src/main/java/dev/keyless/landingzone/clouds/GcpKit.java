@@ -14,7 +14,6 @@ import dev.keyless.gcp.NodePoolOptions;
 import dev.keyless.gcp.ProtectedGcsBucket;
 import dev.keyless.gcp.ServiceAccountImpersonation;
 import dev.keyless.core.IdentityMechanism;
-import dev.keyless.core.InvalidInputException;
 import dev.keyless.core.OidcCluster;
 import dev.keyless.landingzone.config.Cloud;
 import dev.keyless.landingzone.config.CloudKit;
@@ -192,14 +191,7 @@ public final class GcpKit implements CloudKit {
                 return builder.build();
             };
         }
-        // Built once now, so every option is checked before anything is registered.
-        try {
-            spec.build(List.of(), new SharedObjects());
-            return Optional.of(spec);
-        } catch (InvalidInputException refusal) {
-            reportRefusal(refusal, workload, options);
-            return Optional.empty();
-        }
+        return checkedNow(spec, workload, options);
     }
 
     @Override

@@ -61,6 +61,25 @@ public interface CloudKit {
     }
 
     /**
+     * Builds a workload's mechanism once, without other clusters, so every option is checked before
+     * anything is registered; a refusal is reported at its config key.
+     *
+     * @param spec     the mechanism as the config gives it
+     * @param workload the workload's map
+     * @param options  its {@code options} map, if any
+     * @return the mechanism, or empty when the library refused its options
+     */
+    default Optional<MechanismSpec> checkedNow(MechanismSpec spec, ConfigNode workload, Optional<ConfigNode> options) {
+        try {
+            spec.build(List.of(), new SharedObjects());
+            return Optional.of(spec);
+        } catch (InvalidInputException refusal) {
+            reportRefusal(refusal, workload, options);
+            return Optional.empty();
+        }
+    }
+
+    /**
      * Checks a grant's prefix against the cloud's rules.
      *
      * @param grant the grant's map
