@@ -18,6 +18,13 @@ import java.util.Optional;
  */
 public interface AwsGrant extends AccessGrant {
 
+    /** @return {@link AwsCloud#CLOUD}: the grant is held by the workload's AWS identity */
+    @Override
+    default dev.keyless.core.Cloud cloud() {
+        return AwsCloud.CLOUD;
+    }
+
+
     /**
      * @return the statements, known once the resources they name (a bucket's ARN) are known
      */

@@ -17,6 +17,13 @@ import java.util.Optional;
  * cluster and AWS grants once, here, before the mechanism plans its own part.
  */
 public abstract sealed class AwsIdentity implements IdentityMechanism permits IrsaIdentity, PodIdentity {
+
+    /** @return {@link AwsCloud#CLOUD} */
+    @Override
+    public final dev.keyless.core.Cloud cloud() {
+        return AwsCloud.CLOUD;
+    }
+
     /**
      * Older AWS SDKs (Go v1 {@code session.New()}, as in ChartMuseum) read neither the web
      * identity token nor the Pod Identity container credentials without it.

@@ -12,6 +12,13 @@ import java.util.Optional;
  * stack creates, or an {@link AdoptedEksCluster} made elsewhere.
  */
 public interface AwsOidcCluster extends OidcCluster {
+
+    /** @return {@link AwsCloud#CLOUD} */
+    @Override
+    default dev.keyless.core.Cloud cloud() {
+        return AwsCloud.CLOUD;
+    }
+
     /** The audience of IRSA tokens: the IAM OIDC provider's client id and the trust's {@code aud}. */
     String STS_AUDIENCE = "sts.amazonaws.com";
 

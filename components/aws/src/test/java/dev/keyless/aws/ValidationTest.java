@@ -155,10 +155,20 @@ class ValidationTest {
     }
 
     @Test
-    void grantsMustBelongToTheClustersCloud() {
-        AccessGrant foreign = () -> "GCS read-write on charts";
-        assertThat(failWith(a -> a.grant(foreign)).message()).isEqualTo(
-                "grants[0] must be an AWS grant (S3Access) for IRSA: an IAM role can only hold AWS permissions: 'GCS read-write on charts'");
+    void anAwsGrantMustGiveStatements() {
+        var notStatements = new AccessGrant() {
+            @Override
+            public dev.keyless.core.Cloud cloud() {
+                return AwsCloud.CLOUD;
+            }
+
+            @Override
+            public String describe() {
+                return "custom access without statements";
+            }
+        };
+        assertThat(failWith(a -> a.grant(notStatements)).message()).isEqualTo(
+                "grants[0] must be an AWS grant (S3Access) for IRSA: an IAM role can only hold AWS permissions: 'custom access without statements'");
     }
 
     @Test

@@ -7,4 +7,11 @@ import dev.keyless.core.ResourceGrant;
  * resources the grant names ({@link BlobAccess}).
  */
 public interface AzureGrant extends ResourceGrant<ManagedIdentity> {
+
+    /** @return {@link AzureCloud#CLOUD}: the grant is held by the workload's Azure identity */
+    @Override
+    default dev.keyless.core.Cloud cloud() {
+        return AzureCloud.CLOUD;
+    }
+
 }

@@ -13,6 +13,13 @@ import java.util.Optional;
  */
 public interface AzureOidcCluster extends OidcCluster {
 
+    /** @return {@link AzureCloud#CLOUD} */
+    @Override
+    default dev.keyless.core.Cloud cloud() {
+        return AzureCloud.CLOUD;
+    }
+
+
     /**
      * @return the cluster's OIDC issuer URL exactly as AKS reports it, trailing '/' included: a
      *     federated credential's issuer must equal the tokens' {@code iss} byte for byte

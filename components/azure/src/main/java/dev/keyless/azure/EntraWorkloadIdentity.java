@@ -43,6 +43,13 @@ import java.util.Optional;
  * @see <a href="https://learn.microsoft.com/azure/aks/workload-identity-overview">Use Microsoft Entra Workload ID with AKS</a>
  */
 public final class EntraWorkloadIdentity implements IdentityMechanism {
+
+    /** @return {@link AzureCloud#CLOUD} */
+    @Override
+    public final dev.keyless.core.Cloud cloud() {
+        return AzureCloud.CLOUD;
+    }
+
     /** The only audience Entra ID accepts for federated credentials in its public cloud. */
     public static final String AUDIENCE = "api://AzureADTokenExchange";
     /** The ServiceAccount annotation the webhook turns into {@code AZURE_CLIENT_ID}. */

@@ -182,10 +182,20 @@ class ValidationTest {
     }
 
     @Test
-    void aGrantOfAnotherCloudIsRefused() {
-        AccessGrant s3 = () -> "S3 read-write on charts/*";
-        assertThat(failWith(a -> a.grant(s3)).message()).isEqualTo("grants[0] must be an Azure grant (BlobAccess) for Entra Workload ID: "
-                + "a managed identity can only hold Azure role assignments: 'S3 read-write on charts/*'");
+    void anAzureGrantMustBeAnAzureResourceGrant() {
+        var custom = new AccessGrant() {
+            @Override
+            public dev.keyless.core.Cloud cloud() {
+                return AzureCloud.CLOUD;
+            }
+
+            @Override
+            public String describe() {
+                return "custom access that is no role assignment";
+            }
+        };
+        assertThat(failWith(a -> a.grant(custom)).message()).isEqualTo("grants[0] must be an Azure grant (BlobAccess) for Entra Workload ID: "
+                + "a managed identity can only hold Azure role assignments: 'custom access that is no role assignment'");
     }
 
     @Test

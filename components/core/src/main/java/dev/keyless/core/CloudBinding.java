@@ -11,24 +11,35 @@ import java.util.Map;
  *
  * @param identity                  the cloud identity the ServiceAccount maps to
  * @param serviceAccountAnnotations annotations the ServiceAccount must carry
- * @param podLabels                 labels the pod template must carry
- * @param podEnv                    environment variables the workload's containers must carry
- * @param nodeSelector              node selector the pod must carry
+ * @param podNeeds                  what the workload's pods must carry (labels, environment, node
+ *                                  selector, projected tokens, configuration files)
  * @param readyWhen                 resources that must exist before a pod can use the identity
  *                                  (grants attached, associations made); the ServiceAccount waits for them
  */
 public record CloudBinding(WorkloadIdentity identity,
                            Output<Map<String, String>> serviceAccountAnnotations,
-                           Map<String, String> podLabels,
-                           Map<String, String> podEnv,
-                           Map<String, String> nodeSelector,
+                           PodNeeds podNeeds,
                            List<Resource> readyWhen) {
 
-    /** Copies the collections. */
+    /** Copies the list. */
     public CloudBinding {
-        podLabels = Map.copyOf(podLabels);
-        podEnv = Map.copyOf(podEnv);
-        nodeSelector = Map.copyOf(nodeSelector);
         readyWhen = List.copyOf(readyWhen);
+    }
+
+    /**
+     * A binding whose pods need plain labels, environment and node selector only, as the native
+     * mechanisms' pods do.
+     *
+     * @param identity                  the cloud identity
+     * @param serviceAccountAnnotations annotations the ServiceAccount must carry
+     * @param podLabels                 labels the pod template must carry
+     * @param podEnv                    environment variables the workload's containers must carry
+     * @param nodeSelector              node selector the pod must carry
+     * @param readyWhen                 what the ServiceAccount waits for
+     */
+    public CloudBinding(WorkloadIdentity identity, Output<Map<String, String>> serviceAccountAnnotations,
+                        Map<String, String> podLabels, Map<String, String> podEnv, Map<String, String> nodeSelector,
+                        List<Resource> readyWhen) {
+        this(identity, serviceAccountAnnotations, PodNeeds.of(podLabels, podEnv, nodeSelector), readyWhen);
     }
 }

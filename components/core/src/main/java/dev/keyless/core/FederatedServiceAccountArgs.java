@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a {@link FederatedServiceAccount} binds: which cluster, which ServiceAccount, which cloud
- * mechanism and which grants.
+ * What a {@link FederatedServiceAccount} binds: which cluster, which ServiceAccount, which grants
+ * (of any cloud), and which mechanism binds each cloud when the default will not do.
  *
  * <p>When inputs are checked: each setter checks its own value and throws at once; rules that
  * combine values (required fields, the mechanism's options against the cluster and grants, names
@@ -24,7 +24,7 @@ public final class FederatedServiceAccountArgs {
     private final String name;
     private final Boolean createNamespace;
     private final boolean automountServiceAccountToken;
-    private final IdentityMechanism identity;
+    private final Map<Cloud, IdentityMechanism> mechanisms;
     private final List<AccessGrant> grants;
     private final Map<String, String> labels;
 
@@ -34,7 +34,7 @@ public final class FederatedServiceAccountArgs {
         this.name = builder.name;
         this.createNamespace = builder.createNamespace;
         this.automountServiceAccountToken = builder.automountServiceAccountToken;
-        this.identity = builder.identity;
+        this.mechanisms = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(builder.mechanisms));
         this.grants = List.copyOf(builder.grants);
         this.labels = Map.copyOf(builder.labels);
     }
@@ -72,9 +72,27 @@ public final class FederatedServiceAccountArgs {
         return automountServiceAccountToken;
     }
 
-    /** @return the mechanism the user chose; empty means the cluster's default */
+    /**
+     * @return the mechanism the user chose for the cluster's own cloud; empty means the cluster's default
+     * @deprecated read {@link #mechanisms()}, which holds one mechanism per cloud
+     */
+    @Deprecated
     public Optional<IdentityMechanism> identity() {
-        return Optional.ofNullable(identity);
+        return cluster == null ? Optional.empty() : mechanism(cluster.cloud());
+    }
+
+    /** @return the mechanisms the user chose, one per cloud, in the order given */
+    public Map<Cloud, IdentityMechanism> mechanisms() {
+        return mechanisms;
+    }
+
+    /**
+     * @param cloud a cloud
+     * @return the mechanism the user chose for it; empty means the default (the cluster's native
+     *     mechanism on its own cloud, the cloud's default federation elsewhere)
+     */
+    public Optional<IdentityMechanism> mechanism(Cloud cloud) {
+        return Optional.ofNullable(mechanisms.get(cloud));
     }
 
     /** @return the access grants */
@@ -115,7 +133,7 @@ public final class FederatedServiceAccountArgs {
         private String name;
         private Boolean createNamespace;
         private boolean automountServiceAccountToken = false;
-        private IdentityMechanism identity;
+        private final Map<Cloud, IdentityMechanism> mechanisms = new LinkedHashMap<>();
         private final List<AccessGrant> grants = new ArrayList<>();
         private final Map<String, String> labels = new LinkedHashMap<>();
 
@@ -185,15 +203,38 @@ public final class FederatedServiceAccountArgs {
         }
 
         /**
-         * How the cloud binds the ServiceAccount, e.g. {@code IrsaIdentity} or {@code PodIdentity}
-         * on EKS. Defaults to the cluster's {@link OidcCluster#defaultIdentity()}.
+         * How one cloud binds the ServiceAccount, with its options: on the cluster's own cloud a
+         * native mechanism (e.g. {@code IrsaIdentity} or {@code PodIdentity} on EKS), on another
+         * cloud a federation of the cluster's issuer (e.g. {@code GcpFederation} from EKS). Give
+         * at most one per cloud. A cloud with no mechanism given gets its default: the cluster's
+         * {@link OidcCluster#defaultIdentity()} on its own cloud, the cloud's default federation
+         * elsewhere. A mechanism given for a cloud no grant names still makes its identity.
+         *
+         * @param mechanism the mechanism and its options
+         * @return this builder
+         * @throws InvalidInputException when a mechanism for the same cloud was given already
+         */
+        public Builder mechanism(IdentityMechanism mechanism) {
+            Checks.notNull("mechanism", mechanism, "an IdentityMechanism such as IrsaIdentity.defaults()");
+            var earlier = mechanisms.putIfAbsent(mechanism.cloud(), mechanism);
+            if (earlier != null) {
+                throw InvalidInputException.of("mechanism", mechanism.displayName(),
+                        "one mechanism per cloud, but " + mechanism.cloud() + " has " + earlier.displayName() + " already");
+            }
+            return this;
+        }
+
+        /**
+         * How the cluster's cloud binds the ServiceAccount.
          *
          * @param identity the mechanism and its options
          * @return this builder
+         * @deprecated named {@link #mechanism(IdentityMechanism)}, beside the component's
+         *     {@code identity()} output; this sets the same
          */
+        @Deprecated
         public Builder identity(IdentityMechanism identity) {
-            this.identity = Checks.notNull("identity", identity, "an IdentityMechanism such as IrsaIdentity.defaults()");
-            return this;
+            return mechanism(Checks.notNull("identity", identity, "an IdentityMechanism such as IrsaIdentity.defaults()"));
         }
 
         /**

@@ -8,11 +8,15 @@ import com.pulumi.resources.Resource;
  * AKS) or adopted from another stack. A {@link FederatedServiceAccount} asks it for the Kubernetes
  * provider and for the way its cloud binds an identity.
  *
- * <p>Only what the cloud-neutral side needs is here. How the cloud trusts the cluster (an issuer
- * URL and an IAM OIDC provider on EKS, a workload pool on GKE, an issuer on AKS) belongs to each
- * cloud's sub-interface.
+ * <p>A cluster is an {@link OidcIssuer}: its own cloud trusts it natively (an IAM OIDC provider
+ * on EKS, a workload pool on GKE, an issuer on AKS, each in its cloud's sub-interface), and every
+ * other cloud can federate its issuer.
  */
-public interface OidcCluster {
+public interface OidcCluster extends OidcIssuer {
+
+    /** @return the cloud the cluster runs on, whose native mechanism binds its own-cloud grants */
+    Cloud cloud();
+
 
     /** @return the Kubernetes provider that talks to this cluster */
     Provider kubernetesProvider();
@@ -44,7 +48,4 @@ public interface OidcCluster {
      * @return the cluster's trust domain
      */
     TrustDomain trustDomain();
-
-    /** @return a short description for messages, e.g. {@code EKS cluster 'platform'} */
-    String describe();
 }

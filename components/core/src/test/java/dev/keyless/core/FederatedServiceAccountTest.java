@@ -80,14 +80,13 @@ class FederatedServiceAccountTest {
     }
 
     @Test
-    void aGrantOfAnotherCloudIsRefusedByTheMechanismNamingItsPosition() {
-        var failure = SimulatedStack.named("core").runExpectingFailure(ctx -> new FederatedServiceAccount("api",
-                FederatedServiceAccountArgs.builder().cluster(new StubCloud.Cluster("c")).namespace("shop").name("api")
-                        .grant(new StubCloud.Grant("charts")).grant(new StubCloud.ForeignGrant()).build()));
-
-        assertThat(failure.message()).isEqualTo(
-                "grants[1] must be a stub grant for stub: the stub cloud holds only its own: 'foreign access'");
-        assertThat(failure.deployment().ofType(FederatedServiceAccount.TYPE)).isEmpty();
+    void aMechanismCalledDirectlyRefusesAGrantOfAnotherCloudNamingItsPosition() {
+        SimulatedStack.named("core").run(ctx -> {
+            var request = new BindingRequest("api", new ServiceAccountRef("shop", "api"), new StubCloud.Cluster("c"),
+                    List.of(new StubCloud.Grant("charts"), new StubCloud.ForeignGrant()));
+            assertThatThrownBy(() -> new StubCloud.Mechanism().plan(request)).hasMessage(
+                    "grants[1] must be a stub grant for stub: the stub cloud holds only its own: 'foreign access'");
+        });
     }
 
     @Test
@@ -132,7 +131,7 @@ class FederatedServiceAccountTest {
                     .cluster(new StubCloud.Cluster("c")).namespace("shop").name("api").build());
             assertThat(sa.cloudIdentity(StubCloud.Principal.class)).isNotNull();
             assertThatThrownBy(() -> sa.cloudIdentity(OtherIdentity.class)).hasMessage(
-                    "cloudIdentity type must be the identity type this binding made, Principal: 'OtherIdentity'");
+                    "cloudIdentity type must be an identity type this binding made: [Principal]: 'OtherIdentity'");
         });
         assertThat(deployment.ofType(FederatedServiceAccount.TYPE)).hasSize(1);
     }

@@ -15,6 +15,11 @@ class GrantContextTest {
     /** A grant keyed {@code key}, formerly keyed {@code former}. */
     private record RekeyedGrant(String key, Optional<String> formerKey) implements ResourceGrant<StubCloud.Principal> {
         @Override
+        public Cloud cloud() {
+            return StubCloud.STUB;
+        }
+
+        @Override
         public List<Resource> bindTo(StubCloud.Principal identity, GrantContext context) {
             return List.of();
         }

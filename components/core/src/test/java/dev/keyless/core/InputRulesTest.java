@@ -88,5 +88,15 @@ class InputRulesTest {
         public String describe() {
             return "no cluster";
         }
+
+        @Override
+        public Cloud cloud() {
+            return StubCloud.STUB;
+        }
+
+        @Override
+        public com.pulumi.core.Output<String> issuerUrl() {
+            throw new UnsupportedOperationException();
+        }
     }
 }

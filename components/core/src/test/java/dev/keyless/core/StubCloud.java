@@ -14,6 +14,11 @@ import java.util.Map;
 
 /** A cluster, a mechanism and a grant of no real cloud, to test the cloud-neutral side. */
 final class StubCloud {
+    /** The stub clusters' own cloud. */
+    static final Cloud STUB = new Cloud("stub", "Stub", Mechanism::new);
+    /** Another cloud, which federates a stub cluster's issuer. */
+    static final Cloud OTHER = new Cloud("other", "Other", Federation::new);
+
     private StubCloud() {
     }
 
@@ -55,6 +60,16 @@ final class StubCloud {
         }
 
         @Override
+        public Cloud cloud() {
+            return STUB;
+        }
+
+        @Override
+        public Output<String> issuerUrl() {
+            return Output.of("https://stub.example/" + pulumiResourceName());
+        }
+
+        @Override
         public String describe() {
             return "stub cluster '" + pulumiResourceName() + "'";
         }
@@ -73,6 +88,11 @@ final class StubCloud {
         @Override
         public String displayName() {
             return "stub";
+        }
+
+        @Override
+        public Cloud cloud() {
+            return STUB;
         }
 
         @Override
@@ -102,6 +122,11 @@ final class StubCloud {
     /** Opens one named bucket to the principal, as a GCS bucket IAM member would. */
     record Grant(String bucket) implements ResourceGrant<Principal> {
         @Override
+        public Cloud cloud() {
+            return STUB;
+        }
+
+        @Override
         public String key() {
             return bucket;
         }
@@ -119,8 +144,56 @@ final class StubCloud {
         }
     }
 
-    /** A grant of another cloud. */
+    /** The other cloud's identity. */
+    record OtherIdentity(Output<String> exportValue) implements WorkloadIdentity {
+    }
+
+    /**
+     * Federates the cluster's issuer into the other cloud as a real federation does: one
+     * resource naming issuer, subject and audience; pods need a projected token, a configuration
+     * file and a variable naming the identity.
+     */
+    static final class Federation implements IdentityMechanism {
+        static final String AUDIENCE = "other.example";
+
+        @Override
+        public String displayName() {
+            return "other federation";
+        }
+
+        @Override
+        public Cloud cloud() {
+            return OTHER;
+        }
+
+        @Override
+        public IdentityPlan plan(BindingRequest request) {
+            var grants = CloudMatch.grants(request.grants(), ForeignGrant.class, "an other grant", displayName(), "it holds only its own");
+            return IdentityPlan.of(owner -> {
+                var identity = new CustomResource("test:index:FederatedIdentity", request.childName("federated"), null,
+                        CustomResourceOptions.builder().parent(owner).build()) {
+                };
+                var id = request.cluster().issuerUrl().applyValue(issuer -> "other:" + issuer + "#" + request.account().subject());
+                var token = new ProjectedToken("other-token", AUDIENCE, "/var/run/secrets/other", "token", 3600);
+                var file = new ConfigFile(request.account().name() + "-other", "other-config", "/etc/other", "config.json",
+                        id.applyValue(value -> "{\"identity\":\"" + value + "\"}"));
+                var env = new java.util.LinkedHashMap<String, Output<String>>();
+                env.put("OTHER_IDENTITY", id);
+                env.put("OTHER_TOKEN_FILE", Output.of(token.path()));
+                return new CloudBinding(new OtherIdentity(id), Output.of(Map.of()),
+                        new PodNeeds(Map.of(), env, Map.of(), List.of(token), List.of(file)),
+                        List.of(identity));
+            }, List.of());
+        }
+    }
+
+    /** A grant of the other cloud. */
     record ForeignGrant() implements AccessGrant {
+        @Override
+        public Cloud cloud() {
+            return OTHER;
+        }
+
         @Override
         public String describe() {
             return "foreign access";

@@ -7,4 +7,11 @@ import dev.keyless.core.ResourceGrant;
  * principal, never a project-wide binding.
  */
 public interface GcpGrant extends ResourceGrant<GcpPrincipal> {
+
+    /** @return {@link GcpCloud#CLOUD}: the grant is held by the workload's GCP identity */
+    @Override
+    default dev.keyless.core.Cloud cloud() {
+        return GcpCloud.CLOUD;
+    }
+
 }

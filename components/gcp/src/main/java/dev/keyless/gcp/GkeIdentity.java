@@ -16,6 +16,13 @@ import java.util.List;
  */
 public abstract sealed class GkeIdentity implements IdentityMechanism permits GkeWorkloadIdentity, ServiceAccountImpersonation {
 
+    /** @return {@link GcpCloud#CLOUD} */
+    @Override
+    public final dev.keyless.core.Cloud cloud() {
+        return GcpCloud.CLOUD;
+    }
+
+
     GkeIdentity() {
     }
 

@@ -14,6 +14,13 @@ import java.util.Optional;
  * A {@link GkeCluster} this stack creates, or an {@link AdoptedGkeCluster} made elsewhere.
  */
 public interface GkeOidcCluster extends OidcCluster {
+
+    /** @return {@link GcpCloud#CLOUD} */
+    @Override
+    default dev.keyless.core.Cloud cloud() {
+        return GcpCloud.CLOUD;
+    }
+
     /** The node label GKE sets on nodes that run the GKE metadata server. */
     String METADATA_SERVER_NODE_LABEL = "iam.gke.io/gke-metadata-server-enabled";
 

@@ -215,10 +215,20 @@ class ValidationTest {
     }
 
     @Test
-    void aGrantOfAnotherCloudIsRefused() {
-        AccessGrant s3 = () -> "S3 read-write on charts/*";
-        assertThat(bindingFailure(a -> a.grant(s3))).isEqualTo(
-                "grants[0] must be a GCP grant (GcsAccess) for GKE Workload Identity: a Google Cloud principal can only hold Google Cloud roles: 'S3 read-write on charts/*'");
+    void aGcpGrantMustBeAGcpResourceGrant() {
+        var custom = new AccessGrant() {
+            @Override
+            public dev.keyless.core.Cloud cloud() {
+                return GcpCloud.CLOUD;
+            }
+
+            @Override
+            public String describe() {
+                return "custom access that is no resource grant";
+            }
+        };
+        assertThat(bindingFailure(a -> a.grant(custom))).isEqualTo(
+                "grants[0] must be a GCP grant (GcsAccess) for GKE Workload Identity: a Google Cloud principal can only hold Google Cloud roles: 'custom access that is no resource grant'");
     }
 
     @Test
@@ -263,6 +273,18 @@ class ValidationTest {
         @Override
         public String describe() {
             return "EKS cluster 'blue'";
+        }
+
+        @Override
+        public dev.keyless.core.Cloud cloud() {
+            return new dev.keyless.core.Cloud("aws", "AWS", () -> {
+                throw new UnsupportedOperationException("never asked");
+            });
+        }
+
+        @Override
+        public com.pulumi.core.Output<String> issuerUrl() {
+            return com.pulumi.core.Output.of("https://oidc.eks.eu-west-1.amazonaws.com/id/BLUE");
         }
     }
 }
