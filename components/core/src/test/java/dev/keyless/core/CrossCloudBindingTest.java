@@ -109,12 +109,12 @@ class CrossCloudBindingTest {
                 Map.of("name", "other-token", "projected", Map.of("sources", List.of(Map.of("serviceAccountToken",
                         Map.of("audience", "other.example", "expirationSeconds", 3600.0, "path", "token"))))),
                 Map.of("name", "other-config", "configMap", Map.of("name", "api-other"))));
-        assertThat(pod.input("spec.template.spec.containers[0].env")).contains(List.of(
+        assertThat(pod.input("spec.template.spec.containers.0.env")).contains(List.of(
                 Map.of("name", "LOG_LEVEL", "value", "info"),
                 Map.of("name", "STUB", "value", "1"),
                 Map.of("name", "OTHER_IDENTITY", "value", FEDERATED),
                 Map.of("name", "OTHER_TOKEN_FILE", "value", "/var/run/secrets/other/token")));
-        assertThat(pod.input("spec.template.spec.containers[0].volumeMounts")).contains(List.of(
+        assertThat(pod.input("spec.template.spec.containers.0.volumeMounts")).contains(List.of(
                 Map.of("name", "other-token", "mountPath", "/var/run/secrets/other", "readOnly", true),
                 Map.of("name", "other-config", "mountPath", "/etc/other", "readOnly", true)));
     }
