@@ -33,7 +33,7 @@ record LandingZoneResources(Map<String, OidcCluster> clusters, Map<String, Store
                     .cluster(clusters.get(workload.cluster()))
                     .namespace(workload.namespace())
                     .name(workload.serviceAccount())
-                    .identity(workload.identity().build(workload.alsoTrustedBy().stream().map(clusters::get).toList(), shared));
+                    .mechanism(workload.identity().build(workload.alsoTrustedBy().stream().map(clusters::get).toList(), shared));
             // Unset, the component creates the namespace unless Kubernetes owns it (default, kube-system, ...).
             workload.createNamespace().ifPresent(args::createNamespace);
             workload.labels().forEach(args::label);

@@ -7,11 +7,9 @@ import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * The namespaces the {@link FederatedServiceAccount}s of one program use in one cluster object.
@@ -24,9 +22,6 @@ import java.util.WeakHashMap;
  * still uses; the namespace goes only when no workload asks for it.
  */
 final class ClusterWorkloads {
-    // Keyed by the cluster object: one program's clusters, released with them.
-    private static final Map<OidcCluster, ClusterWorkloads> BY_CLUSTER = Collections.synchronizedMap(new WeakHashMap<>());
-
     private final OidcCluster cluster;
     private final Map<String, NamespaceUse> namespaces = new HashMap<>();
 
@@ -34,8 +29,9 @@ final class ClusterWorkloads {
         this.cluster = cluster;
     }
 
+    /** @return the cluster object's workloads in the program now running (state per deployment, never static) */
     static ClusterWorkloads of(OidcCluster cluster) {
-        return BY_CLUSTER.computeIfAbsent(cluster, ClusterWorkloads::new);
+        return ProgramClaims.current().sharedFor(cluster, ClusterWorkloads.class, () -> new ClusterWorkloads(cluster));
     }
 
     /** Checks that the namespace is either created by keyless for every workload in it, or for none. */

@@ -32,6 +32,8 @@ public final class ProgramClaims {
 
     private final Map<Key, String> owners = new HashMap<>();
     private final Map<Key, Object> shared = new HashMap<>();
+    // State kept for one object of the program (a cluster's workloads), by identity, not equality.
+    private final Map<Object, Map<Class<?>, Object>> perObject = new java.util.IdentityHashMap<>();
     // Claims whose scope may be known only at deploy time, by kind and value, in the order made.
     private final Map<List<String>, List<Ordered>> ordered = new HashMap<>();
 
@@ -142,6 +144,21 @@ public final class ProgramClaims {
      */
     public synchronized <T> T shared(Class<T> type, String key, Supplier<? extends T> create) {
         return type.cast(shared.computeIfAbsent(new Key(type.getName(), "", key), ignored -> create.get()));
+    }
+
+    /**
+     * The one object this program keeps for another object of the program, by identity: e.g. the
+     * namespaces the workloads of one cluster object use. Kept per running deployment like every
+     * claim, so two programs (or tests) in one JVM never share a cluster's state.
+     *
+     * @param owner  the object the state belongs to
+     * @param type   the state's type; it also separates kinds of state of one owner
+     * @param create makes the state on first use
+     * @param <T>    the state's type
+     * @return the program's one object of {@code type} for {@code owner}
+     */
+    public synchronized <T> T sharedFor(Object owner, Class<T> type, Supplier<? extends T> create) {
+        return type.cast(perObject.computeIfAbsent(owner, ignored -> new HashMap<>()).computeIfAbsent(type, ignored -> create.get()));
     }
 
     /**

@@ -38,7 +38,7 @@ final class GkeWorkloads {
         new FederatedServiceAccount(team, FederatedServiceAccountArgs.builder()
                 .cluster(cluster)
                 .namespace(team).name("app")
-                .identity(GkeWorkloadIdentity.builder().projectNumber(PROJECT_NUMBER).build())
+                .mechanism(GkeWorkloadIdentity.builder().projectNumber(PROJECT_NUMBER).build())
                 .grant(GcsAccess.readWrite(App.BUCKET).prefix(team + "/"))
                 .build());
     }

@@ -16,7 +16,7 @@ final class KeylessWorkload {
         new FederatedServiceAccount(team, FederatedServiceAccountArgs.builder()
                 .cluster(cluster)
                 .namespace(team).name("app")
-                .identity(podIdentity ? PodIdentity.defaults() : IrsaIdentity.defaults())
+                .mechanism(podIdentity ? PodIdentity.defaults() : IrsaIdentity.defaults())
                 .grant(S3Access.readWrite(App.BUCKET).prefix(team + "/"))
                 .build());
     }

@@ -50,7 +50,7 @@ public final class App {
                 .cluster(cluster)
                 .namespace(settings.namespace())
                 .name("chartmuseum")
-                .identity(identity)
+                .mechanism(identity)
                 .grant(access)
                 .build());
 
