@@ -1,6 +1,7 @@
 package dev.keyless.azure;
 
 import com.pulumi.core.Output;
+import dev.keyless.core.CheckedValue;
 import dev.keyless.core.Checks;
 import dev.keyless.core.InvalidInputException;
 
@@ -12,21 +13,18 @@ import java.util.Optional;
  * there.
  *
  * <p>Every value may be plain or an {@code Output} (a StackReference output). The same rules apply
- * to both: a plain value is checked by its setter, an {@code Output} once its value is known.
+ * to both ({@link CheckedValue}): a plain value is checked by its setter, an {@code Output} once
+ * its value is known.
  */
 public final class AdoptedAksClusterArgs {
-    private final Output<String> issuerUrl;
-    private final Optional<String> plainIssuerUrl;
-    private final Output<String> kubeconfig;
-    private final Optional<Output<String>> resourceGroupName;
-    private final Optional<String> plainResourceGroupName;
+    private final CheckedValue<String> issuerUrl;
+    private final CheckedValue<String> kubeconfig;
+    private final Optional<CheckedValue<String>> resourceGroupName;
 
     private AdoptedAksClusterArgs(Builder builder) {
         this.issuerUrl = builder.issuerUrl;
-        this.plainIssuerUrl = Optional.ofNullable(builder.plainIssuerUrl);
         this.kubeconfig = builder.kubeconfig;
         this.resourceGroupName = Optional.ofNullable(builder.resourceGroupName);
-        this.plainResourceGroupName = Optional.ofNullable(builder.plainResourceGroupName);
     }
 
     /** @return a new builder */
@@ -36,27 +34,27 @@ public final class AdoptedAksClusterArgs {
 
     /** @return the cluster's OIDC issuer URL */
     public Output<String> issuerUrl() {
-        return issuerUrl;
+        return issuerUrl.value();
     }
 
     /** @return the issuer URL when it was given as a plain value */
     public Optional<String> plainIssuerUrl() {
-        return plainIssuerUrl;
+        return issuerUrl.plain();
     }
 
     /** @return a kubeconfig for the cluster */
     public Output<String> kubeconfig() {
-        return kubeconfig;
+        return kubeconfig.value();
     }
 
     /** @return the resource group for workload identities, when given */
     public Optional<Output<String>> resourceGroupName() {
-        return resourceGroupName;
+        return resourceGroupName.map(CheckedValue::value);
     }
 
     /** @return the resource group when it was given as a plain value, known before deploy */
     Optional<String> plainResourceGroupName() {
-        return plainResourceGroupName;
+        return resourceGroupName.flatMap(CheckedValue::plain);
     }
 
     /**
@@ -83,11 +81,9 @@ public final class AdoptedAksClusterArgs {
 
     /** Builds {@link AdoptedAksClusterArgs}. */
     public static final class Builder {
-        private Output<String> issuerUrl;
-        private String plainIssuerUrl;
-        private Output<String> kubeconfig;
-        private Output<String> resourceGroupName;
-        private String plainResourceGroupName;
+        private CheckedValue<String> issuerUrl;
+        private CheckedValue<String> kubeconfig;
+        private CheckedValue<String> resourceGroupName;
 
         private Builder() {
         }
@@ -101,8 +97,7 @@ public final class AdoptedAksClusterArgs {
          */
         public Builder issuerUrl(Output<String> issuerUrl) {
             Checks.notNull("issuerUrl", issuerUrl, "the cluster's OIDC issuer URL");
-            this.issuerUrl = issuerUrl.applyValue(v -> AksIssuers.requireIssuerUrl("issuerUrl", v));
-            this.plainIssuerUrl = null;
+            this.issuerUrl = CheckedValue.of(issuerUrl, AdoptedAksClusterArgs::requireIssuerUrl);
             return this;
         }
 
@@ -112,8 +107,7 @@ public final class AdoptedAksClusterArgs {
          * @throws InvalidInputException when it is not an AKS issuer exactly as AKS reports it
          */
         public Builder issuerUrl(String issuerUrl) {
-            this.issuerUrl = Output.of(AksIssuers.requireIssuerUrl("issuerUrl", issuerUrl));
-            this.plainIssuerUrl = issuerUrl;
+            this.issuerUrl = CheckedValue.of(issuerUrl, AdoptedAksClusterArgs::requireIssuerUrl);
             return this;
         }
 
@@ -125,7 +119,7 @@ public final class AdoptedAksClusterArgs {
          */
         public Builder kubeconfig(Output<String> kubeconfig) {
             Checks.notNull("kubeconfig", kubeconfig, "a kubeconfig");
-            this.kubeconfig = kubeconfig.applyValue(AdoptedAksClusterArgs::requireKubeconfig);
+            this.kubeconfig = CheckedValue.of(kubeconfig, AdoptedAksClusterArgs::requireKubeconfig);
             return this;
         }
 
@@ -134,7 +128,7 @@ public final class AdoptedAksClusterArgs {
          * @return this builder
          */
         public Builder kubeconfig(String kubeconfig) {
-            this.kubeconfig = Output.of(requireKubeconfig(kubeconfig));
+            this.kubeconfig = CheckedValue.of(kubeconfig, AdoptedAksClusterArgs::requireKubeconfig);
             return this;
         }
 
@@ -146,8 +140,7 @@ public final class AdoptedAksClusterArgs {
          * @return this builder
          */
         public Builder resourceGroupName(String resourceGroupName) {
-            this.resourceGroupName = Output.of(AzureNames.requireResourceGroupName("resourceGroupName", resourceGroupName));
-            this.plainResourceGroupName = resourceGroupName;
+            this.resourceGroupName = CheckedValue.of(resourceGroupName, AdoptedAksClusterArgs::requireResourceGroupName);
             return this;
         }
 
@@ -157,8 +150,7 @@ public final class AdoptedAksClusterArgs {
          */
         public Builder resourceGroupName(Output<String> resourceGroupName) {
             Checks.notNull("resourceGroupName", resourceGroupName, "a resource group name");
-            this.resourceGroupName = resourceGroupName.applyValue(v -> AzureNames.requireResourceGroupName("resourceGroupName", v));
-            this.plainResourceGroupName = null;
+            this.resourceGroupName = CheckedValue.of(resourceGroupName, AdoptedAksClusterArgs::requireResourceGroupName);
             return this;
         }
 
@@ -166,6 +158,14 @@ public final class AdoptedAksClusterArgs {
         public AdoptedAksClusterArgs build() {
             return new AdoptedAksClusterArgs(this);
         }
+    }
+
+    private static String requireIssuerUrl(String issuerUrl) {
+        return AksIssuers.requireIssuerUrl("issuerUrl", issuerUrl);
+    }
+
+    private static String requireResourceGroupName(String resourceGroupName) {
+        return AzureNames.requireResourceGroupName("resourceGroupName", resourceGroupName);
     }
 
     private static String requireKubeconfig(String kubeconfig) {
