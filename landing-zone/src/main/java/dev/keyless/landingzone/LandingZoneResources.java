@@ -32,8 +32,10 @@ record LandingZoneResources(Map<String, OidcCluster> clusters, Map<String, Store
             var args = FederatedServiceAccountArgs.builder()
                     .cluster(clusters.get(workload.cluster()))
                     .namespace(workload.namespace())
-                    .name(workload.serviceAccount())
-                    .mechanism(workload.identity().build(workload.alsoTrustedBy().stream().map(clusters::get).toList(), shared));
+                    .name(workload.serviceAccount());
+            if (workload.ownIdentity()) {
+                args.mechanism(workload.identity().build(workload.alsoTrustedBy().stream().map(clusters::get).toList(), shared));
+            }
             // Unset, the component creates the namespace unless Kubernetes owns it (default, kube-system, ...).
             workload.createNamespace().ifPresent(args::createNamespace);
             workload.labels().forEach(args::label);

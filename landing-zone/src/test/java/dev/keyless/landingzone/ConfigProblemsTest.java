@@ -83,7 +83,7 @@ class ConfigProblemsTest {
                 """);
 
         assertThat(failure.message()).isEqualTo("""
-                the landing zone's config has 10 problems; nothing was created:
+                the landing zone's config has 9 problems; nothing was created:
                   - clusters.platform.adopt.issuerUrl: issuerUrl must be an https issuer URL with a host and optional path, and no \
                 port, query, fragment, wildcard or trailing '/', as EKS reports it (https://oidc.eks.REGION.amazonaws.com/id/ID): 'https://oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE/'
                   - clusters.analytics.create.autopilott: unknown key; expected one of autopilot, clusterName, deletionProtection, \
@@ -91,8 +91,6 @@ class ConfigProblemsTest {
                   - workloads.payments.namespace: namespace must be a DNS-1123 label (<= 63 chars, [a-z0-9-], starting and ending with \
                 [a-z0-9]): 'Payments'
                   - workloads.payments.grants[0].access: 'rw' is not one of read, readWrite
-                  - workloads.payments.grants[1].store: 'events' is a gcp store; the workload runs on aws and can only be granted \
-                stores of its own cloud
                   - workloads.billing.cluster: 'platfrom' is not a cluster defined under clusters (defined: platform, analytics)
                   - workloads.ledger.createNamespace: must be true or false, not the string 'yes'
                   - workloads.ledger.grants[0].prefix: prefix must be 1 to 1024 characters with no '*' or '?', no '${' (IAM reads \

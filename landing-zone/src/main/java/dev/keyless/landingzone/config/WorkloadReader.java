@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the {@code workloads} section: each workload's own settings, and what only the whole set
- * shows: references to undefined clusters and stores, grants of another cloud, two workloads on
+ * shows: references to undefined clusters and stores, grants naming undefined stores, two workloads on
  * one namespace and ServiceAccount of a cluster (of a project's workload pool on GKE), and what the
  * mechanisms' plans and program-wide claims refuse, such as a shared identity's credential limit.
  */
@@ -83,6 +83,8 @@ final class WorkloadReader {
         var cloud = cluster.map(clusters::get);
         alsoTrustedBy.forEach(other -> checkAlsoTrustedBy(workload, other, cluster, cloud));
         var grants = grants(workload, cloud);
+        var ownIdentity = grants.isEmpty() || workload.has("mechanism") || workload.has("options") || !alsoTrustedBy.isEmpty()
+                || cloud.filter(own -> grants.stream().anyMatch(grant -> stores.get(grant.store()) == own)).isPresent();
         Optional<MechanismSpec> identity = Optional.empty();
         String mechanism = null;
         if (cloud.isPresent()) {
@@ -107,11 +109,11 @@ final class WorkloadReader {
         // The mechanism's own plan and the program-wide claims, once the workload's parts are right,
         // so one mistake is reported once.
         if (problems.count() == mark && identity.isPresent()) {
-            plan(key, workload, cluster.get(), new ServiceAccountRef(namespace.get(), serviceAccount.get()), alsoTrustedBy, identity.get(), grants);
+            plan(key, workload, cluster.get(), new ServiceAccountRef(namespace.get(), serviceAccount.get()), alsoTrustedBy, identity.get(), grants, ownIdentity);
         }
         if (problems.isEmpty() && identity.isPresent()) {
             workloads.put(key, new WorkloadSpec(key, cluster.get(), namespace.get(), serviceAccount.get(), createNamespace,
-                    labels, mechanism, identity.get(), alsoTrustedBy, grants));
+                    labels, mechanism, identity.get(), alsoTrustedBy, grants, ownIdentity));
         }
     }
 
@@ -121,7 +123,7 @@ final class WorkloadReader {
     // rules on grants (an inline policy's size, one key per grant, one resource group per storage
     // account) are config problems too.
     private void plan(String key, ConfigNode workload, String cluster, ServiceAccountRef account, List<String> alsoTrustedBy,
-                      MechanismSpec identity, List<GrantSpec> grants) {
+                      MechanismSpec identity, List<GrantSpec> grants, boolean ownIdentity) {
         var own = clusterSpecs.get(cluster);
         if (own == null || !alsoTrustedBy.stream().allMatch(clusterSpecs::containsKey)) {
             return;
@@ -129,14 +131,31 @@ final class WorkloadReader {
         var kit = kits.get(own.cloud());
         var options = workload.has("options") ? workload.object("options") : Optional.<ConfigNode>empty();
         var others = alsoTrustedBy.stream().map(other -> clusterSpecs.get(other).planned()).toList();
+        var planned = plannedGrants(grants);
+        var ownCloud = own.planned().cloud();
+        var ownGrants = planned.stream().filter(grant -> ownCloud.equals(grant.cloud())).toList();
         try {
-            identity.build(others, planning).plan(new BindingRequest(key, account, own.planned(), plannedGrants(grants)));
-            for (var claim : identity.claims(own)) {
-                ProgramClaims.current().claim(claim, key);
+            if (ownIdentity) {
+                identity.build(others, planning).plan(new BindingRequest(key, account, own.planned(), ownGrants));
+                for (var claim : identity.claims(own)) {
+                    ProgramClaims.current().claim(claim, key);
+                }
             }
         } catch (InvalidInputException refusal) {
             kit.reportRefusal(refusal, workload, options);
         }
+        // Every other cloud's grants, planned as the component will: that cloud's default
+        // federation of the cluster's issuer.
+        var byCloud = new java.util.LinkedHashMap<dev.keyless.core.Cloud, List<AccessGrant>>();
+        planned.stream().filter(grant -> !ownCloud.equals(grant.cloud()))
+                .forEach(grant -> byCloud.computeIfAbsent(grant.cloud(), c -> new ArrayList<>()).add(grant));
+        byCloud.forEach((cloud, cloudGrants) -> {
+            try {
+                cloud.federation().plan(new BindingRequest(key, account, own.planned(), cloudGrants));
+            } catch (InvalidInputException refusal) {
+                workload.problems().add(workload.path("grants"), kit.terms().message(refusal));
+            }
+        });
     }
 
     // The grants on stores the config names by plain names, up to the first on a store created here:
@@ -197,11 +216,8 @@ final class WorkloadReader {
             if (!granted.add(store.get())) {
                 grant.problems().add(grant.path("store"), "'" + store.get() + "' is granted twice; give one grant per store");
             }
-            if (cloud.isPresent() && storeCloud != cloud.get()) {
-                grant.problems().add(grant.path("store"), "'" + store.get() + "' is a " + storeCloud.configName()
-                        + " store; the workload runs on " + cloud.get().configName() + " and can only be granted stores of its own cloud");
-                continue;
-            }
+            // A store of another cloud is reached through a federation of the cluster's issuer:
+            // EKS, GKE and AKS issuers are all public, so every cloud can trust every cluster here.
             prefix.ifPresent(value -> kits.get(storeCloud).checkPrefix(grant, value));
             access.ifPresent(value -> grants.add(new GrantSpec(store.get(), Access.of(value), prefix)));
         }

@@ -17,8 +17,12 @@ import java.util.Optional;
  * @param identity        the mechanism with its options
  * @param alsoTrustedBy   keys of other clusters whose ServiceAccount of the same name shares the identity
  * @param grants          its grants, in config order
+ * @param ownIdentity     whether it gets an identity on its cluster's own cloud: when a grant names a
+ *                        store of that cloud, when it has no grants, or when the config sets the
+ *                        mechanism, its options or {@code alsoTrustedBy}; a workload whose grants
+ *                        are all of other clouds has only their federated identities
  */
 public record WorkloadSpec(String key, String cluster, String namespace, String serviceAccount, Optional<Boolean> createNamespace,
                            Map<String, String> labels, String mechanism, MechanismSpec identity, List<String> alsoTrustedBy,
-                           List<GrantSpec> grants) {
+                           List<GrantSpec> grants, boolean ownIdentity) {
 }
