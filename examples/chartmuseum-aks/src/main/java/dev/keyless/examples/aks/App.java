@@ -6,7 +6,6 @@ import dev.keyless.azure.AksCluster;
 import dev.keyless.azure.AksClusterArgs;
 import dev.keyless.azure.BlobAccess;
 import dev.keyless.azure.NodePoolOptions;
-import dev.keyless.azure.ProtectedBlobContainer;
 import dev.keyless.core.FederatedServiceAccount;
 import dev.keyless.core.FederatedServiceAccountArgs;
 
@@ -36,7 +35,7 @@ public final class App {
                 .deployerPrincipalType(settings.deployerPrincipalType())
                 .build());
 
-        var charts = ProtectedBlobContainer.create("charts", cluster.resourceGroupName().orElseThrow(), settings.retainChartsOnDestroy());
+        var charts = ChartStorage.create(settings);
         var account = new FederatedServiceAccount("chartmuseum", FederatedServiceAccountArgs.builder()
                 .cluster(cluster)
                 .namespace(settings.namespace())

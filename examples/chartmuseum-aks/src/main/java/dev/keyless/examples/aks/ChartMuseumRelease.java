@@ -107,6 +107,9 @@ final class ChartMuseumRelease {
         // azure.workload.identity/use: "true" makes the webhook project the token into both containers.
         values.put("podLabels", podLabels);
         values.put("service", Map.of("type", "ClusterIP"));
+        // A regular container listed after ChartMuseum's, the only place the chart (3.10.4) renders
+        // one: it has no init-container, lifecycle or command value that could hold ChartMuseum back
+        // until s3proxy listens (templates/deployment.yaml lines 46-61, 111-118, 155-160; README).
         values.put("deployment", Map.of("sidecarContainers", Map.of("s3proxy", s3proxy(settings, storageAccount))));
         // No top-level "resources": the chart's template emits it after the sidecars, so it would
         // land on the last sidecar, not on ChartMuseum (chartmuseum/charts deployment.yaml).

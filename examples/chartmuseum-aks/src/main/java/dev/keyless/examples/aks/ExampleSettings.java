@@ -11,7 +11,7 @@ import dev.keyless.core.KubernetesNames;
  * @param imageTag              ChartMuseum server image tag; default {@value #IMAGE_TAG}
  * @param s3proxyImage          the s3proxy sidecar's image; default {@value #S3PROXY_IMAGE}
  * @param storagePrefix         blob name prefix for charts in the container; default none
- * @param retainChartsOnDestroy keep the storage account and container when the stack is destroyed; default true
+ * @param retainChartsOnDestroy protect the charts' resource group and keep it, the storage account and the container when the stack is destroyed; default true
  * @param nodeVmSize            VM size of the system node pool; default {@code Standard_D2s_v5}
  * @param deployerPrincipalType who runs {@code pulumi up}: {@code User} (default) or {@code ServicePrincipal}
  */

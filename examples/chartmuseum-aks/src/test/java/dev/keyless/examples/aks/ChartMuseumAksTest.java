@@ -23,6 +23,8 @@ class ChartMuseumAksTest {
     private static final String ACCOUNT = "chartsxxxxxxx";
     private static final String CONTAINER = "charts-xxxxxxx";
     private static final String ROLE_ASSIGNMENT = "azure-native:authorization:RoleAssignment";
+    private static final String RESOURCE_GROUP = "azure-native:resources:ResourceGroup";
+    private static final String CHARTS_GROUP = "charts-rg-xxxxxxx";
 
     private static SimulatedStack devStack() {
         return SimulatedStack.fromProject(Path.of(""), "dev");
@@ -65,8 +67,44 @@ class ChartMuseumAksTest {
     }
 
     @Test
+    void storageLivesInAProtectedResourceGroupOfItsOwnSoDeletingTheClustersGroupKeepsIt() {
+        var deployment = deploy(devStack());
+        var chartsGroup = deployment.resource(RESOURCE_GROUP, "charts-rg");
+        var clusterGroup = deployment.resource(RESOURCE_GROUP, "platform-rg");
+
+        assertThat(chartsGroup.protect()).isTrue();
+        assertThat(chartsGroup.retainOnDelete()).isTrue();
+        assertThat(chartsGroup.parentUrn()).as("top level, outside the cluster component").isEqualTo(deployment.ofType(RegisteredResource.STACK_TYPE).get(0).urn());
+        assertThat(chartsGroup.outputs()).containsEntry("name", CHARTS_GROUP).containsEntry("location", "westeurope");
+        var account = deployment.resource("azure-native:storage:StorageAccount", "charts");
+        assertThat(account.inputs()).containsEntry("resourceGroupName", CHARTS_GROUP);
+        assertThat(ResourceGraph.of(deployment).waitsFor(account, chartsGroup)).isTrue();
+        assertThat(deployment.resource("azure-native:storage:BlobServiceProperties", "charts-blob-service").inputs())
+                .containsEntry("resourceGroupName", CHARTS_GROUP);
+        assertThat(deployment.resource("azure-native:storage:BlobContainer", "charts").inputs())
+                .containsEntry("resourceGroupName", CHARTS_GROUP);
+        // Nothing of the store is in the cluster's group, which a destroy of the cluster deletes whole.
+        assertThat(clusterGroup.outputs().get("name")).isEqualTo("platform-rg-xxxxxxx").isNotEqualTo(CHARTS_GROUP);
+        assertThat(clusterGroup.protect()).isFalse();
+        assertThat(deployment.resources()).filteredOn(r -> r.type().startsWith("azure-native:storage:"))
+                .allSatisfy(r -> assertThat(r.input("resourceGroupName")).contains(CHARTS_GROUP));
+    }
+
+    @Test
+    void storageKeepsTheUrnsItHadInTheClustersGroup() {
+        var deployment = deploy(devStack());
+
+        assertThat(deployment.resource("azure-native:storage:StorageAccount", "charts").urn())
+                .isEqualTo("urn:pulumi:dev::chartmuseum-aks::azure-native:storage:StorageAccount::charts");
+        assertThat(deployment.resource("azure-native:storage:BlobContainer", "charts").urn())
+                .isEqualTo("urn:pulumi:dev::chartmuseum-aks::azure-native:storage:StorageAccount$azure-native:storage:BlobContainer::charts");
+    }
+
+    @Test
     void destroyingTheStackCanDeleteTheStorageOnlyWhenTheUserOptsOut() {
         var deployment = deploy(devStack().config("retainChartsOnDestroy", "false"));
+        assertThat(deployment.resource(RESOURCE_GROUP, "charts-rg").protect()).isFalse();
+        assertThat(deployment.resource(RESOURCE_GROUP, "charts-rg").retainOnDelete()).isFalse();
         assertThat(deployment.resource("azure-native:storage:StorageAccount", "charts").retainOnDelete()).isFalse();
         assertThat(deployment.resource("azure-native:storage:BlobContainer", "charts").retainOnDelete()).isFalse();
     }
@@ -86,7 +124,7 @@ class ChartMuseumAksTest {
     @Test
     void everyRoleAssignmentHasTheNarrowestScope() {
         var deployment = deploy(devStack());
-        var containerId = "/subscriptions/" + SUBSCRIPTION + "/resourceGroups/platform-rg-xxxxxxx/providers/Microsoft.Storage/storageAccounts/"
+        var containerId = "/subscriptions/" + SUBSCRIPTION + "/resourceGroups/" + CHARTS_GROUP + "/providers/Microsoft.Storage/storageAccounts/"
                 + ACCOUNT + "/blobServices/default/containers/" + CONTAINER;
 
         var grant = deployment.resource(ROLE_ASSIGNMENT, "chartmuseum-grant-charts-contributor");
