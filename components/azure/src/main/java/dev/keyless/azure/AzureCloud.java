@@ -1,14 +1,14 @@
 package dev.keyless.azure;
 
 import dev.keyless.core.Cloud;
-import dev.keyless.core.InvalidInputException;
 
-/** Azure as a {@link Cloud}: what its grants, mechanisms and clusters belong to. */
+/**
+ * Azure as a {@link Cloud}: what its grants, mechanisms and clusters belong to. Azure grants of a
+ * workload on a cluster of another cloud go through {@link AzureFederation#defaults()}.
+ */
 public final class AzureCloud {
     /** The one Azure cloud. */
-    public static final Cloud CLOUD = new Cloud("azure", "Azure", () -> {
-        throw InvalidInputException.of("grants", "Azure", "grants of the cluster's own cloud: federation into Azure is not available yet");
-    });
+    public static final Cloud CLOUD = new Cloud("azure", "Azure", AzureFederation::defaults);
 
     private AzureCloud() {
     }

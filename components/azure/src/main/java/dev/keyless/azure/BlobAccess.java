@@ -1,5 +1,6 @@
 package dev.keyless.azure;
 
+import com.pulumi.azurenative.Provider;
 import com.pulumi.azurenative.authorization.AuthorizationFunctions;
 import com.pulumi.azurenative.authorization.RoleAssignment;
 import com.pulumi.azurenative.authorization.RoleAssignmentArgs;
@@ -7,6 +8,7 @@ import com.pulumi.azurenative.authorization.enums.PrincipalType;
 import com.pulumi.azurenative.storage.BlobContainer;
 import com.pulumi.core.Output;
 import com.pulumi.deployment.InvokeOptions;
+import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.InvokeArgs;
 import com.pulumi.resources.Resource;
 import dev.keyless.core.Checks;
@@ -18,7 +20,7 @@ import dev.keyless.core.InvalidInputException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Least-privilege access to one blob container: a role assignment of Storage Blob Data Reader
@@ -42,13 +44,14 @@ import java.util.function.Supplier;
  * @see <a href="https://learn.microsoft.com/azure/storage/blobs/assign-azure-role-data-access">Assign an Azure role for access to blob data</a>
  */
 public final class BlobAccess implements AzureGrant {
-    private final Supplier<Output<String>> containerId;
+    // The container's resource id, given the options of the invokes it may need.
+    private final Function<InvokeOptions, Output<String>> containerId;
     private final String label;
     private final boolean write;
     private final Optional<NamedContainer> named;
     private final DeployTimeCheck nameCheck;
 
-    private BlobAccess(Supplier<Output<String>> containerId, String label, boolean write, Optional<NamedContainer> named,
+    private BlobAccess(Function<InvokeOptions, Output<String>> containerId, String label, boolean write, Optional<NamedContainer> named,
                        DeployTimeCheck nameCheck) {
         this.containerId = containerId;
         this.label = label;
@@ -154,13 +157,13 @@ public final class BlobAccess implements AzureGrant {
 
     private static BlobAccess ofContainer(BlobContainer container, boolean write) {
         Checks.notNull("container", container, "a BlobContainer");
-        return new BlobAccess(container::id, container.pulumiResourceName(), write, Optional.empty(), DeployTimeCheck.none());
+        return new BlobAccess(ignored -> container.id(), container.pulumiResourceName(), write, Optional.empty(), DeployTimeCheck.none());
     }
 
     private static BlobAccess ofNames(String resourceGroupName, String accountName, String containerName, boolean write) {
         var names = requireNames(resourceGroupName, accountName, containerName);
         // The subscription is the deploying one; asked for only when the grant is bound.
-        Supplier<Output<String>> id = () -> AuthorizationFunctions.getClientConfig(InvokeArgs.Empty, InvokeOptions.Empty)
+        Function<InvokeOptions, Output<String>> id = invoke -> AuthorizationFunctions.getClientConfig(InvokeArgs.Empty, invoke)
                 .applyValue(client -> AzureResourceIds.container(client.subscriptionId(), resourceGroupName, accountName, containerName));
         // Account names are lowercase letters and digits: the first '-' ends the account, so the label is injective.
         return new BlobAccess(id, accountName + "-" + containerName, write, Optional.of(names), DeployTimeCheck.none());
@@ -177,7 +180,7 @@ public final class BlobAccess implements AzureGrant {
         // assignment's input would fail that child only). The scope is computed from the same
         // checked names.
         var names = Output.tuple(resourceGroupName, accountName, containerName).applyValue(t -> requireNames(t.t1, t.t2, t.t3));
-        Supplier<Output<String>> id = () -> Output.tuple(names, AuthorizationFunctions.getClientConfig(InvokeArgs.Empty, InvokeOptions.Empty))
+        Function<InvokeOptions, Output<String>> id = invoke -> Output.tuple(names, AuthorizationFunctions.getClientConfig(InvokeArgs.Empty, invoke))
                 .applyValue(t -> AzureResourceIds.container(t.t2.subscriptionId(), t.t1.resourceGroupName(), t.t1.accountName(), t.t1.containerName()));
         return new BlobAccess(id, key, write, Optional.empty(), DeployTimeCheck.of(names));
     }
@@ -222,6 +225,14 @@ public final class BlobAccess implements AzureGrant {
         }
     }
 
+    /**
+     * @return the storage account's resource group when the grant names it as a plain value (the
+     *     names form); empty for a container object or names given as {@code Output}s
+     */
+    Optional<String> plainResourceGroupName() {
+        return named.map(NamedContainer::resourceGroupName);
+    }
+
     /** @return the role assigned: Storage Blob Data Contributor or Reader */
     String roleId() {
         return write ? BuiltInRoles.STORAGE_BLOB_DATA_CONTRIBUTOR : BuiltInRoles.STORAGE_BLOB_DATA_READER;
@@ -250,8 +261,21 @@ public final class BlobAccess implements AzureGrant {
 
     @Override
     public List<Resource> bindTo(ManagedIdentity identity, GrantContext context) {
+        return bindTo(identity, context, Optional.empty());
+    }
+
+    /**
+     * As {@link #bindTo(ManagedIdentity, GrantContext)}, through an explicit azure-native provider:
+     * the role assignment and the {@code getClientConfig} invoke (the deploying subscription) both
+     * use it. The invoke runs with the owner as parent, so without a provider it uses the owner's.
+     */
+    List<Resource> bindTo(ManagedIdentity identity, GrantContext context, Optional<Provider> provider) {
         var roleId = roleId();
-        var scope = containerId.get().applyValue(id -> {
+        var invoke = InvokeOptions.builder().parent(context.owner());
+        provider.ifPresent(invoke::provider);
+        var options = provider.map(p -> CustomResourceOptions.merge(context.options(this), CustomResourceOptions.builder().provider(p).build()))
+                .orElseGet(() -> context.options(this));
+        var scope = containerId.apply(invoke.build()).applyValue(id -> {
             AzureResourceIds.requireContainerSubscription("container", id);
             return id;
         });
@@ -264,7 +288,7 @@ public final class BlobAccess implements AzureGrant {
                 .roleAssignmentName(Output.tuple(scope, identity.principalId())
                         .applyValue(t -> RoleAssignmentNames.of(t.t1, t.t2, roleId)))
                 .description(describe())
-                .build(), context.options());
+                .build(), options);
         return List.of(assignment);
     }
 }

@@ -2,6 +2,7 @@ package dev.keyless.azure;
 
 import com.pulumi.resources.Resource;
 import dev.keyless.core.InvalidInputException;
+import dev.keyless.core.OidcIssuer;
 import dev.keyless.core.ProgramClaims;
 
 import java.util.ArrayList;
@@ -48,20 +49,21 @@ final class CredentialLedger {
     /**
      * A credential to register.
      *
-     * @param cluster   the cluster whose issuer it trusts
+     * @param issuer    the issuer it trusts: an AKS cluster's, or any other for a federation
      * @param subject   the ServiceAccount's subject
      * @param name      the credential's explicit name, if any
      * @param component the component that asks for it
+     * @param childName the credential's logical name, a child of the component
      */
-    record Credential(AzureOidcCluster cluster, String subject, Optional<String> name, String component) {
+    record Credential(OidcIssuer issuer, String subject, Optional<String> name, String component, String childName) {
         boolean sameTrust(Credential other) {
             if (!subject.equals(other.subject)) {
                 return false;
             }
-            if (cluster == other.cluster) {
+            if (issuer == other.issuer) {
                 return true;
             }
-            return cluster.plainIssuerUrl().isPresent() && cluster.plainIssuerUrl().equals(other.cluster.plainIssuerUrl());
+            return issuer.plainIssuerUrl().isPresent() && issuer.plainIssuerUrl().equals(other.issuer.plainIssuerUrl());
         }
     }
 
@@ -94,7 +96,7 @@ final class CredentialLedger {
         credentials.addAll(all);
         // Issuers known now are what a later Output issuer must be compared with.
         for (var credential : planned) {
-            credential.cluster().plainIssuerUrl().ifPresent(issuer -> knownTrusts.putIfAbsent(trustKey(issuer, credential), credential));
+            credential.issuer().plainIssuerUrl().ifPresent(issuer -> knownTrusts.putIfAbsent(trustKey(issuer, credential), credential));
         }
     }
 
@@ -143,7 +145,7 @@ final class CredentialLedger {
     }
 
     private InvalidInputException trustedTwice(String field, Credential credential, Credential earlier) {
-        return InvalidInputException.of(field, credential.cluster().describe() + " for " + credential.subject(),
+        return InvalidInputException.of(field, credential.issuer().describe() + " for " + credential.subject(),
                 "an issuer and subject no other federated credential of " + identityLabel + " trusts ('"
                         + earlier.component() + "' already trusts them; Entra ID allows each pair once per identity)");
     }

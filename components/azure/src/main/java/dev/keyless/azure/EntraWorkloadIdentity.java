@@ -1,23 +1,14 @@
 package dev.keyless.azure;
 
-import com.pulumi.azurenative.managedidentity.FederatedIdentityCredential;
-import com.pulumi.azurenative.managedidentity.FederatedIdentityCredentialArgs;
-import com.pulumi.azurenative.managedidentity.UserAssignedIdentity;
-import com.pulumi.azurenative.managedidentity.UserAssignedIdentityArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
-import com.pulumi.resources.CustomResourceOptions;
-import com.pulumi.resources.Resource;
 import dev.keyless.core.Checks;
 import dev.keyless.core.CloudBinding;
-import dev.keyless.core.DeployTimeCheck;
-import dev.keyless.core.GrantContext;
 import dev.keyless.core.IdentityMechanism;
 import dev.keyless.core.IdentityPlan;
 import dev.keyless.core.BindingRequest;
 import dev.keyless.core.InvalidInputException;
 import dev.keyless.core.OidcCluster;
-import dev.keyless.core.ProgramClaims;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Microsoft Entra Workload ID: a user-assigned managed identity with a federated identity
@@ -58,13 +50,8 @@ public final class EntraWorkloadIdentity implements IdentityMechanism {
     public static final String TENANT_ID_ANNOTATION = "azure.workload.identity/tenant-id";
     /** The pod label the webhook acts on; the value is the string "true". */
     public static final Map<String, String> POD_LABELS = Map.of("azure.workload.identity/use", "true");
-    /** Tags that tell an auditor which workload an identity is for. */
-    static final String NAMESPACE_TAG = "keyless-kubernetes-namespace";
-    static final String SERVICE_ACCOUNT_TAG = "keyless-kubernetes-service-account";
-
     private final Optional<String> identityName;
-    private final Optional<Output<String>> resourceGroupName;
-    private final Optional<String> plainResourceGroupName;
+    private final Optional<TrustedManagedIdentity.ResourceGroup> resourceGroupName;
     private final Optional<SharedManagedIdentity> existingIdentity;
     private final List<AzureOidcCluster> alsoTrustedBy;
     private final Optional<String> credentialName;
@@ -72,7 +59,6 @@ public final class EntraWorkloadIdentity implements IdentityMechanism {
     private EntraWorkloadIdentity(Builder builder) {
         this.identityName = Optional.ofNullable(builder.identityName);
         this.resourceGroupName = Optional.ofNullable(builder.resourceGroupName);
-        this.plainResourceGroupName = Optional.ofNullable(builder.plainResourceGroupName);
         this.existingIdentity = Optional.ofNullable(builder.existingIdentity);
         this.alsoTrustedBy = List.copyOf(builder.alsoTrustedBy);
         this.credentialName = Optional.ofNullable(builder.credentialName);
@@ -103,78 +89,17 @@ public final class EntraWorkloadIdentity implements IdentityMechanism {
             throw InvalidInputException.of("alsoTrustedBy", alsoTrustedBy.stream().map(OidcCluster::describe).toList(), "a list without repeats");
         }
         requireDistinctClusterNames();
-        BlobAccess.requireOneResourceGroupPerAccount(binding.grants());
-        Optional<Output<String>> identityGroup = Optional.empty();
-        Optional<String> plainIdentityGroup = Optional.empty();
-        CredentialLedger ledger;
-        if (existingIdentity.isPresent()) {
-            var reason = "an existing identity keeps its own name and resource group";
-            identityName.ifPresent(n -> { throw InvalidInputException.conflict("existingIdentity", "identityName", reason); });
-            resourceGroupName.ifPresent(n -> { throw InvalidInputException.conflict("existingIdentity", "resourceGroupName", reason); });
-            ledger = existingIdentity.get().ledger();
-        } else {
-            identityGroup = Optional.of(resourceGroupName.or(() -> binding.cluster().resourceGroupName()).orElseThrow(() ->
-                    InvalidInputException.missing("resourceGroupName", binding.cluster().describe()
-                            + " names no resource group: give AdoptedAksClusterArgs.resourceGroupName(...) or "
-                            + "EntraWorkloadIdentity.builder().resourceGroupName(...) for the new managed identity")));
-            plainIdentityGroup = resourceGroupName.isPresent() ? plainResourceGroupName : binding.cluster().plainResourceGroupName();
-            if (identityName.isEmpty()) {
-                AzureNames.requireAutoNameFits("identityName", binding.childName("identity"), AzureNames.IDENTITY_NAME_RULE);
-            }
-            ledger = new CredentialLedger("managed identity '" + identityName.orElse(binding.childName("identity")) + "'");
-        }
-        var credentials = plannedCredentials(binding);
-        var claims = ProgramClaims.current();
-        ledger.check(ledgerField(), credentials);
-        AzureClaims.claimAll(claims, plannedClaims(binding, credentials, plainIdentityGroup), binding.baseName());
-        ledger.reserve(ledgerField(), credentials);
-        var group = new IdentityGroup(identityGroup, plainIdentityGroup);
-        // Values from other stacks (container names) are checked before anything of the binding
-        // registers, as on GCP (GkeIdentity.plan): a bad one leaves no identity or credential behind.
-        var checks = issuersOnceKnown(binding, ledger, credentials, claims);
-        for (var grant : binding.grants()) {
-            checks = checks.and(grant.deployTimeChecks());
-        }
-        return IdentityPlan.of(owner -> bind(owner, binding, group, ledger, credentials, claims), alsoTrustedBy, checks);
-    }
-
-    // Issuers that arrive as Outputs are compared once known, as a check the whole component waits
-    // for (DeployTimeCheck): nothing of it registers when the trust is refused, and the refusal is
-    // this rule's on every run, ahead of core's binding rule, which follows from the same clash.
-    // Plain issuers were compared above.
-    private DeployTimeCheck issuersOnceKnown(AzureBinding binding, CredentialLedger ledger,
-                                             List<CredentialLedger.Credential> credentials, ProgramClaims claims) {
-        if (credentials.stream().allMatch(c -> c.cluster().plainIssuerUrl().isPresent())) {
-            return DeployTimeCheck.none();
-        }
-        return DeployTimeCheck.afterEarlierPassed(() -> Output.all(credentials.stream().map(c -> c.cluster().issuerUrl()).toList())
-                .applyValue(known -> {
-                    for (int i = 0; i < known.size(); i++) {
-                        ledger.trustKnown(ledgerField(), credentials.get(i), known.get(i));
-                        claims.claim(AzureClaims.trust(known.get(i), credentials.get(i).subject()), binding.baseName());
-                    }
-                    return known;
-                }));
-    }
-
-    // What is known before deploy is claimed now; the rest once known, in bind().
-    private List<ProgramClaims.Claim> plannedClaims(AzureBinding binding, List<CredentialLedger.Credential> credentials,
-                                                    Optional<String> plainIdentityGroup) {
-        var planned = new ArrayList<ProgramClaims.Claim>();
-        for (var credential : credentials) {
-            credential.cluster().plainIssuerUrl().ifPresent(issuer -> planned.add(AzureClaims.trust(issuer, credential.subject())));
-        }
-        plainIdentityGroup.ifPresent(group -> identityName.ifPresent(name -> planned.add(AzureClaims.identityName(group, name))));
-        existingIdentity.ifPresent(existing -> binding.grants().forEach(grant -> planned.add(AzureClaims.grantOnIdentity(existing.resourceId(), grant))));
-        return planned;
-    }
-
-    /** A new identity's resource group, and its value when known before deploy; empty for an existing identity. */
-    private record IdentityGroup(Optional<Output<String>> group, Optional<String> plain) {
-    }
-
-    private String ledgerField() {
-        return existingIdentity.isPresent() ? "existingIdentity" : "alsoTrustedBy";
+        var placement = TrustedManagedIdentity.placement(binding.baseName(), existingIdentity, identityName, resourceGroupName,
+                Optional.empty(), () -> new TrustedManagedIdentity.ResourceGroup(
+                        binding.cluster().resourceGroupName().orElseThrow(() -> InvalidInputException.missing("resourceGroupName",
+                                binding.cluster().describe() + " names no resource group: give AdoptedAksClusterArgs.resourceGroupName(...) or "
+                                        + "EntraWorkloadIdentity.builder().resourceGroupName(...) for the new managed identity")),
+                        binding.cluster().plainResourceGroupName()));
+        var ledgerField = existingIdentity.isPresent() ? "existingIdentity" : "alsoTrustedBy";
+        // AKS issuers were checked by their clusters (AksIssuers); nothing more to check once known.
+        var identity = TrustedManagedIdentity.plan(binding.baseName(), binding.account(), placement, plannedCredentials(binding),
+                ledgerField, binding.grants(), UnaryOperator.identity(), Optional.empty());
+        return IdentityPlan.of(owner -> bind(owner, identity), alsoTrustedBy, identity.deployTimeChecks());
     }
 
     // Other clusters' credentials and ServiceAccounts are keyed by the cluster's component name, which a
@@ -194,86 +119,24 @@ public final class EntraWorkloadIdentity implements IdentityMechanism {
     private List<CredentialLedger.Credential> plannedCredentials(AzureBinding binding) {
         var subject = binding.account().subject();
         var credentials = new ArrayList<CredentialLedger.Credential>();
-        credentials.add(new CredentialLedger.Credential(binding.cluster(), subject, credentialName, binding.baseName()));
+        credentials.add(new CredentialLedger.Credential(binding.cluster(), subject, credentialName, binding.baseName(),
+                binding.childName("credential")));
         for (var other : alsoTrustedBy) {
             var name = credentialName.map(n -> AzureNames.requireCredentialName("credentialName", n + "-" + other.logicalName()));
-            credentials.add(new CredentialLedger.Credential(other, subject, name, binding.baseName()));
+            credentials.add(new CredentialLedger.Credential(other, subject, name, binding.baseName(),
+                    binding.childName("credential-" + other.logicalName())));
         }
         if (credentialName.isEmpty()) {
             for (var credential : credentials) {
-                AzureNames.requireAutoNameFits("credentialName", credentialChildName(binding, credential), AzureNames.CREDENTIAL_NAME_RULE);
+                AzureNames.requireAutoNameFits("credentialName", credential.childName(), AzureNames.CREDENTIAL_NAME_RULE);
             }
         }
         return credentials;
     }
 
-    private static String credentialChildName(AzureBinding binding, CredentialLedger.Credential credential) {
-        return credential.cluster() == binding.cluster()
-                ? binding.childName("credential")
-                : binding.childName("credential-" + credential.cluster().logicalName());
-    }
-
-    private CloudBinding bind(ComponentResource owner, AzureBinding binding, IdentityGroup identityGroup,
-                              CredentialLedger ledger, List<CredentialLedger.Credential> credentials, ProgramClaims claims) {
-        var parent = CustomResourceOptions.builder().parent(owner).build();
-        // Issuers that arrive as Outputs were checked before the component registered (issuersOnceKnown).
-        var issuersKnownAtPlan = credentials.stream().allMatch(c -> c.cluster().plainIssuerUrl().isPresent());
-        var checkedIssuers = Output.all(credentials.stream().map(c -> c.cluster().issuerUrl()).toList());
-        ManagedIdentity identity;
-        Output<String> groupOfIdentity;
-        Output<String> nameOfIdentity;
-        var waitFor = new ArrayList<Resource>();
-        if (existingIdentity.isPresent()) {
-            var existing = existingIdentity.get();
-            var id = issuersKnownAtPlan ? Output.of(existing.resourceId()) : checkedIssuers.applyValue(ignored -> existing.resourceId());
-            var read = UserAssignedIdentity.get(binding.childName("identity"), id, parent);
-            identity = new ManagedIdentity(read.clientId(), read.principalId(), read.tenantId(), Optional.empty());
-            groupOfIdentity = Output.of(existing.resourceGroupName());
-            nameOfIdentity = Output.of(existing.name());
-        } else {
-            // A resource group known only at deploy time is checked for a same-named identity once known.
-            var group = identityGroup.group().orElseThrow();
-            var nameCheckedAtPlan = identityName.isEmpty() || identityGroup.plain().isPresent();
-            if (!issuersKnownAtPlan || !nameCheckedAtPlan) {
-                group = Output.tuple(group, checkedIssuers).applyValue(t -> {
-                    identityName.ifPresent(name -> claims.claim(AzureClaims.identityName(t.t1, name), binding.baseName()));
-                    return t.t1;
-                });
-            }
-            var args = UserAssignedIdentityArgs.builder()
-                    .resourceGroupName(group)
-                    .tags(Map.of(NAMESPACE_TAG, binding.account().namespace(), SERVICE_ACCOUNT_TAG, binding.account().name()));
-            identityName.ifPresent(args::resourceName);
-            var created = new UserAssignedIdentity(binding.childName("identity"), args.build(), parent);
-            identity = new ManagedIdentity(created.clientId(), created.principalId(), created.tenantId(), Optional.of(created));
-            groupOfIdentity = group;
-            nameOfIdentity = created.name();
-            waitFor.add(created);
-        }
-
-        var ready = new ArrayList<Resource>();
-        for (int i = 0; i < credentials.size(); i++) {
-            var credential = credentials.get(i);
-            var index = i;
-            var options = CustomResourceOptions.builder().parent(owner);
-            // Entra ID refuses concurrent credential writes on one identity: each follows the last.
-            ledger.last().ifPresent(options::dependsOn);
-            var args = FederatedIdentityCredentialArgs.builder()
-                    .resourceGroupName(groupOfIdentity)
-                    .resourceName(nameOfIdentity)
-                    .issuer(issuersKnownAtPlan ? credential.cluster().issuerUrl() : checkedIssuers.applyValue(known -> known.get(index)))
-                    .subject(credential.subject())
-                    .audiences(AUDIENCE);
-            credential.name().ifPresent(args::federatedIdentityCredentialResourceName);
-            var registered = new FederatedIdentityCredential(credentialChildName(binding, credential), args.build(), options.build());
-            ledger.registered(registered);
-            ready.add(registered);
-        }
-
-        var grantContext = new GrantContext(owner, binding.baseName(), waitFor);
-        for (var grant : binding.grants()) {
-            ready.addAll(grant.bindTo(identity, grantContext));
-        }
+    private static CloudBinding bind(ComponentResource owner, TrustedManagedIdentity planned) {
+        var bound = planned.bind(owner);
+        var identity = bound.identity();
         return new CloudBinding(
                 identity,
                 Output.tuple(identity.clientId(), identity.tenantId())
@@ -281,14 +144,13 @@ public final class EntraWorkloadIdentity implements IdentityMechanism {
                 POD_LABELS,
                 Map.of(),
                 Map.of(),
-                ready);
+                bound.ready());
     }
 
     /** Builds an {@link EntraWorkloadIdentity}. */
     public static final class Builder {
         private String identityName;
-        private Output<String> resourceGroupName;
-        private String plainResourceGroupName;
+        private TrustedManagedIdentity.ResourceGroup resourceGroupName;
         private SharedManagedIdentity existingIdentity;
         private final List<AzureOidcCluster> alsoTrustedBy = new ArrayList<>();
         private String credentialName;
@@ -315,8 +177,7 @@ public final class EntraWorkloadIdentity implements IdentityMechanism {
          * @return this builder
          */
         public Builder resourceGroupName(String resourceGroupName) {
-            this.resourceGroupName = Output.of(AzureNames.requireResourceGroupName("resourceGroupName", resourceGroupName));
-            this.plainResourceGroupName = resourceGroupName;
+            this.resourceGroupName = TrustedManagedIdentity.ResourceGroup.of("resourceGroupName", resourceGroupName);
             return this;
         }
 
@@ -325,9 +186,7 @@ public final class EntraWorkloadIdentity implements IdentityMechanism {
          * @return this builder
          */
         public Builder resourceGroupName(Output<String> resourceGroupName) {
-            Checks.notNull("resourceGroupName", resourceGroupName, "a resource group name");
-            this.resourceGroupName = resourceGroupName.applyValue(v -> AzureNames.requireResourceGroupName("resourceGroupName", v));
-            this.plainResourceGroupName = null;
+            this.resourceGroupName = TrustedManagedIdentity.ResourceGroup.of("resourceGroupName", resourceGroupName);
             return this;
         }
 
