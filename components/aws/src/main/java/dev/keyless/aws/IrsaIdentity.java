@@ -66,10 +66,16 @@ public final class IrsaIdentity extends AwsIdentity {
     }
 
     @Override
+    AwsBinding checked(dev.keyless.core.BindingRequest request) {
+        var binding = AwsBinding.onEks(request, displayName());
+        return binding.inAccount(clusterAccountUnlessOtherProvider(binding.eksCluster()));
+    }
+
+    @Override
     IdentityPlan plan(AwsBinding binding, Optional<Output<String>> inlinePolicy) {
         var account = binding.account();
-        if (alsoTrustedBy.contains(binding.cluster())) {
-            throw InvalidInputException.of("alsoTrustedBy", binding.cluster().describe(), "a cluster other than the ServiceAccount's own");
+        if (alsoTrustedBy.contains(binding.eksCluster())) {
+            throw InvalidInputException.of("alsoTrustedBy", binding.eksCluster().describe(), "a cluster other than the ServiceAccount's own");
         }
         if (new LinkedHashSet<>(alsoTrustedBy).size() != alsoTrustedBy.size()) {
             throw InvalidInputException.of("alsoTrustedBy", alsoTrustedBy.stream().map(OidcCluster::describe).toList(), "a list without repeats");
@@ -88,7 +94,7 @@ public final class IrsaIdentity extends AwsIdentity {
                     TrustSizeBound.longestIssuers(1 + alsoTrustedBy.size()), subject(account), serviceAccountPattern.isPresent())), true);
         }
         var clusters = new ArrayList<AwsOidcCluster>();
-        clusters.add(binding.cluster());
+        clusters.add(binding.eksCluster());
         clusters.addAll(alsoTrustedBy);
         requireDistinctPlainIssuers(clusters);
         var trustPolicy = trustPolicy(binding.account(), clusters);
@@ -155,12 +161,7 @@ public final class IrsaIdentity extends AwsIdentity {
     }
 
     private void checkTrustPolicySize(ServiceAccountRef account, int length, boolean estimate) {
-        if (length > maxTrustPolicySize) {
-            throw InvalidInputException.of("trust policy of " + account.namespace() + "/" + account.name(),
-                    length + " characters" + (estimate ? " (upper bound for EKS issuers)" : ""),
-                    "at most maxTrustPolicySize = " + maxTrustPolicySize
-                            + " characters without whitespace (IAM's role trust policy quota; raise the quota and set maxTrustPolicySize, or trust fewer clusters)");
-        }
+        TrustPolicies.requireTrustWithinQuota(account, length, maxTrustPolicySize, estimate);
     }
 
     private static void requirePatternMatchesOwnName(String pattern, ServiceAccountRef account) {
