@@ -84,7 +84,7 @@ public final class AwsFederation extends AwsIdentity {
         var field = "issuerUrl of " + cluster.describe();
         cluster.plainIssuerUrl().ifPresent(url -> IamOidcProviderUrls.require(field, url));
         existingOidcProviderArn.ifPresent(arn -> cluster.plainIssuerUrl()
-                .ifPresent(url -> requireProviderForIssuer(arn, url)));
+                .ifPresent(url -> CrossAccountTrust.requireProviderOfIssuer(arn, url)));
         if (role.existingRoleArn.isPresent()) {
             throw InvalidInputException.of("existingRoleArn", "an existing role",
                     "left unset for AwsFederation, which creates its role so that the trust names exactly the ServiceAccount and the issuer's provider");
@@ -93,7 +93,7 @@ public final class AwsFederation extends AwsIdentity {
         // component registers nothing until it passed.
         var issuerCheck = DeployTimeCheck.of(cluster.issuerUrl().applyValue(url -> {
             IamOidcProviderUrls.require(field, url);
-            existingOidcProviderArn.ifPresent(arn -> requireProviderForIssuer(arn, url));
+            existingOidcProviderArn.ifPresent(arn -> CrossAccountTrust.requireProviderOfIssuer(arn, url));
             return url;
         }));
         // Claimed now, so that a second cluster object with the same issuer is refused by the
@@ -132,14 +132,6 @@ public final class AwsFederation extends AwsIdentity {
     // The region of the provider the role is made through: STS is called there.
     private Output<String> providersRegion(ComponentResource owner) {
         return AwsFunctions.getRegion(GetRegionArgs.builder().build(), role.invokeOptions(owner)).applyValue(r -> r.name());
-    }
-
-    private static void requireProviderForIssuer(String providerArn, String issuerUrl) {
-        if (!Arns.oidcProviderHostPath(providerArn).equals(IamOidcProviderUrls.hostPath(issuerUrl))) {
-            throw InvalidInputException.of("existingOidcProviderArn", providerArn,
-                    "the IAM OIDC provider of the cluster's issuer " + issuerUrl + " (arn:aws:iam::ACCOUNT:oidc-provider/"
-                            + IamOidcProviderUrls.hostPath(issuerUrl) + ")");
-        }
     }
 
     /** Builds an {@link AwsFederation}. */
