@@ -1,14 +1,14 @@
 package dev.keyless.aws;
 
 import dev.keyless.core.Cloud;
-import dev.keyless.core.InvalidInputException;
 
-/** AWS as a {@link Cloud}: what its grants, mechanisms and clusters belong to. */
+/**
+ * AWS as a {@link Cloud}: what its grants, mechanisms and clusters belong to. AWS grants of a
+ * workload on another cloud's cluster are federated into AWS with {@link AwsFederation}.
+ */
 public final class AwsCloud {
     /** The one AWS cloud. */
-    public static final Cloud CLOUD = new Cloud("aws", "AWS", () -> {
-        throw InvalidInputException.of("grants", "AWS", "grants of the cluster's own cloud: federation into AWS is not available yet");
-    });
+    public static final Cloud CLOUD = new Cloud("aws", "AWS", AwsFederation::defaults);
 
     private AwsCloud() {
     }

@@ -16,7 +16,7 @@ import java.util.Optional;
  * What every AWS mechanism shares: an IAM role with {@link RoleSettings}, checked against an EKS
  * cluster and AWS grants once, here, before the mechanism plans its own part.
  */
-public abstract sealed class AwsIdentity implements IdentityMechanism permits IrsaIdentity, PodIdentity {
+public abstract sealed class AwsIdentity implements IdentityMechanism permits IrsaIdentity, PodIdentity, AwsFederation {
 
     /** @return {@link AwsCloud#CLOUD} */
     @Override
@@ -38,7 +38,7 @@ public abstract sealed class AwsIdentity implements IdentityMechanism permits Ir
 
     @Override
     public final IdentityPlan plan(BindingRequest request) {
-        var binding = AwsBinding.of(request, displayName());
+        var binding = checked(request);
         role.validate(binding.childName("role"));
         claimRoleNameInKnownAccount(binding);
         checkLongestInlinePolicy(binding);
@@ -55,7 +55,7 @@ public abstract sealed class AwsIdentity implements IdentityMechanism permits Ir
     // known; otherwise FederatedRole claims it in the provider's account (RoleNameClaims).
     private void claimRoleNameInKnownAccount(AwsBinding binding) {
         if (role.existingRoleArn.isEmpty()) {
-            role.roleName.ifPresent(name -> binding.cluster().knownAccountId()
+            role.roleName.ifPresent(name -> binding.roleAccountId()
                     .ifPresent(account -> RoleNameClaims.claim(name, account, binding.baseName())));
         }
     }
@@ -74,6 +74,21 @@ public abstract sealed class AwsIdentity implements IdentityMechanism permits Ir
         if (!statements.isEmpty()) {
             InlinePolicy.of(binding.account(), statements, role.allowWildcardPermissions, true);
         }
+    }
+
+    /**
+     * @param request the request as the component gives it
+     * @return the request checked for this mechanism (its cluster, AWS grants) with the role's
+     *     account where it is known before anything registers
+     */
+    abstract AwsBinding checked(BindingRequest request);
+
+    /**
+     * The role's account when the mechanism does not say: the account of the EKS cluster's IAM OIDC
+     * provider, unless an explicit provider may be of another account.
+     */
+    final java.util.Optional<String> clusterAccountUnlessOtherProvider(AwsOidcCluster cluster) {
+        return role.provider.isPresent() ? java.util.Optional.empty() : cluster.knownAccountId();
     }
 
     /**

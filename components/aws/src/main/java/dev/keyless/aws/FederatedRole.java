@@ -8,7 +8,6 @@ import com.pulumi.aws.iam.RolePolicyAttachment;
 import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
-import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.keyless.core.EngineWarnings;
 import software.amazon.awssdk.policybuilder.iam.IamStatement;
@@ -48,7 +47,7 @@ final class FederatedRole {
     static Binding create(ComponentResource owner, AwsBinding request, RoleSettings settings, Output<String> trustPolicy,
                           Optional<Output<String>> inlinePolicy) {
         warnAboutWideChoices(owner, request, settings);
-        var parent = CustomResourceOptions.builder().parent(owner).build();
+        var parent = settings.childOptions(owner);
         IamRoleIdentity identity;
         if (settings.existingRoleArn.isPresent()) {
             var arn = settings.existingRoleArn.get();
@@ -58,9 +57,9 @@ final class FederatedRole {
                     .assumeRolePolicy(trustPolicy)
                     .description("Cloud identity of Kubernetes ServiceAccount " + request.account().namespace() + "/" + request.account().name())
                     .tags(Map.of(NAMESPACE_TAG, request.account().namespace(), SERVICE_ACCOUNT_TAG, request.account().name()));
-            settings.roleName.ifPresent(name -> args.name(request.cluster().knownAccountId().isPresent()
+            settings.roleName.ifPresent(name -> args.name(request.roleAccountId().isPresent()
                     ? Output.of(name)
-                    : RoleNameClaims.claimInProvidersAccount(name, owner)));
+                    : RoleNameClaims.claimInProvidersAccount(name, owner, settings.invokeOptions(owner))));
             settings.rolePath.ifPresent(args::path);
             settings.permissionsBoundaryArn.ifPresent(args::permissionsBoundary);
             settings.maxSessionDuration.ifPresent(d -> args.maxSessionDuration((int) d.toSeconds()));

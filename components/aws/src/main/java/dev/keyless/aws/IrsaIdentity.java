@@ -42,12 +42,16 @@ public final class IrsaIdentity extends AwsIdentity {
     private final List<AwsOidcCluster> alsoTrustedBy;
     private final Optional<String> serviceAccountPattern;
     private final int maxTrustPolicySize;
+    private final Optional<String> roleAccountId;
+    private final Optional<String> existingOidcProviderArn;
 
     private IrsaIdentity(Builder builder) {
         super(builder.roleSettings());
         this.alsoTrustedBy = List.copyOf(builder.alsoTrustedBy);
         this.serviceAccountPattern = Optional.ofNullable(builder.serviceAccountPattern);
         this.maxTrustPolicySize = builder.maxTrustPolicySize;
+        this.roleAccountId = Optional.ofNullable(builder.roleAccountId);
+        this.existingOidcProviderArn = Optional.ofNullable(builder.existingOidcProviderArn);
     }
 
     /** @return IRSA with a new role and default options */
@@ -66,10 +70,17 @@ public final class IrsaIdentity extends AwsIdentity {
     }
 
     @Override
+    AwsBinding checked(dev.keyless.core.BindingRequest request) {
+        var binding = AwsBinding.onEks(request, displayName());
+        var named = roleAccountId.or(() -> existingOidcProviderArn.map(Arns::accountOf));
+        return binding.inAccount(named.or(() -> clusterAccountUnlessOtherProvider(binding.eksCluster())));
+    }
+
+    @Override
     IdentityPlan plan(AwsBinding binding, Optional<Output<String>> inlinePolicy) {
         var account = binding.account();
-        if (alsoTrustedBy.contains(binding.cluster())) {
-            throw InvalidInputException.of("alsoTrustedBy", binding.cluster().describe(), "a cluster other than the ServiceAccount's own");
+        if (alsoTrustedBy.contains(binding.eksCluster())) {
+            throw InvalidInputException.of("alsoTrustedBy", binding.eksCluster().describe(), "a cluster other than the ServiceAccount's own");
         }
         if (new LinkedHashSet<>(alsoTrustedBy).size() != alsoTrustedBy.size()) {
             throw InvalidInputException.of("alsoTrustedBy", alsoTrustedBy.stream().map(OidcCluster::describe).toList(), "a list without repeats");
@@ -88,19 +99,32 @@ public final class IrsaIdentity extends AwsIdentity {
                     TrustSizeBound.longestIssuers(1 + alsoTrustedBy.size()), subject(account), serviceAccountPattern.isPresent())), true);
         }
         var clusters = new ArrayList<AwsOidcCluster>();
-        clusters.add(binding.cluster());
+        clusters.add(binding.eksCluster());
         clusters.addAll(alsoTrustedBy);
         requireDistinctPlainIssuers(clusters);
-        var trustPolicy = trustPolicy(binding.account(), clusters);
+        var roleAccount = CrossAccountTrust.plan(binding.eksCluster(), roleAccountId, existingOidcProviderArn, role, !alsoTrustedBy.isEmpty());
+        if (roleAccount.isPresent() && role.existingRoleArn.isEmpty()) {
+            // The role lives in another account than the cluster's provider: it trusts a provider of
+            // its own account for the cluster's issuer, registered (once for the program) as it binds.
+            var other = roleAccount.get();
+            var issuerCheck = DeployTimeCheck.of(binding.eksCluster().issuerUrl().applyValue(url -> EksNames.requireIssuerUrl("issuerUrl", url)));
+            return IdentityPlan.of(owner -> bind(owner, binding,
+                    trustPolicy(binding.account(), clusters, c -> other.providerArn(issuerCheck)), inlinePolicy), List.of(),
+                    issuerCheck.and(other.check()));
+        }
+        var trustPolicy = trustPolicy(binding.account(), clusters, AwsOidcCluster::oidcProviderArn);
         // Issuers from other stacks are known only at deploy time: the binding registers nothing,
-        // the role included, until the trust they make is checked.
+        // the role included, until the trust they make is checked. A role whose account is known
+        // only then must turn out to be in the cluster provider's account.
         var checks = role.existingRoleArn.isPresent() ? DeployTimeCheck.none() : DeployTimeCheck.of(trustPolicy);
+        checks = checks.and(CrossAccountTrust.sameAccountCheck(binding.eksCluster(), roleAccountId, role));
         return IdentityPlan.of(owner -> bind(owner, binding, trustPolicy, inlinePolicy), alsoTrustedBy, checks);
     }
 
-    private Output<String> trustPolicy(ServiceAccountRef account, List<AwsOidcCluster> clusters) {
+    private Output<String> trustPolicy(ServiceAccountRef account, List<AwsOidcCluster> clusters,
+                                       java.util.function.Function<AwsOidcCluster, Output<String>> providerArn) {
         var issuers = clusters.stream()
-                .map(c -> Output.tuple(c.oidcProviderArn(), c.issuerUrl()).applyValue(t -> TrustPolicies.TrustedIssuer.of(t.t1, t.t2)))
+                .map(c -> Output.tuple(providerArn.apply(c), c.issuerUrl()).applyValue(t -> TrustPolicies.TrustedIssuer.of(t.t1, t.t2)))
                 .toList();
         var subject = subject(account);
         var patterned = serviceAccountPattern.isPresent();
@@ -155,12 +179,7 @@ public final class IrsaIdentity extends AwsIdentity {
     }
 
     private void checkTrustPolicySize(ServiceAccountRef account, int length, boolean estimate) {
-        if (length > maxTrustPolicySize) {
-            throw InvalidInputException.of("trust policy of " + account.namespace() + "/" + account.name(),
-                    length + " characters" + (estimate ? " (upper bound for EKS issuers)" : ""),
-                    "at most maxTrustPolicySize = " + maxTrustPolicySize
-                            + " characters without whitespace (IAM's role trust policy quota; raise the quota and set maxTrustPolicySize, or trust fewer clusters)");
-        }
+        TrustPolicies.requireTrustWithinQuota(account, length, maxTrustPolicySize, estimate);
     }
 
     private static void requirePatternMatchesOwnName(String pattern, ServiceAccountRef account) {
@@ -176,8 +195,42 @@ public final class IrsaIdentity extends AwsIdentity {
         private final List<AwsOidcCluster> alsoTrustedBy = new ArrayList<>();
         private String serviceAccountPattern;
         private int maxTrustPolicySize = DEFAULT_MAX_TRUST_POLICY_SIZE;
+        private String roleAccountId;
+        private String existingOidcProviderArn;
 
         private Builder() {
+        }
+
+        /**
+         * The AWS account the role is created in, when it is not the account of the cluster's IAM
+         * OIDC provider: a role can federate only a provider of its own account, so keyless then
+         * creates a provider for the cluster's issuer in the role's account (through
+         * {@link #provider}, which must be given) and trusts it. Defaults to the cluster
+         * provider's account; with an explicit {@link #provider} and no account, the provider's
+         * account is compared with the cluster's at deploy and a difference refused.
+         *
+         * @param accountId 12 digits
+         * @return this builder
+         */
+        public Builder roleAccountId(String accountId) {
+            if (accountId == null || !accountId.matches("\\d{12}")) {
+                throw InvalidInputException.of("roleAccountId", accountId, "an AWS account id of 12 digits");
+            }
+            this.roleAccountId = accountId;
+            return this;
+        }
+
+        /**
+         * An IAM OIDC provider for the cluster's issuer that already exists in the role's account,
+         * to trust instead of the cluster's (IAM refuses a second provider for one URL in an
+         * account). Its account is the role's. Defaults to the cluster's provider.
+         *
+         * @param providerArn {@code arn:aws:iam::ACCOUNT:oidc-provider/ISSUER_HOST_PATH}
+         * @return this builder
+         */
+        public Builder existingOidcProviderArn(String providerArn) {
+            this.existingOidcProviderArn = Arns.requireOidcProviderArn("existingOidcProviderArn", providerArn);
+            return this;
         }
 
         /**

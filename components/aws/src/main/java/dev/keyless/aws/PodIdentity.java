@@ -51,8 +51,14 @@ public final class PodIdentity extends AwsIdentity {
     }
 
     @Override
+    AwsBinding checked(dev.keyless.core.BindingRequest request) {
+        var binding = AwsBinding.onEks(request, displayName());
+        return binding.inAccount(clusterAccountUnlessOtherProvider(binding.eksCluster()));
+    }
+
+    @Override
     IdentityPlan plan(AwsBinding binding, Optional<Output<String>> inlinePolicy) {
-        var agent = binding.cluster().podIdentityAgent().orElseThrow(() -> InvalidInputException.of("cluster", binding.cluster().describe(),
+        var agent = binding.eksCluster().podIdentityAgent().orElseThrow(() -> InvalidInputException.of("cluster", binding.eksCluster().describe(),
                 "a cluster with the eks-pod-identity-agent add-on for EKS Pod Identity "
                         + "(EksClusterArgs.podIdentityAgent(true), or AdoptedEksClusterArgs.podIdentityAgent(true) when the adopted cluster has it)"));
         return owner -> bind(owner, binding, agent, inlinePolicy);
@@ -63,15 +69,15 @@ public final class PodIdentity extends AwsIdentity {
         // An association made before IAM has the role's grants can hand out credentials that fail
         // (terraform-provider-aws#34717): it waits for the cluster, the agent and every grant.
         var waitFor = new ArrayList<Resource>(role.attachments());
-        waitFor.add(binding.cluster().readiness());
+        waitFor.add(binding.eksCluster().readiness());
         waitFor.addAll(agent.installedBy());
         var association = new PodIdentityAssociation(binding.childName("pod-identity"), PodIdentityAssociationArgs.builder()
-                .clusterName(binding.cluster().clusterName())
+                .clusterName(binding.eksCluster().clusterName())
                 .namespace(binding.account().namespace())
                 .serviceAccount(binding.account().name())
                 .roleArn(role.identity().roleArn())
                 .build(),
-                CustomResourceOptions.builder().parent(owner).dependsOn(waitFor).build());
+                CustomResourceOptions.merge(this.role.childOptions(owner), CustomResourceOptions.builder().dependsOn(waitFor).build()));
         var ready = new ArrayList<Resource>(role.attachments());
         ready.add(association);
         return new CloudBinding(

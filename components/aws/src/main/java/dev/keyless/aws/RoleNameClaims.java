@@ -36,10 +36,11 @@ final class RoleNameClaims {
     /**
      * @param roleName the role's name
      * @param owner    the component the role is a child of
+     * @param options  the invoke's options: parented to {@code owner}, through the role's provider
      * @return the name, once the provider's account has been claimed for it
      */
-    static Output<String> claimInProvidersAccount(String roleName, ComponentResource owner) {
-        return AwsFunctions.getCallerIdentity(GetCallerIdentityArgs.Empty, InvokeOptions.builder().parent(owner).build())
+    static Output<String> claimInProvidersAccount(String roleName, ComponentResource owner, InvokeOptions options) {
+        return AwsFunctions.getCallerIdentity(GetCallerIdentityArgs.Empty, options)
                 .applyValue(identity -> {
                     claim(roleName, identity.accountId(), owner.pulumiResourceName());
                     return roleName;

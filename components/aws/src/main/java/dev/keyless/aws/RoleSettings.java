@@ -28,6 +28,7 @@ final class RoleSettings {
     final List<ManagedPolicy> managedPolicies;
     final Optional<Output<String>> existingRoleArn;
     final boolean allowWildcardPermissions;
+    final Optional<com.pulumi.aws.Provider> provider;
 
     private RoleSettings(Builder<?> builder) {
         this.roleName = Optional.ofNullable(builder.roleName);
@@ -37,6 +38,25 @@ final class RoleSettings {
         this.managedPolicies = List.copyOf(builder.managedPolicies);
         this.existingRoleArn = Optional.ofNullable(builder.existingRoleArn);
         this.allowWildcardPermissions = builder.allowWildcardPermissions;
+        this.provider = Optional.ofNullable(builder.provider);
+    }
+
+    /**
+     * @param owner the component the role is a child of
+     * @return options for the role's resources: children of {@code owner}, through the explicit
+     *     provider when one was given (otherwise {@code owner}'s, as for any child)
+     */
+    com.pulumi.resources.CustomResourceOptions childOptions(com.pulumi.resources.Resource owner) {
+        var options = com.pulumi.resources.CustomResourceOptions.builder().parent(owner);
+        provider.ifPresent(options::provider);
+        return options.build();
+    }
+
+    /** @return options for an invoke about the role's account: parented to {@code owner}, through the same provider as the role */
+    com.pulumi.deployment.InvokeOptions invokeOptions(com.pulumi.resources.Resource owner) {
+        var options = com.pulumi.deployment.InvokeOptions.builder().parent(owner);
+        provider.ifPresent(options::provider);
+        return options.build();
     }
 
     /**
@@ -90,6 +110,7 @@ final class RoleSettings {
         private final Set<String> plainPolicyArns = new HashSet<>();
         private Output<String> existingRoleArn;
         private boolean allowWildcardPermissions;
+        private com.pulumi.aws.Provider provider;
 
         /**
          * The role's name: 1 to 64 of {@code [A-Za-z0-9+=,.@_-]}. Defaults to Pulumi's auto-name
@@ -220,6 +241,19 @@ final class RoleSettings {
          */
         public B allowWildcardPermissions() {
             this.allowWildcardPermissions = true;
+            return (B) this;
+        }
+
+        /**
+         * The AWS provider the role and its policies are created through, e.g. one for another
+         * account. Defaults to the provider the component inherits (the stack's default one unless
+         * the component was given {@code providers}).
+         *
+         * @param provider the AWS provider
+         * @return this builder
+         */
+        public B provider(com.pulumi.aws.Provider provider) {
+            this.provider = Checks.notNull("provider", provider, "a com.pulumi.aws.Provider");
             return (B) this;
         }
 

@@ -74,6 +74,23 @@ final class TrustPolicies {
         return IamPolicy.builder().version(VERSION).statements(statements).build().toJson();
     }
 
+    /**
+     * IAM's quota on a role's trust policy, the one place it is checked.
+     *
+     * @param account  the ServiceAccount the role is for, for messages
+     * @param length   the policy's length without whitespace
+     * @param max      the account's quota
+     * @param estimate whether the length is an upper bound (preview) or exact (deploy)
+     */
+    static void requireTrustWithinQuota(dev.keyless.core.ServiceAccountRef account, int length, int max, boolean estimate) {
+        if (length > max) {
+            throw dev.keyless.core.InvalidInputException.of("trust policy of " + account.namespace() + "/" + account.name(),
+                    length + " characters" + (estimate ? " (upper bound for EKS issuers)" : ""),
+                    "at most maxTrustPolicySize = " + max
+                            + " characters without whitespace (IAM's role trust policy quota; raise the quota and set maxTrustPolicySize, or trust fewer clusters)");
+        }
+    }
+
     /** IAM counts a policy's length without whitespace. */
     static int iamLength(String policyJson) {
         return policyJson.replaceAll("\\s", "").length();
