@@ -2,10 +2,12 @@ package dev.keyless.gcp;
 
 import com.pulumi.core.Output;
 import com.pulumi.deployment.InvokeOptions;
+import com.pulumi.gcp.Provider;
 import com.pulumi.gcp.organizations.OrganizationsFunctions;
 import com.pulumi.gcp.organizations.inputs.GetProjectArgs;
 import com.pulumi.resources.ComponentResource;
 
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 
@@ -28,6 +30,7 @@ final class ProjectNumberLookup {
 
     private final Output<String> projectId;
     private final BiFunction<Output<String>, InvokeOptions, Output<String>> source;
+    private final Optional<Provider> provider;
     private final CompletableFuture<ComponentResource> owner = new CompletableFuture<>();
     private Output<String> number;
 
@@ -37,14 +40,25 @@ final class ProjectNumberLookup {
      *                  cloud's answer in tests of what a refused answer registers
      */
     ProjectNumberLookup(Output<String> projectId, BiFunction<Output<String>, InvokeOptions, Output<String>> source) {
+        this(projectId, source, Optional.empty());
+    }
+
+    /**
+     * @param projectId the project
+     * @param source    where the number comes from
+     * @param provider  the gcp provider the invoke runs with; the owner's own when empty
+     */
+    ProjectNumberLookup(Output<String> projectId, BiFunction<Output<String>, InvokeOptions, Output<String>> source,
+                        Optional<Provider> provider) {
         this.projectId = projectId;
         this.source = source;
+        this.provider = provider;
     }
 
     /** @return the checked number; the invoke runs once the owner is known */
     synchronized Output<String> number() {
         if (number == null) {
-            number = Output.of(owner).apply(parent -> source.apply(projectId, InvokeOptions.builder().parent(parent).build()))
+            number = Output.of(owner).apply(parent -> source.apply(projectId, InvokeRun.options(parent, provider)))
                     .applyValue(found -> GcpNames.requireProjectNumber("project number of the cluster's project", found));
         }
         return number;

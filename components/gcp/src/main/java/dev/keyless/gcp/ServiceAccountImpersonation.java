@@ -1,12 +1,7 @@
 package dev.keyless.gcp;
 
 import com.pulumi.core.Output;
-import com.pulumi.gcp.serviceaccount.Account;
-import com.pulumi.gcp.serviceaccount.AccountArgs;
-import com.pulumi.gcp.serviceaccount.IAMMember;
-import com.pulumi.gcp.serviceaccount.IAMMemberArgs;
 import com.pulumi.resources.ComponentResource;
-import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.keyless.core.CloudBinding;
 import dev.keyless.core.IdentityPlan;
@@ -36,7 +31,7 @@ public final class ServiceAccountImpersonation extends GkeIdentity {
     /** The ServiceAccount annotation the GKE metadata server reads. */
     public static final String SERVICE_ACCOUNT_ANNOTATION = "iam.gke.io/gcp-service-account";
     /** The role that lets a Kubernetes ServiceAccount impersonate the Google service account. */
-    public static final String WORKLOAD_IDENTITY_USER = "roles/iam.workloadIdentityUser";
+    public static final String WORKLOAD_IDENTITY_USER = ImpersonatedServiceAccount.WORKLOAD_IDENTITY_USER;
 
     private final Optional<String> accountId;
     private final Optional<String> existingEmail;
@@ -89,43 +84,22 @@ public final class ServiceAccountImpersonation extends GkeIdentity {
     private CloudBinding bind(ComponentResource owner, GcpBinding binding, Output<String> id) {
         var cluster = binding.cluster();
         var account = binding.account();
-        Output<String> email;
-        Output<String> resourceName;
-        Optional<Account> created;
-        if (existingEmail.isPresent()) {
-            var given = existingEmail.get();
-            email = Output.of(given);
-            resourceName = Output.of("projects/" + ServiceAccountIds.projectOf(given) + "/serviceAccounts/" + given);
-            created = Optional.empty();
-        } else {
-            var gsa = new Account(binding.childName("gsa"), AccountArgs.builder()
-                    .accountId(id)
-                    .project(cluster.projectId())
-                    .displayName(account.namespace() + "/" + account.name())
-                    .description("Impersonated by Kubernetes ServiceAccount " + account.namespace() + "/" + account.name()
-                            + " through Workload Identity Federation for GKE")
-                    .build(),
-                    // After the cluster: an adopted cluster whose values from another stack are
-                    // refused registers nothing, so neither does the account meant for it.
-                    CustomResourceOptions.builder().parent(owner).dependsOn(cluster.readiness()).build());
-            email = gsa.email();
-            resourceName = gsa.name();
-            created = Optional.of(gsa);
-        }
-        // Naming the pool's member before the pool exists fails: it waits for the cluster.
-        var user = new IAMMember(binding.childName("workload-identity-user"), IAMMemberArgs.builder()
-                .serviceAccountId(resourceName)
-                .role(WORKLOAD_IDENTITY_USER)
-                .member(cluster.workloadPool().applyValue(pool ->
-                        "serviceAccount:" + pool + "[" + account.namespace() + "/" + account.name() + "]"))
-                .build(),
-                CustomResourceOptions.builder().parent(owner).dependsOn(cluster.readiness()).build());
-        var identity = new GoogleServiceAccount(email, created);
-        var ready = new ArrayList<Resource>(List.of(user));
+        // After the cluster: an adopted cluster whose values from another stack are refused
+        // registers nothing, so neither does the account meant for it. Naming the pool's member
+        // before the pool exists fails: the binding waits for the cluster too.
+        var impersonated = ImpersonatedServiceAccount.register(owner, binding.baseName(), existingEmail, id, cluster.projectId(),
+                cluster.workloadPool().applyValue(pool ->
+                        "serviceAccount:" + pool + "[" + account.namespace() + "/" + account.name() + "]"),
+                account.namespace() + "/" + account.name(),
+                "Impersonated by Kubernetes ServiceAccount " + account.namespace() + "/" + account.name()
+                        + " through Workload Identity Federation for GKE",
+                List.of(cluster.readiness()), Optional.empty());
+        var identity = impersonated.identity();
+        var ready = new ArrayList<Resource>(List.of(impersonated.workloadIdentityUser()));
         ready.addAll(bindGrants(owner, binding, identity));
         return new CloudBinding(
                 identity,
-                email.applyValue(e -> Map.of(SERVICE_ACCOUNT_ANNOTATION, e)),
+                identity.email().applyValue(e -> Map.of(SERVICE_ACCOUNT_ANNOTATION, e)),
                 Map.of(),
                 Map.of(),
                 cluster.podNodeSelector(),

@@ -21,6 +21,7 @@ final class GcpSimulation implements ProviderSimulation {
     static final String CLUSTER_ENDPOINT = "203.0.113.10";
 
     private final String project;
+    private final Optional<String> configuredProject;
     private final String region;
 
     /**
@@ -28,7 +29,8 @@ final class GcpSimulation implements ProviderSimulation {
      *               project and region of resources that name none
      */
     GcpSimulation(Map<String, String> config) {
-        this.project = config.getOrDefault("gcp:project", DEFAULT_PROJECT);
+        this.configuredProject = Optional.ofNullable(config.get("gcp:project")).filter(p -> !p.isEmpty());
+        this.project = configuredProject.orElse(DEFAULT_PROJECT);
         this.region = config.getOrDefault("gcp:region", DEFAULT_REGION);
     }
 
@@ -86,6 +88,21 @@ final class GcpSimulation implements ProviderSimulation {
                 state.putIfAbsent("uniformBucketLevelAccess", false);
                 id = name;
             }
+            case "gcp:iam/workloadIdentityPool:WorkloadIdentityPool" -> {
+                var name = "projects/" + PROJECT_NUMBER + "/locations/global/workloadIdentityPools/" + inputs.get("workloadIdentityPoolId");
+                state.put("project", resourceProject);
+                state.put("name", name);
+                state.put("state", "ACTIVE");
+                id = "projects/" + resourceProject + "/locations/global/workloadIdentityPools/" + inputs.get("workloadIdentityPoolId");
+            }
+            case "gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider" -> {
+                var path = "/locations/global/workloadIdentityPools/" + inputs.get("workloadIdentityPoolId")
+                        + "/providers/" + inputs.get("workloadIdentityPoolProviderId");
+                state.put("project", resourceProject);
+                state.put("name", "projects/" + PROJECT_NUMBER + path);
+                state.put("state", "ACTIVE");
+                id = "projects/" + resourceProject + path;
+            }
             default -> {
                 if (type.toLowerCase(Locale.ROOT).endsWith("iammember")) {
                     state.put("etag", "BwEXAMPLEtag=");
@@ -99,6 +116,17 @@ final class GcpSimulation implements ProviderSimulation {
 
     @Override
     public Optional<Map<String, Object>> invoke(String token, Map<String, Object> args) {
+        if (token.equals("gcp:organizations/getClientConfig:getClientConfig")) {
+            // The provider's own settings: no project when the stack configures none, as with a
+            // real provider whose gcp:project is unset.
+            var project = configuredProject.orElse("");
+            return Optional.of(Map.of(
+                    "id", "projects/" + project + "/regions/" + region + "/zones/",
+                    "project", project,
+                    "region", region,
+                    "zone", "",
+                    "accessToken", "simulated-access-token"));
+        }
         if (!token.equals("gcp:organizations/getProject:getProject")) {
             return Optional.empty();
         }

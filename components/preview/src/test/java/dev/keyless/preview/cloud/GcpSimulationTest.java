@@ -54,4 +54,26 @@ class GcpSimulationTest {
                 .containsEntry("projectId", "shop-prod-4711");
         assertThat(gcp.invoke("gcp:compute/getZones:getZones", Map.of())).isEmpty();
     }
+
+    @Test
+    void theClientConfigNamesTheConfiguredProjectAndNoneWhenTheStackConfiguresNone() {
+        assertThat(gcp.invoke("gcp:organizations/getClientConfig:getClientConfig", Map.of()).orElseThrow())
+                .containsEntry("project", "shop-prod-4711").containsEntry("region", "europe-west1");
+        assertThat(new GcpSimulation(Map.of()).invoke("gcp:organizations/getClientConfig:getClientConfig", Map.of()).orElseThrow())
+                .containsEntry("project", "");
+    }
+
+    @Test
+    void workloadIdentityPoolsAndProvidersAreNamedByTheProjectNumber() {
+        var pool = gcp.create("gcp:iam/workloadIdentityPool:WorkloadIdentityPool", "blue-gcp-pool",
+                Map.of("workloadIdentityPoolId", "keyless-pool"));
+        var provider = gcp.create("gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider", "api-gcp-provider",
+                Map.of("workloadIdentityPoolId", "keyless-pool", "workloadIdentityPoolProviderId", "shop-api"));
+
+        assertThat(pool.state()).containsEntry("name", "projects/123456789012/locations/global/workloadIdentityPools/keyless-pool")
+                .containsEntry("state", "ACTIVE");
+        assertThat(pool.id()).isEqualTo("projects/shop-prod-4711/locations/global/workloadIdentityPools/keyless-pool");
+        assertThat(provider.state()).containsEntry("name",
+                "projects/123456789012/locations/global/workloadIdentityPools/keyless-pool/providers/shop-api");
+    }
 }
