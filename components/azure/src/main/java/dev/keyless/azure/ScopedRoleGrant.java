@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  * {@code pulumi up} changes nothing.
  */
 abstract sealed class ScopedRoleGrant implements AzureGrant
-        permits KeyVaultSecretAccess, KeyVaultKeyAccess {
+        permits KeyVaultSecretAccess, KeyVaultKeyAccess, ServiceBusAccess, DnsZoneAccess, ContainerRegistryAccess {
 
     /**
      * A role a grant assigns, and how the grant is told apart from the others in keys and descriptions.
