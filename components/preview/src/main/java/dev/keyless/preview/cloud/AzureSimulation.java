@@ -104,6 +104,60 @@ final class AzureSimulation implements ProviderSimulation {
                 state.put("name", "default");
                 id = account(inputs.get("resourceGroupName"), inputs.get("accountName")) + "/blobServices/default";
             }
+            case "keyvault:Vault" -> {
+                var name = nameOf(inputs, "vaultName", logicalName);
+                state.put("name", name);
+                state.put("location", at);
+                state.put("properties", vaultProperties(inputs.get("properties"), name));
+                id = vault(inputs.get("resourceGroupName"), name);
+            }
+            case "keyvault:Secret" -> {
+                var name = nameOf(inputs, "secretName", logicalName);
+                state.put("name", name);
+                id = vault(inputs.get("resourceGroupName"), inputs.get("vaultName")) + "/secrets/" + name;
+            }
+            case "keyvault:Key" -> {
+                var name = nameOf(inputs, "keyName", logicalName);
+                state.put("name", name);
+                state.put("keyUri", "https://" + inputs.get("vaultName") + ".vault.azure.net/keys/" + name);
+                id = vault(inputs.get("resourceGroupName"), inputs.get("vaultName")) + "/keys/" + name;
+            }
+            case "servicebus:Namespace" -> {
+                var name = nameOf(inputs, "namespaceName", logicalName);
+                state.put("name", name);
+                state.put("location", at);
+                id = serviceBus(inputs.get("resourceGroupName"), name);
+            }
+            case "servicebus:Queue" -> {
+                var name = nameOf(inputs, "queueName", logicalName);
+                state.put("name", name);
+                id = serviceBus(inputs.get("resourceGroupName"), inputs.get("namespaceName")) + "/queues/" + name;
+            }
+            case "servicebus:Topic" -> {
+                var name = nameOf(inputs, "topicName", logicalName);
+                state.put("name", name);
+                id = serviceBus(inputs.get("resourceGroupName"), inputs.get("namespaceName")) + "/topics/" + name;
+            }
+            case "servicebus:Subscription" -> {
+                var name = nameOf(inputs, "subscriptionName", logicalName);
+                state.put("name", name);
+                id = serviceBus(inputs.get("resourceGroupName"), inputs.get("namespaceName")) + "/topics/" + inputs.get("topicName")
+                        + "/subscriptions/" + name;
+            }
+            case "network:Zone" -> {
+                var name = nameOf(inputs, "zoneName", logicalName);
+                state.put("name", name);
+                state.put("location", "global");
+                id = group(inputs.get("resourceGroupName")) + "/providers/Microsoft.Network/dnsZones/" + name;
+            }
+            case "containerregistry:Registry" -> {
+                // Registry names are letters and digits only, so auto-names carry no dash.
+                var name = nameOf(inputs, "registryName", logicalName).replaceAll("[^A-Za-z0-9]", "");
+                state.put("name", name);
+                state.put("location", at);
+                state.put("loginServer", name.toLowerCase(Locale.ROOT) + ".azurecr.io");
+                id = group(inputs.get("resourceGroupName")) + "/providers/Microsoft.ContainerRegistry/registries/" + name;
+            }
             default -> id = "/subscriptions/" + SUBSCRIPTION_ID + "/providers/" + logicalName;
         }
         state.put("id", id);
@@ -115,6 +169,13 @@ final class AzureSimulation implements ProviderSimulation {
         return Optional.ofNullable(switch (withoutApiVersion(token)) {
             case "authorization:getClientConfig" -> Map.of("clientId", DEPLOYER_CLIENT_ID, "objectId", DEPLOYER_OBJECT_ID,
                     "subscriptionId", SUBSCRIPTION_ID, "tenantId", TENANT_ID);
+            // A vault the program only names is simulated as one that uses Azure RBAC: the preview
+            // cannot see it, and the grants that read it need that model (an access-policy vault
+            // is refused through a Vault resource, whose properties the simulation echoes).
+            case "keyvault:getVault" -> Map.of("id", vault(args.get("resourceGroupName"), args.get("vaultName")),
+                    "name", String.valueOf(args.get("vaultName")), "type", "Microsoft.KeyVault/vaults",
+                    "properties", vaultProperties(Map.of("enableRbacAuthorization", true), String.valueOf(args.get("vaultName"))),
+                    "systemData", Map.of(), "tags", Map.of());
             case "containerservice:listManagedClusterUserCredentials" -> Map.of("kubeconfigs", List.of(Map.of(
                     "name", "clusterUser_" + args.get("resourceGroupName") + "_" + args.get("resourceName"),
                     "value", userKubeconfig(String.valueOf(args.get("resourceName"))))));
@@ -152,6 +213,28 @@ final class AzureSimulation implements ProviderSimulation {
     static String issuerUrl(String location, String clusterId) {
         var clusterPart = UUID.nameUUIDFromBytes(clusterId.getBytes(StandardCharsets.UTF_8));
         return "https://" + location + ".oic.prod-aks.azure.com/" + TENANT_ID + "/" + clusterPart + "/";
+    }
+
+    private static String vault(Object resourceGroupName, Object vaultName) {
+        return group(resourceGroupName) + "/providers/Microsoft.KeyVault/vaults/" + vaultName;
+    }
+
+    private static String serviceBus(Object resourceGroupName, Object namespaceName) {
+        return group(resourceGroupName) + "/providers/Microsoft.ServiceBus/namespaces/" + namespaceName;
+    }
+
+    // A vault's properties as given, with what Azure always reports added: the URI, the tenant and
+    // the lists Azure returns empty.
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> vaultProperties(Object given, String name) {
+        var properties = new HashMap<String, Object>(given instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of());
+        properties.putIfAbsent("tenantId", TENANT_ID);
+        properties.putIfAbsent("sku", Map.of("family", "A", "name", "standard"));
+        properties.putIfAbsent("accessPolicies", List.of());
+        properties.putIfAbsent("privateEndpointConnections", List.of());
+        properties.putIfAbsent("hsmPoolResourceId", "");
+        properties.put("vaultUri", "https://" + name + ".vault.azure.net/");
+        return properties;
     }
 
     private static String group(Object resourceGroupName) {
