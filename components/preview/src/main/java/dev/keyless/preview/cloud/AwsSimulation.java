@@ -98,6 +98,50 @@ final class AwsSimulation implements ProviderSimulation {
                 state.put("bucketRegionalDomainName", bucket + ".s3." + region + ".amazonaws.com");
                 id = bucket;
             }
+            // The grant targets beyond S3, with ARNs in their services' own forms (the generic
+            // form below would give sqs:...:queue/NAME, which no real queue has).
+            case "aws:sqs/queue:Queue" -> {
+                var name = nameOf(inputs, "name", logicalName);
+                state.put("name", name);
+                state.put("arn", "arn:aws:sqs:" + region + ":" + AWS_ACCOUNT_ID + ":" + name);
+                id = "https://sqs." + region + ".amazonaws.com/" + AWS_ACCOUNT_ID + "/" + name;
+                state.put("url", id);
+            }
+            case "aws:sns/topic:Topic" -> {
+                var name = nameOf(inputs, "name", logicalName);
+                state.put("name", name);
+                state.put("arn", "arn:aws:sns:" + region + ":" + AWS_ACCOUNT_ID + ":" + name);
+                id = (String) state.get("arn");
+            }
+            case "aws:secretsmanager/secret:Secret" -> {
+                var name = nameOf(inputs, "name", logicalName);
+                state.put("name", name);
+                state.put("arn", "arn:aws:secretsmanager:" + region + ":" + AWS_ACCOUNT_ID + ":secret:" + name + "-AbCdEf");
+                id = (String) state.get("arn");
+            }
+            case "aws:ssm/parameter:Parameter" -> {
+                var name = nameOf(inputs, "name", logicalName);
+                state.put("name", name);
+                state.put("arn", "arn:aws:ssm:" + region + ":" + AWS_ACCOUNT_ID + ":parameter/" + name.replaceFirst("^/", ""));
+                id = name;
+            }
+            case "aws:kms/key:Key" -> {
+                id = "1234abcd-12ab-34cd-56ef-1234567890ab";
+                state.put("keyId", id);
+                state.put("arn", "arn:aws:kms:" + region + ":" + AWS_ACCOUNT_ID + ":key/" + id);
+            }
+            case "aws:ecr/repository:Repository" -> {
+                var name = nameOf(inputs, "name", logicalName);
+                state.put("name", name);
+                state.put("arn", "arn:aws:ecr:" + region + ":" + AWS_ACCOUNT_ID + ":repository/" + name);
+                state.put("repositoryUrl", AWS_ACCOUNT_ID + ".dkr.ecr." + region + ".amazonaws.com/" + name);
+                id = name;
+            }
+            case "aws:route53/zone:Zone" -> {
+                id = "Z0EXAMPLE0PLACEHOLDER";
+                state.put("zoneId", id);
+                state.put("arn", "arn:aws:route53:::hostedzone/" + id);
+            }
             default -> {
                 id = logicalName + "-id";
                 state.putIfAbsent("arn", genericArn(type, logicalName));

@@ -1,0 +1,60 @@
+package dev.keyless.aws;
+
+import com.pulumi.core.Output;
+import dev.keyless.core.InvalidInputException;
+import dev.keyless.core.ServiceAccountRef;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.policybuilder.iam.IamEffect;
+import software.amazon.awssdk.policybuilder.iam.IamStatement;
+
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+/** The role's wildcard check admits the actions that exist only on '*' by name, and nothing beside them. */
+class AnyResourceActionsTest {
+    private static final ServiceAccountRef ACCOUNT = new ServiceAccountRef("shop", "api");
+    private static final String REFUSED = "grant statement must be an action and resource named exactly; "
+            + "wildcard permissions need the role option allowWildcardPermissions(): 'resource *'";
+
+    private static IamStatement onAnyResource(String... actions) {
+        return IamStatement.builder().effect(IamEffect.ALLOW).actionIds(List.of(actions)).addResource("*").build();
+    }
+
+    @Test
+    void theLoginTokenAndZoneListingAreAdmittedOnAnyResource() {
+        assertThatCode(() -> InlinePolicy.of(ACCOUNT, List.of(onAnyResource("ecr:GetAuthorizationToken"),
+                onAnyResource("route53:ListHostedZones", "route53:ListHostedZonesByName")), false, false)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void anyOtherActionOnAnyResourceIsStillRefusedEvenBesideAnAdmittedOne() {
+        assertThatThrownBy(() -> InlinePolicy.of(ACCOUNT, List.of(onAnyResource("ecr:GetAuthorizationToken", "ecr:BatchGetImage")), false, false))
+                .isInstanceOf(InvalidInputException.class).hasMessage(REFUSED);
+        assertThatThrownBy(() -> InlinePolicy.of(ACCOUNT, List.of(onAnyResource("s3:GetObject")), false, false)).hasMessage(REFUSED);
+    }
+
+    @Test
+    void aCustomGrantOnAnyResourceFailsThePreviewCheckBeforeTheRoleRegisters() {
+        AwsGrant custom = new AwsGrant() {
+            @Override
+            public Output<List<IamStatement>> statements() {
+                return Output.of(List.of(onAnyResource("secretsmanager:GetSecretValue")));
+            }
+
+            @Override
+            public Optional<List<IamStatement>> longestStatements() {
+                return Optional.of(List.of(onAnyResource("secretsmanager:GetSecretValue")));
+            }
+
+            @Override
+            public String describe() {
+                return "every secret";
+            }
+        };
+        assertThat(GrantPolicies.refusedAtDeploy(() -> custom).message()).isEqualTo(REFUSED);
+    }
+}

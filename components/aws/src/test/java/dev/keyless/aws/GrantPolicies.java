@@ -1,0 +1,45 @@
+package dev.keyless.aws;
+
+import dev.keyless.core.AccessGrant;
+import dev.keyless.core.FederatedServiceAccount;
+import dev.keyless.core.FederatedServiceAccountArgs;
+import dev.keyless.core.InvalidInputException;
+import dev.keyless.preview.engine.RecordedDeployment;
+import dev.keyless.testkit.Json;
+import dev.keyless.testkit.ProgramFailure;
+import dev.keyless.testkit.SimulatedStack;
+
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The role policy a workload on the test cluster gets for its grants, as the mock engine records it. */
+final class GrantPolicies {
+    static final String POLICY = "aws:iam/rolePolicy:RolePolicy";
+
+    private GrantPolicies() {
+    }
+
+    /** @param grant made inside the program, so resource objects it names are registered there too */
+    static RecordedDeployment deploy(Supplier<? extends AccessGrant> grant) {
+        return SimulatedStack.named("grants").run(ctx -> workload(grant.get()));
+    }
+
+    static Object policyOf(Supplier<? extends AccessGrant> grant) {
+        return Json.parse(deploy(grant).resource(POLICY, "api-grants").input("policy").orElseThrow());
+    }
+
+    /** A grant whose value fails once known: the error, and that no role and no policy registered. */
+    static ProgramFailure refusedAtDeploy(Supplier<? extends AccessGrant> grant) {
+        var failure = SimulatedStack.named("grants").runExpectingFailure(ctx -> workload(grant.get()));
+        assertThat(failure.error()).isInstanceOf(InvalidInputException.class);
+        assertThat(failure.deployment().ofType(POLICY)).isEmpty();
+        assertThat(failure.deployment().ofType("aws:iam/role:Role")).isEmpty();
+        return failure;
+    }
+
+    private static FederatedServiceAccount workload(AccessGrant grant) {
+        return new FederatedServiceAccount("api", FederatedServiceAccountArgs.builder()
+                .cluster(TestClusters.adopted("green")).namespace("shop").name("api").grant(grant).build());
+    }
+}
