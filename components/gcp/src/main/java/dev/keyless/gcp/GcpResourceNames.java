@@ -9,10 +9,12 @@ import java.util.regex.Pattern;
  * grants beyond storage name: one exact resource each, never a pattern. The project segment is a
  * project ID or a project number (Google's APIs return resource names with the number).
  *
- * <p>Each IAM member resource of the provider takes the full name in its resource field: its
- * project (and, for a repository, its location) is "parsed from the identifier of the parent
- * resource" when not given (Pulumi gcp 7.0.0, e.g. {@code gcp.secretmanager.SecretIamMember}).
+ * <p>Each IAM member resource of the provider takes the full name in its resource field, and
+ * reads the project (and, for a repository, the location) from it when those fields are left out,
+ * so the grant names its resource by one exact string and never falls back on the provider's
+ * default project.
  *
+ * @see <a href="https://www.pulumi.com/registry/packages/gcp/api-docs/secretmanager/secretiammember/">gcp.secretmanager.SecretIamMember</a>
  * @see <a href="https://cloud.google.com/secret-manager/docs/reference/rest/v1/projects.secrets/create">Secret ID: at most 255 characters of letters, numerals, '-' and '_'</a>
  * @see <a href="https://cloud.google.com/kms/docs/resource-hierarchy">Cloud KMS resource names</a>
  * @see <a href="https://cloud.google.com/pubsub/docs/reference/rest/v1/projects.topics">Pub/Sub topic and subscription names</a>
