@@ -103,6 +103,44 @@ final class GcpSimulation implements ProviderSimulation {
                 state.put("state", "ACTIVE");
                 id = "projects/" + resourceProject + path;
             }
+            // The resources the grants beyond storage name by id: the provider makes each id the
+            // resource's full name, which their IAM members take.
+            case "gcp:secretmanager/secret:Secret" -> {
+                var secretId = text(inputs, "secretId").orElse(Placeholders.autoName(logicalName));
+                state.put("project", resourceProject);
+                state.put("name", "projects/" + PROJECT_NUMBER + "/secrets/" + secretId);
+                id = "projects/" + resourceProject + "/secrets/" + secretId;
+            }
+            case "gcp:kms/keyRing:KeyRing" -> {
+                var name = text(inputs, "name").orElse(Placeholders.autoName(logicalName));
+                state.put("name", name);
+                state.put("project", resourceProject);
+                id = "projects/" + resourceProject + "/locations/" + text(inputs, "location").orElse(region) + "/keyRings/" + name;
+            }
+            case "gcp:kms/cryptoKey:CryptoKey" -> {
+                var name = text(inputs, "name").orElse(Placeholders.autoName(logicalName));
+                state.put("name", name);
+                id = inputs.get("keyRing") + "/cryptoKeys/" + name;
+            }
+            case "gcp:pubsub/topic:Topic", "gcp:pubsub/subscription:Subscription", "gcp:dns/managedZone:ManagedZone" -> {
+                var name = text(inputs, "name").orElse(Placeholders.autoName(logicalName));
+                var collection = switch (type) {
+                    case "gcp:pubsub/topic:Topic" -> "topics";
+                    case "gcp:pubsub/subscription:Subscription" -> "subscriptions";
+                    default -> "managedZones";
+                };
+                state.put("name", name);
+                state.put("project", resourceProject);
+                id = "projects/" + resourceProject + "/" + collection + "/" + name;
+            }
+            case "gcp:artifactregistry/repository:Repository" -> {
+                var location = text(inputs, "location").orElse(region);
+                id = "projects/" + resourceProject + "/locations/" + location + "/repositories/"
+                        + text(inputs, "repositoryId").orElse(Placeholders.autoName(logicalName));
+                state.put("project", resourceProject);
+                state.put("location", location);
+                state.put("name", id);
+            }
             default -> {
                 if (type.toLowerCase(Locale.ROOT).endsWith("iammember")) {
                     state.put("etag", "BwEXAMPLEtag=");

@@ -47,6 +47,23 @@ class GcpSimulationTest {
     }
 
     @Test
+    void theResourcesGrantsNameByIdGetTheirFullResourceNamesAsIds() {
+        var ring = gcp.create("gcp:kms/keyRing:KeyRing", "shop", Map.of("name", "shop", "location", "europe-west1"));
+        var key = gcp.create("gcp:kms/cryptoKey:CryptoKey", "orders", Map.of("name", "orders", "keyRing", ring.id()));
+
+        assertThat(gcp.create("gcp:secretmanager/secret:Secret", "db", Map.of("secretId", "db-password")).id())
+                .isEqualTo("projects/shop-prod-4711/secrets/db-password");
+        assertThat(key.id()).isEqualTo("projects/shop-prod-4711/locations/europe-west1/keyRings/shop/cryptoKeys/orders");
+        assertThat(gcp.create("gcp:pubsub/topic:Topic", "orders", Map.of()).id()).isEqualTo("projects/shop-prod-4711/topics/orders-xxxxxxx");
+        assertThat(gcp.create("gcp:pubsub/subscription:Subscription", "worker", Map.of("name", "worker", "topic", "orders")).id())
+                .isEqualTo("projects/shop-prod-4711/subscriptions/worker");
+        assertThat(gcp.create("gcp:dns/managedZone:ManagedZone", "zone", Map.of("name", "shop-example-com", "dnsName", "shop.example.com.")).id())
+                .isEqualTo("projects/shop-prod-4711/managedZones/shop-example-com");
+        assertThat(gcp.create("gcp:artifactregistry/repository:Repository", "images", Map.of("repositoryId", "images", "format", "DOCKER")).id())
+                .isEqualTo("projects/shop-prod-4711/locations/europe-west1/repositories/images");
+    }
+
+    @Test
     void getProjectAnswersThePlaceholderNumber() {
         assertThat(gcp.invoke("gcp:organizations/getProject:getProject", Map.of("projectId", "other-project-01")).orElseThrow())
                 .containsEntry("number", "123456789012").containsEntry("projectId", "other-project-01");
