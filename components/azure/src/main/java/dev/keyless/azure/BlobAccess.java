@@ -50,14 +50,26 @@ public final class BlobAccess implements AzureGrant {
     private final boolean write;
     private final Optional<NamedContainer> named;
     private final DeployTimeCheck nameCheck;
+    // A store's resource group named before deploy, when the grant was given the store itself.
+    private final Optional<String> storeGroup;
 
     private BlobAccess(Function<InvokeOptions, Output<String>> containerId, String label, boolean write, Optional<NamedContainer> named,
                        DeployTimeCheck nameCheck) {
+        this(containerId, label, write, named, nameCheck, Optional.empty());
+    }
+
+    private BlobAccess(Function<InvokeOptions, Output<String>> containerId, String label, boolean write, Optional<NamedContainer> named,
+                       DeployTimeCheck nameCheck, Optional<String> storeGroup) {
         this.containerId = containerId;
         this.label = label;
         this.write = write;
         this.named = named;
         this.nameCheck = nameCheck;
+        this.storeGroup = storeGroup;
+    }
+
+    private BlobAccess inKnownGroup(ProtectedBlobContainer store) {
+        return new BlobAccess(containerId, label, write, named, nameCheck, store.knownResourceGroupName());
     }
 
     /** An existing container, by the names a grant was given. */
@@ -89,7 +101,7 @@ public final class BlobAccess implements AzureGrant {
      * @return read access (get and list) to its blobs
      */
     public static BlobAccess readOnly(ProtectedBlobContainer store) {
-        return ofContainer(Checks.notNull("store", store, "a ProtectedBlobContainer").container(), false);
+        return ofContainer(Checks.notNull("store", store, "a ProtectedBlobContainer").container(), false).inKnownGroup(store);
     }
 
     /**
@@ -97,7 +109,7 @@ public final class BlobAccess implements AzureGrant {
      * @return read, write and delete access to its blobs
      */
     public static BlobAccess readWrite(ProtectedBlobContainer store) {
-        return ofContainer(Checks.notNull("store", store, "a ProtectedBlobContainer").container(), true);
+        return ofContainer(Checks.notNull("store", store, "a ProtectedBlobContainer").container(), true).inKnownGroup(store);
     }
 
     /**
@@ -226,11 +238,12 @@ public final class BlobAccess implements AzureGrant {
     }
 
     /**
-     * @return the storage account's resource group when the grant names it as a plain value (the
-     *     names form); empty for a container object or names given as {@code Output}s
+     * @return the storage account's resource group when it is known before deploy: the names form,
+     *     or a {@link ProtectedBlobContainer} created in a group named as text; empty for a container
+     *     object or names given as {@code Output}s
      */
     Optional<String> plainResourceGroupName() {
-        return named.map(NamedContainer::resourceGroupName);
+        return named.map(NamedContainer::resourceGroupName).or(() -> storeGroup);
     }
 
     /** @return the role assigned: Storage Blob Data Contributor or Reader */

@@ -15,6 +15,7 @@ import com.pulumi.azurenative.storage.inputs.SkuArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import dev.keyless.core.Checks;
+import java.util.Optional;
 
 /**
  * A storage account and private container set up to keep what workloads put in them and to admit
@@ -27,9 +28,29 @@ import dev.keyless.core.Checks;
  * @param container the private container
  * @see <a href="https://learn.microsoft.com/azure/storage/blobs/security-recommendations">Security recommendations for Blob storage</a>
  */
-public record ProtectedBlobContainer(StorageAccount account, BlobContainer container) {
+public record ProtectedBlobContainer(StorageAccount account, BlobContainer container, Optional<String> knownResourceGroupName) {
     /** How long deleted blobs and containers can be restored. */
     public static final int SOFT_DELETE_DAYS = 7;
+
+    /**
+     * @param account                the storage account
+     * @param container              the container in it
+     * @param knownResourceGroupName the account's resource group when it was named before deploy:
+     *                               a federated identity for the container's grants goes there
+     */
+    public ProtectedBlobContainer {
+        java.util.Objects.requireNonNull(knownResourceGroupName, "knownResourceGroupName");
+    }
+
+    /**
+     * A store whose resource group is known only at deploy.
+     *
+     * @param account   the storage account
+     * @param container the container in it
+     */
+    public ProtectedBlobContainer(StorageAccount account, BlobContainer container) {
+        this(account, container, Optional.empty());
+    }
 
     /**
      * Creates the account and the container, both auto-named from {@code name}.
@@ -89,7 +110,8 @@ public record ProtectedBlobContainer(StorageAccount account, BlobContainer conta
      */
     public static ProtectedBlobContainer create(String name, String resourceGroupName, boolean retainOnDestroy) {
         requireName(name);
-        return create(name, Output.of(requireResourceGroupName(resourceGroupName)), retainOnDestroy);
+        var store = create(name, Output.of(requireResourceGroupName(resourceGroupName)), retainOnDestroy);
+        return new ProtectedBlobContainer(store.account(), store.container(), Optional.of(resourceGroupName));
     }
 
     /**

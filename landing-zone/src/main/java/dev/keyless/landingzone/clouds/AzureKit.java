@@ -155,7 +155,7 @@ public final class AzureKit implements CloudKit {
 
     // Azure RBAC scopes a role to the container; a prefix was refused when the config was read.
     private static Store created(ProtectedBlobContainer storage) {
-        return new Store((access, prefix) -> access.writes() ? BlobAccess.readWrite(storage.container()) : BlobAccess.readOnly(storage.container()),
+        return new Store((access, prefix) -> access.writes() ? BlobAccess.readWrite(storage) : BlobAccess.readOnly(storage),
                 storage.container().name());
     }
 
