@@ -40,7 +40,7 @@ final class PodSpecWriter {
     static PodSpecArgs write(PodNeeds needs, PodSpecArgs spec) {
         var volumes = spec.volumes().orElse(Output.of(List.of()));
         var nodeSelector = spec.nodeSelector().orElse(Output.of(Map.of()));
-        return PodSpecArgs.builder(spec)
+        var written = PodSpecArgs.builder(spec)
                 .volumes(volumes.apply(list -> Output.all(list.stream().map(VolumeArgs::name).toList()).applyValue(names -> {
                     var all = new ArrayList<>(list);
                     volumes(needs).forEach((name, volume) -> {
@@ -50,6 +50,12 @@ final class PodSpecWriter {
                     return List.copyOf(all);
                 })))
                 .containers(spec.containers().apply(list -> Output.all(list.stream().map(c -> withNeeds(c, needs)).toList())))
+                .build();
+        // A spec that names no node selector keeps none when the identities need none.
+        if (needs.nodeSelector().isEmpty()) {
+            return written;
+        }
+        return PodSpecArgs.builder(written)
                 .nodeSelector(nodeSelector.applyValue(selector -> mergePlain("node selector", selector, needs.nodeSelector())))
                 .build();
     }

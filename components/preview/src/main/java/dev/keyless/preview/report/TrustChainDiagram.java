@@ -29,6 +29,7 @@ final class TrustChainDiagram {
     private static final String AWS_POD_IDENTITY = "aws:eks/podIdentityAssociation:PodIdentityAssociation";
     private static final String GCP_SERVICE_ACCOUNT = "gcp:serviceaccount/account:Account";
     private static final String GCP_WORKLOAD_IDENTITY_USER = "roles/iam.workloadIdentityUser";
+    private static final String GCP_POOL_PROVIDER = "gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider";
     // The EKS Auth service is the principal a Pod Identity role trusts.
     private static final String POD_IDENTITY_SERVICE = "pods.eks.amazonaws.com";
     // principal://iam.googleapis.com/projects/N/locations/global/workloadIdentityPools/POOL/subject/SUBJECT
@@ -40,7 +41,9 @@ final class TrustChainDiagram {
     private final List<RegisteredResource> ordered;
     private final MermaidFlowchart chart = new MermaidFlowchart();
     private final Map<String, String> issuers = new LinkedHashMap<>();
-    private final List<String> identities = new ArrayList<>();
+    // Each identity's node, by the cloud (the provider package) it lives in: a grant is drawn from
+    // its own cloud's identity only, so one ServiceAccount's identities on several clouds stay apart.
+    private final Map<String, List<String>> identities = new LinkedHashMap<>();
 
     private TrustChainDiagram(List<RegisteredResource> ordered) {
         this.ordered = ordered;
@@ -70,7 +73,7 @@ final class TrustChainDiagram {
     // Pod Identity: the statement names the EKS Auth service, and the association the ServiceAccount.
     private void awsRole(RegisteredResource role, List<RegisteredResource> resources) {
         var identity = chart.node("IAM role\n" + role.name() + optional(role, "name"));
-        identities.add(identity);
+        identity(role, identity);
         var policy = json(role.inputs().get("assumeRolePolicy"));
         if (policy.isEmpty()) {
             chart.edge(issuer("[unknown]"), identity, "trust policy: [unknown]");
@@ -104,7 +107,7 @@ final class TrustChainDiagram {
     // Entra Workload ID: each federated credential trusts one issuer for one subject and audience list.
     private void azureIdentity(RegisteredResource managedIdentity, List<RegisteredResource> resources) {
         var identity = chart.node("managed identity\n" + managedIdentity.name() + optional(managedIdentity, "resourceName"));
-        identities.add(identity);
+        identity(managedIdentity, identity);
         resources.stream().filter(r -> AzureTypes.is(r.type(), "managedidentity", "FederatedIdentityCredential")).forEach(credential -> {
             var node = chart.node("federated credential\n" + credential.name());
             chart.edge(issuer(GrantLine.text(credential.inputs().get("issuer"))), node, "");
@@ -116,21 +119,32 @@ final class TrustChainDiagram {
     // GKE impersonation: the Kubernetes principal of the cluster's pool may act as the Google service account.
     private void gcpAccount(RegisteredResource account, List<RegisteredResource> resources) {
         var identity = chart.node("Google service account\n" + account.name() + optional(account, "accountId"));
-        identities.add(identity);
+        identity(account, identity);
         resources.stream().filter(TrustChainDiagram::workloadIdentityUser)
-                .forEach(binding -> pool(binding.inputs().get("member"), "roles/iam.workloadIdentityUser", identity));
+                .forEach(binding -> pool(binding.inputs().get("member"), "roles/iam.workloadIdentityUser", identity, resources));
     }
 
     // A grant to a Kubernetes principal directly (GKE Workload Identity without a Google service
     // account): the principal is the identity, and its pool is what trusts the cluster's tokens.
-    private String directPrincipal(Object member) {
+    private String directPrincipal(RegisteredResource grant, List<RegisteredResource> resources) {
+        var member = grant.inputs().get("member");
         var identity = chart.node("Kubernetes principal\n" + GrantLine.text(member));
-        identities.add(identity);
-        pool(member, "", identity);
+        identity(grant, identity);
+        pool(member, "", identity, resources);
         return identity;
     }
 
-    private void pool(Object member, String role, String identity) {
+    private void identity(RegisteredResource resource, String node) {
+        identities.computeIfAbsent(cloudOf(resource.type()), cloud -> new ArrayList<>()).add(node);
+    }
+
+    // "aws:iam/role:Role" is AWS's, "azure-native:..." Azure's: the provider package names the cloud.
+    private static String cloudOf(String type) {
+        var cloud = type.substring(0, Math.max(0, type.indexOf(':')));
+        return cloud.equals("azure-native") ? "azure" : cloud;
+    }
+
+    private void pool(Object member, String role, String identity, List<RegisteredResource> resources) {
         var text = GrantLine.text(member);
         var principal = GCP_PRINCIPAL.matcher(text);
         var gke = GKE_MEMBER.matcher(text);
@@ -148,29 +162,42 @@ final class TrustChainDiagram {
             subject = "member: " + text;
         }
         var node = chart.node("workload identity pool\n" + pool);
-        chart.edge(issuer("GKE cluster's OIDC issuer"), node, "");
+        // A federation's pool trusts a foreign issuer through the workload's own provider, whose
+        // condition admits its subject; GKE's pool trusts the cluster's issuer natively.
+        var providers = resources.stream().filter(r -> r.type().equals(GCP_POOL_PROVIDER)).toList();
+        if (providers.isEmpty()) {
+            chart.edge(issuer("GKE cluster's OIDC issuer"), node, "");
+        }
+        for (var provider : providers) {
+            var providerNode = chart.node("workload identity pool provider\n" + GrantLine.text(provider.inputs().get("workloadIdentityPoolProviderId"))
+                    + "\ncondition: " + GrantLine.text(provider.inputs().get("attributeCondition")));
+            chart.edge(issuer(GrantLine.text(provider.input("oidc.issuerUri").orElse("[unknown]"))), providerNode, "");
+            chart.edge(providerNode, node, "aud: " + GrantLine.text(provider.input("oidc.allowedAudiences").orElse("[unknown]")));
+        }
         chart.edge(node, identity, (role.isEmpty() ? "" : role + "\n") + subject);
     }
 
     private void grants(List<RegisteredResource> resources) {
         for (var resource : resources) {
             if (resource.type().equals(AWS_ROLE_POLICY)) {
-                grant(permissions(resource), resource);
+                grant(permissions(resource), resource, resources);
             } else if (!workloadIdentityUser(resource)) {
                 GRANTS.stream().filter(renderer -> renderer.recognises(resource.type())).findFirst()
-                        .ifPresent(renderer -> grant(renderer.describe(resource).replace("  ", "\n"), resource));
+                        .ifPresent(renderer -> grant(renderer.describe(resource).replace("  ", "\n"), resource, resources));
             }
         }
     }
 
-    private void grant(String text, RegisteredResource resource) {
+    private void grant(String text, RegisteredResource resource, List<RegisteredResource> resources) {
         var node = chart.node(resource.type() + "\n" + resource.name() + "\n" + text);
-        // A GCP grant to the Kubernetes principal itself has no identity of its own above it.
-        if (identities.isEmpty() && new GcpIamMemberLine().recognises(resource.type())) {
-            chart.edge(directPrincipal(resource.inputs().get("member")), node, "granted");
+        var own = identities.getOrDefault(cloudOf(resource.type()), List.of());
+        // A GCP grant to a pool's principal itself (GKE Workload Identity, or a federation without a
+        // Google service account) has no identity of its own above it: the principal is the identity.
+        if (own.isEmpty() && new GcpIamMemberLine().recognises(resource.type())) {
+            chart.edge(directPrincipal(resource, resources), node, "granted");
             return;
         }
-        identities.forEach(identity -> chart.edge(identity, node, "granted"));
+        own.forEach(identity -> chart.edge(identity, node, "granted"));
     }
 
     // "Allow s3:GetObject, s3:PutObject on arn:aws:s3:::bucket/*", one line per statement.
@@ -195,7 +222,7 @@ final class TrustChainDiagram {
             var node = chart.node("ServiceAccount\n" + GrantLine.text(account.input("metadata.namespace").orElse("default"))
                     + "/" + GrantLine.text(account.input("metadata.name").orElse(account.name()))
                     + cluster(account));
-            identities.forEach(identity -> chart.edge(identity, node, "assumed by"));
+            identities.values().stream().flatMap(List::stream).distinct().forEach(identity -> chart.edge(identity, node, "assumed by"));
             for (var pods : WorkloadPods.of(ordered, account)) {
                 chart.edge(node, chart.node(pods.type() + "\n" + pods.name()), "runs");
             }

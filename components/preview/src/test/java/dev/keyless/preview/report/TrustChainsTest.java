@@ -60,6 +60,46 @@ class TrustChainsTest {
     }
 
     @Test
+    void drawsEachCloudsGrantFromThatCloudsIdentityAndAFederatedPoolFromTheForeignIssuer() {
+        var issuer = "https://" + EKS_ISSUER_HOST;
+        var principal = "principal://iam.googleapis.com/projects/1/locations/global/workloadIdentityPools/keyless-p/subject/system:serviceaccount:shop:storefront";
+        var workload = Registered.component(FSA, "storefront");
+        var deployment = Registered.deployment(Registered.stack(), workload,
+                Registered.child(workload, "aws:iam/role:Role", "storefront-role", Map.of("assumeRolePolicy", IRSA_TRUST)),
+                Registered.child(workload, "aws:iam/rolePolicy:RolePolicy", "storefront-grants", Map.of("policy", S3_GRANTS)),
+                Registered.child(workload, "gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider", "storefront-gcp-provider", Map.of(
+                        "workloadIdentityPoolProviderId", "shop-storefront",
+                        "attributeCondition", "assertion.sub == 'system:serviceaccount:shop:storefront'",
+                        "oidc", Map.of("issuerUri", issuer, "allowedAudiences", List.of("aud-p")))),
+                Registered.child(workload, "gcp:storage/bucketIAMMember:BucketIAMMember", "storefront-grant-events", Map.of(
+                        "bucket", "events", "role", "roles/storage.objectViewer", "member", principal)),
+                Registered.child(workload, "kubernetes:core/v1:ServiceAccount", "storefront-sa", Map.of(
+                        "metadata", Map.of("name", "storefront", "namespace", "shop"))));
+
+        assertThat(TrustChains.diagrams(deployment).get("storefront")).isEqualTo("""
+                flowchart LR
+                    n1["IAM role<br>storefront-role"]
+                    n2["IAM OIDC provider<br>arn:aws:iam::111122223333:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/B1E0"]
+                    n3["issuer<br>https://oidc.eks.eu-west-1.amazonaws.com/id/B1E0"]
+                    n3 --> n2
+                    n2 -->|"sub: system:serviceaccount:shop:storefront<br>aud: sts.amazonaws.com"| n1
+                    n4["gcp:storage/bucketIAMMember:BucketIAMMember<br>storefront-grant-events<br>bucket: events<br>role: roles/storage.objectViewer<br>member: %s"]
+                    n5["Kubernetes principal<br>%s"]
+                    n6["workload identity pool<br>projects/1/locations/global/workloadIdentityPools/keyless-p"]
+                    n7["workload identity pool provider<br>shop-storefront<br>condition: assertion.sub == 'system:serviceaccount:shop:storefront'"]
+                    n3 --> n7
+                    n7 -->|"aud: aud-p"| n6
+                    n6 -->|"pool subject: system:serviceaccount:shop:storefront"| n5
+                    n5 -->|"granted"| n4
+                    n8["aws:iam/rolePolicy:RolePolicy<br>storefront-grants<br>Allow s3:ListBucket on arn:aws:s3:::assets<br>Allow s3:GetObject, s3:PutObject on arn:aws:s3:::assets/storefront/*"]
+                    n1 -->|"granted"| n8
+                    n9["ServiceAccount<br>shop/storefront"]
+                    n1 -->|"assumed by"| n9
+                    n5 -->|"assumed by"| n9
+                """.formatted(principal, principal));
+    }
+
+    @Test
     void drawsAPodIdentityChainThroughTheAssociationThatNamesTheServiceAccount() {
         var workload = Registered.component(FSA, "storefront");
         var deployment = Registered.deployment(Registered.stack(), workload,
