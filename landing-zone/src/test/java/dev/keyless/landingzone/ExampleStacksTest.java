@@ -143,4 +143,34 @@ class ExampleStacksTest {
                     n7 -->|"runs"| n8
                 """);
     }
+    @Test
+    void theCrossCloudStackGivesEachGrantItsOwnCloudsIdentityTrustingExactlyTheServiceAccount() {
+        var deployment = deploy("cross-cloud");
+        var eksIssuer = "https://oidc.eks.eu-west-1.amazonaws.com/id/0000000000000000000000000000C0DE";
+        var gkeIssuer = "https://container.googleapis.com/v1/projects/acme-analytics/locations/europe-west1/clusters/analytics";
+
+        // ledger-sync on EKS has no AWS grant, so no IAM role: only its GCP and Azure identities.
+        assertThat(deployment.find("aws:iam/role:Role", "ledger-sync-role")).isEmpty();
+        var provider = deployment.resource("gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider", "ledger-sync-gcp-provider");
+        assertThat(provider.input("oidc.issuerUri")).contains(eksIssuer);
+        assertThat(provider.input("attributeCondition")).contains("assertion.sub == 'system:serviceaccount:reports:ledger-sync'");
+        var pool = deployment.resource("gcp:iam/workloadIdentityPool:WorkloadIdentityPool", "reports-gcp-pool");
+        assertThat(pool.protect()).isTrue();
+        assertThat(deployment.resource("azure-native:managedidentity:FederatedIdentityCredential", "ledger-sync-credential").inputs())
+                .containsEntry("issuer", eksIssuer)
+                .containsEntry("subject", "system:serviceaccount:reports:ledger-sync")
+                .containsEntry("audiences", List.of("api://AzureADTokenExchange"))
+                .containsEntry("resourceGroupName", "reports-data");
+
+        // result-publisher on GKE writes S3 through an IAM OIDC provider for the GKE issuer.
+        var oidcProvider = deployment.resource("aws:iam/openIdConnectProvider:OpenIdConnectProvider", "analytics-aws-oidc-provider");
+        assertThat(oidcProvider.inputs()).containsEntry("url", gkeIssuer).containsEntry("clientIdLists", List.of("sts.amazonaws.com"));
+        var hostPath = gkeIssuer.substring("https://".length());
+        var trust = deployment.resource("aws:iam/role:Role", "result-publisher-role").input("assumeRolePolicy").orElseThrow();
+        assertThat(Json.parse(trust).at("/Statement/Condition/StringEquals")).isEqualTo(Json.parse("""
+                {"%s:sub": "system:serviceaccount:results:publisher", "%s:aud": "sts.amazonaws.com"}
+                """.formatted(hostPath, hostPath)));
+        assertThat(ResourceGraph.of(deployment).waitsFor(deployment.resource("aws:iam/role:Role", "result-publisher-role"), oidcProvider)).isTrue();
+        assertThat(deployment.find("gcp:storage/bucketIAMMember:BucketIAMMember", "result-publisher-grant-results-read-only")).isEmpty();
+    }
 }
