@@ -53,7 +53,6 @@ final class AnyResourceActions {
             "autoscaling:DescribeAutoScalingGroups",
             "autoscaling:DescribeAutoScalingInstances",
             "autoscaling:DescribeLaunchConfigurations",
-            "autoscaling:DescribeScalingActivities",
             "autoscaling:DescribeTags",
             "ec2:DescribeImages",
             "ec2:DescribeInstanceTypes",
