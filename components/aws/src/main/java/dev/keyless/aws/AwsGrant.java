@@ -41,4 +41,16 @@ public interface AwsGrant extends AccessGrant {
     default Optional<List<IamStatement>> longestStatements() {
         return Optional.empty();
     }
+
+    /**
+     * AWS managed policies the grant attaches to the role besides its statements, for a
+     * controller whose upstream project ships its permissions as one (the EBS CSI driver's
+     * {@code AmazonEBSCSIDriverPolicy}). Each is one attachment, {@code NAME-managed-POLICY_NAME},
+     * shared with a role option naming the same policy.
+     *
+     * @return the policies' ARNs; none by default
+     */
+    default List<String> managedPolicyArns() {
+        return List.of();
+    }
 }

@@ -73,7 +73,11 @@ final class FederatedRole {
                 .role(roleName)
                 .policy(policy)
                 .build(), parent)));
-        for (var policy : settings.managedPolicies) {
+        var attached = new java.util.HashSet<String>();
+        for (var policy : managedPolicies(request, settings)) {
+            if (!attached.add(policy.key())) {
+                continue;
+            }
             // Keyed by the policy's name (or the user's key), not its position: reordering must not replace attachments.
             attachments.add(new RolePolicyAttachment(request.childName("managed-" + policy.key()), RolePolicyAttachmentArgs.builder()
                     .role(roleName)
@@ -81,6 +85,14 @@ final class FederatedRole {
                     .build(), parent));
         }
         return new Binding(identity, attachments);
+    }
+
+    // The role's own managed policies, then those its grants carry; one attachment per policy name.
+    private static List<ManagedPolicy> managedPolicies(AwsBinding request, RoleSettings settings) {
+        var policies = new ArrayList<>(settings.managedPolicies);
+        request.grants().forEach(grant -> grant.managedPolicyArns()
+                .forEach(arn -> policies.add(new ManagedPolicy(Arns.nameOf(arn), Output.of(arn)))));
+        return policies;
     }
 
     /**
@@ -91,7 +103,10 @@ final class FederatedRole {
      * @return the policy, failing once known when it breaks a rule; empty when there are no grants
      */
     static Optional<Output<String>> inlinePolicy(AwsBinding request, RoleSettings settings) {
-        if (request.grants().isEmpty()) {
+        // A grant made of a managed policy alone (EBS CSI without a key) has no statement: IAM
+        // refuses a policy with none, so then the role has no inline policy.
+        var noStatements = request.grants().stream().allMatch(g -> g.longestStatements().filter(List::isEmpty).isPresent());
+        if (noStatements) {
             return Optional.empty();
         }
         return Optional.of(permissions(request, settings.allowWildcardPermissions));

@@ -58,8 +58,9 @@ final class InlinePolicy {
         }
         for (var resource : statement.resources()) {
             var value = resource.value();
-            // Actions that exist only on "*" (an ECR login token, listing hosted zones) are admitted by name.
-            if (value.equals("*") && AnyResourceActions.admitsAll(statement.actions())) {
+            // Actions that exist only on "*" (an ECR login token, listing hosted zones), and the
+            // controllers' tag-conditioned changes, are admitted by name.
+            if (value.equals("*") && AnyResourceActions.admits(statement)) {
                 continue;
             }
             if (value.equals("*") || value.substring(value.lastIndexOf(':') + 1).startsWith("*")) {

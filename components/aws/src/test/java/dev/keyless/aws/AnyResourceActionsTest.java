@@ -4,6 +4,7 @@ import com.pulumi.core.Output;
 import dev.keyless.core.InvalidInputException;
 import dev.keyless.core.ServiceAccountRef;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.policybuilder.iam.IamConditionOperator;
 import software.amazon.awssdk.policybuilder.iam.IamEffect;
 import software.amazon.awssdk.policybuilder.iam.IamStatement;
 
@@ -35,6 +36,21 @@ class AnyResourceActionsTest {
         assertThatThrownBy(() -> InlinePolicy.of(ACCOUNT, List.of(onAnyResource("ecr:GetAuthorizationToken", "ecr:BatchGetImage")), false, false))
                 .isInstanceOf(InvalidInputException.class).hasMessage(REFUSED);
         assertThatThrownBy(() -> InlinePolicy.of(ACCOUNT, List.of(onAnyResource("s3:GetObject")), false, false)).hasMessage(REFUSED);
+    }
+
+    @Test
+    void nodeGroupChangesAreAdmittedOnAnyResourceOnlyUnderTheClusterAutoscalerTagCondition() {
+        var untagged = onAnyResource("autoscaling:SetDesiredCapacity");
+        assertThatThrownBy(() -> InlinePolicy.of(ACCOUNT, List.of(untagged), false, false)).hasMessage(REFUSED);
+        var otherTag = untagged.toBuilder().addCondition(IamConditionOperator.NULL, "aws:ResourceTag/team", "false").build();
+        assertThatThrownBy(() -> InlinePolicy.of(ACCOUNT, List.of(otherTag), false, false)).hasMessage(REFUSED);
+        var tagAbsent = untagged.toBuilder().addCondition(IamConditionOperator.NULL, "aws:ResourceTag/k8s.io/cluster-autoscaler/green", "true").build();
+        assertThatThrownBy(() -> InlinePolicy.of(ACCOUNT, List.of(tagAbsent), false, false)).hasMessage(REFUSED);
+        var tagged = untagged.toBuilder().addCondition(IamConditionOperator.NULL, "aws:ResourceTag/k8s.io/cluster-autoscaler/green", "false").build();
+        assertThatCode(() -> InlinePolicy.of(ACCOUNT, List.of(tagged), false, false)).doesNotThrowAnyException();
+        var taggedWithMore = IamStatement.builder().effect(IamEffect.ALLOW).actionIds(List.of("autoscaling:SetDesiredCapacity", "ec2:TerminateInstances"))
+                .addResource("*").addCondition(IamConditionOperator.NULL, "aws:ResourceTag/k8s.io/cluster-autoscaler/green", "false").build();
+        assertThatThrownBy(() -> InlinePolicy.of(ACCOUNT, List.of(taggedWithMore), false, false)).hasMessage(REFUSED);
     }
 
     @Test

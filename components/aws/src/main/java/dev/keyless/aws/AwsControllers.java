@@ -1,0 +1,212 @@
+package dev.keyless.aws;
+
+import dev.keyless.core.Checks;
+import dev.keyless.core.ControllerPreset;
+import dev.keyless.core.InvalidInputException;
+import software.amazon.awssdk.policybuilder.iam.IamConditionOperator;
+import software.amazon.awssdk.policybuilder.iam.IamEffect;
+import software.amazon.awssdk.policybuilder.iam.IamStatement;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Ready identities for the controllers an EKS cluster runs, each with the ServiceAccount its Helm
+ * chart makes by default and the permissions its upstream project documents, narrowed to the
+ * zones, secrets and keys named. Each works with IRSA (the default) and EKS Pod Identity: give the
+ * mechanism on the preset's {@link ControllerPreset#args args}.
+ *
+ * <p>Where upstream grants on {@code hostedzone/*} or a name pattern, the preset names each
+ * resource given. Where IAM authorizes an action only on {@code *} (listing hosted zones, the
+ * Auto Scaling and EC2 descriptions), the preset carries exactly those actions, which the role's
+ * wildcard check admits by name ({@link AnyResourceActions}); the role never needs
+ * {@code allowWildcardPermissions()}.
+ *
+ * <pre>{@code
+ * new FederatedServiceAccount("external-dns", AwsControllers.externalDns(List.of("Z0123456789ABCDEFGHIJ")).args(cluster).build());
+ * new FederatedServiceAccount("cluster-autoscaler", AwsControllers.clusterAutoscaler("green").args(cluster)
+ *         .mechanism(PodIdentity.defaults()).build());
+ * }</pre>
+ */
+public final class AwsControllers {
+    /** The managed policy AWS maintains for the EBS CSI driver's controller, which the driver's install docs name. */
+    public static final String EBS_CSI_DRIVER_POLICY_ARN = "arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicyV2";
+
+    static final List<String> EXTERNAL_DNS_ZONE_ACTIONS = List.of(
+            "route53:ChangeResourceRecordSets", "route53:ListResourceRecordSets", "route53:ListTagsForResources");
+    static final List<String> CERT_MANAGER_ZONE_ACTIONS = List.of("route53:ChangeResourceRecordSets", "route53:ListResourceRecordSets");
+    static final List<String> EXTERNAL_SECRETS_SECRET_ACTIONS = List.of("secretsmanager:GetResourcePolicy", "secretsmanager:GetSecretValue",
+            "secretsmanager:DescribeSecret", "secretsmanager:ListSecretVersionIds");
+    static final List<String> EBS_CSI_KEY_ACTIONS = List.of("kms:Decrypt", "kms:GenerateDataKeyWithoutPlaintext", "kms:CreateGrant");
+    /** An EKS cluster's name: 1 to 100 of letters, digits, '-' and '_', starting with a letter or digit. */
+    static final String CLUSTER_NAME_RULE = "an EKS cluster name, 1 to 100 of [A-Za-z0-9_-] starting with a letter or digit";
+
+    private AwsControllers() {
+    }
+
+    /**
+     * external-dns on Route 53: record changes, record listing and zone tags on exactly the zones
+     * given, and {@code route53:ListHostedZones} on {@code *} (it names no zone). Upstream grants
+     * the first three on {@code hostedzone/*}; here each zone is named. Run external-dns with
+     * {@code --zone-id-filter} for the same zones, or it will try others and be refused.
+     * Namespace {@code external-dns}, ServiceAccount {@code external-dns} (the chart's release name).
+     *
+     * @param zoneIds the hosted zones' ids, e.g. {@code Z0123456789ABCDEFGHIJ}, at least one
+     * @return the preset
+     * @throws InvalidInputException when no zone is given, or an id is not a hosted zone id
+     * @see <a href="https://github.com/kubernetes-sigs/external-dns/blob/v0.22.0/docs/tutorials/aws.md#iam-policy">external-dns v0.22.0, docs/tutorials/aws.md: IAM Policy</a>
+     */
+    public static ControllerPreset externalDns(List<String> zoneIds) {
+        var zones = zoneArns("externalDns", zoneIds);
+        var statements = List.of(
+                allow(EXTERNAL_DNS_ZONE_ACTIONS, zones),
+                // Finding zones names none: IAM authorizes ListHostedZones only on "*".
+                // https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonroute53.html
+                allow(List.of(AnyResourceActions.ROUTE53_LIST_HOSTED_ZONES), List.of("*")));
+        return ControllerPreset.of("external-dns", "external-dns", "external-dns",
+                List.of(new ControllerGrant("external-dns record changes on " + String.join(", ", zoneIds), statements, List.of())));
+    }
+
+    /**
+     * cert-manager's Route 53 DNS-01 solver: TXT record changes and record listing on exactly the
+     * zones given ({@code route53:ChangeResourceRecordSetsRecordTypes} TXT, as upstream
+     * documents), polling its changes ({@code change/*}: a change's id is not known before it
+     * is made) and {@code route53:ListHostedZonesByName} on {@code *} (it names no zone).
+     * Namespace {@code cert-manager}, ServiceAccount {@code cert-manager}.
+     *
+     * @param zoneIds the hosted zones' ids, at least one
+     * @return the preset
+     * @throws InvalidInputException when no zone is given, or an id is not a hosted zone id
+     * @see <a href="https://cert-manager.io/docs/configuration/acme/dns01/route53/#set-up-an-iam-policy">cert-manager Route53: Set up an IAM Policy (read in the v1.19 docs, the same as the current docs)</a>
+     */
+    public static ControllerPreset certManager(List<String> zoneIds) {
+        var zones = zoneArns("certManager", zoneIds);
+        var records = IamStatement.builder().effect(IamEffect.ALLOW).actionIds(CERT_MANAGER_ZONE_ACTIONS).resourceIds(zones)
+                .addCondition(IamConditionOperator.STRING_EQUALS.addPrefix("ForAllValues:"), "route53:ChangeResourceRecordSetsRecordTypes", "TXT")
+                .build();
+        var statements = List.of(
+                allow(List.of(Route53Access.GET_CHANGE), List.of("arn:aws:route53:::change/*")),
+                records,
+                // Finding a zone by its domain names none: IAM authorizes it only on "*".
+                // https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonroute53.html
+                allow(List.of(AnyResourceActions.ROUTE53_LIST_HOSTED_ZONES_BY_NAME), List.of("*")));
+        return ControllerPreset.of("cert-manager", "cert-manager", "cert-manager",
+                List.of(new ControllerGrant("cert-manager DNS-01 TXT records on " + String.join(", ", zoneIds), statements, List.of())));
+    }
+
+    /**
+     * external-secrets reading Secrets Manager: the four read actions upstream documents on
+     * exactly the secrets given (full ARNs; upstream shows a name pattern), and listing secrets
+     * and the batch read on {@code *} (they name no secret; the batch read still needs
+     * {@code GetSecretValue} on each secret). Namespace {@code external-secrets}, ServiceAccount
+     * {@code external-secrets}.
+     *
+     * @param secretArns the secrets' full ARNs, with their six-character suffix, at least one
+     * @return the preset
+     * @throws InvalidInputException when no secret is given, or an ARN is not a secret's full ARN
+     * @see <a href="https://github.com/external-secrets/external-secrets/blob/v2.9.0/docs/provider/aws-secrets-manager.md#iam-policy">external-secrets v2.9.0, docs/provider/aws-secrets-manager.md: IAM Policy</a>
+     */
+    public static ControllerPreset externalSecrets(List<String> secretArns) {
+        var secrets = distinct("externalSecrets", secretArns, "at least one Secrets Manager secret ARN");
+        secrets.forEach(arn -> SecretsManagerAccess.SECRET_ARN.require("secret", arn));
+        var statements = List.of(
+                // Listing and the batch read name no secret: IAM authorizes them only on "*".
+                // https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssecretsmanager.html
+                allow(AnyResourceActions.SECRETS_MANAGER_LISTING, List.of("*")),
+                allow(EXTERNAL_SECRETS_SECRET_ACTIONS, secrets));
+        return ControllerPreset.of("external-secrets", "external-secrets", "external-secrets",
+                List.of(new ControllerGrant("external-secrets reads of " + secrets.size() + " secret(s)", statements, List.of())));
+    }
+
+    /**
+     * cluster-autoscaler on Auto Scaling groups: the Auto Scaling and EC2 descriptions on
+     * {@code *} (IAM names no group for them), and desired-capacity changes and instance
+     * termination on {@code *} only where the group carries the tag
+     * {@code k8s.io/cluster-autoscaler/CLUSTER} (whatever its value, as auto-discovery reads it),
+     * so it scales only the cluster's own groups. Includes {@code autoscaling:DescribeTags} and
+     * {@code ec2:DescribeLaunchTemplateVersions}, which upstream adds for auto-discovery and
+     * launch templates. Namespace {@code kube-system}, ServiceAccount {@code cluster-autoscaler}.
+     *
+     * @param clusterName the EKS cluster's name, as in its node groups' tags
+     * @return the preset
+     * @throws InvalidInputException when the name breaks {@link #CLUSTER_NAME_RULE}
+     * @see <a href="https://github.com/kubernetes/autoscaler/blob/062f28a624a2cbedcdc13b152845ac8074853219/cluster-autoscaler/cloudprovider/aws/README.md#iam-policy">cluster-autoscaler cloudprovider/aws/README.md: IAM Policy (read at commit 062f28a)</a>
+     */
+    public static ControllerPreset clusterAutoscaler(String clusterName) {
+        if (clusterName == null || !clusterName.matches("[A-Za-z0-9][A-Za-z0-9_-]{0,99}")) {
+            throw InvalidInputException.of("clusterAutoscaler", clusterName, CLUSTER_NAME_RULE);
+        }
+        var changes = IamStatement.builder().effect(IamEffect.ALLOW).actionIds(AnyResourceActions.NODE_GROUP_CHANGES).addResource("*")
+                .addCondition(IamConditionOperator.NULL, AnyResourceActions.CLUSTER_AUTOSCALER_TAG_PREFIX + clusterName, "false")
+                .build();
+        var statements = List.of(
+                // Descriptions name no group: IAM authorizes them only on "*".
+                // https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonec2autoscaling.html
+                allow(AnyResourceActions.NODE_GROUP_DESCRIPTIONS, List.of("*")),
+                changes);
+        return ControllerPreset.of("cluster-autoscaler", "kube-system", "cluster-autoscaler",
+                List.of(new ControllerGrant("cluster-autoscaler on the node groups tagged for " + clusterName, statements, List.of())));
+    }
+
+    /**
+     * The EBS CSI driver's controller: AWS's managed policy {@code AmazonEBSCSIDriverPolicyV2},
+     * which the driver's install docs name. It scopes changes to volumes and snapshots tagged
+     * {@code ebs.csi.aws.com/cluster: true}, which the driver puts on the volumes it provisions;
+     * statically provisioned volumes need that tag too. Namespace {@code kube-system},
+     * ServiceAccount {@code ebs-csi-controller-sa} (the chart's {@code controller.serviceAccount.name}).
+     *
+     * @return the preset, for unencrypted volumes or volumes under the AWS managed key
+     * @see <a href="https://github.com/kubernetes-sigs/aws-ebs-csi-driver/blob/v1.64.0/docs/install.md#set-up-driver-permissions">aws-ebs-csi-driver v1.64.0, docs/install.md: Set up driver permissions</a>
+     * @see <a href="https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AmazonEBSCSIDriverPolicyV2.html">AmazonEBSCSIDriverPolicyV2</a>
+     */
+    public static ControllerPreset ebsCsiDriver() {
+        return ebsCsi(Optional.empty());
+    }
+
+    /**
+     * The EBS CSI driver's controller with volumes encrypted under a customer managed key: the
+     * managed policy, and on exactly that key the three KMS actions the driver's docs list
+     * ({@code kms:Decrypt}, {@code kms:GenerateDataKeyWithoutPlaintext}, {@code kms:CreateGrant});
+     * upstream shows them on {@code key/*}, here the key is named.
+     *
+     * @param keyArn the key's ARN, {@code arn:aws:kms:REGION:ACCOUNT:key/KEY_ID}
+     * @return the preset
+     * @throws InvalidInputException when the ARN is not a KMS key ARN
+     * @see <a href="https://github.com/kubernetes-sigs/aws-ebs-csi-driver/blob/v1.64.0/docs/install.md#set-up-driver-permissions">aws-ebs-csi-driver v1.64.0, docs/install.md: Encrypted EBS Volumes via KMS</a>
+     */
+    public static ControllerPreset ebsCsiDriver(String keyArn) {
+        KmsAccess.KEY_ARN.require("ebsCsiDriver key", keyArn);
+        return ebsCsi(Optional.of(keyArn));
+    }
+
+    private static ControllerPreset ebsCsi(Optional<String> keyArn) {
+        var statements = keyArn.map(key -> List.of(allow(EBS_CSI_KEY_ACTIONS, List.of(key)))).orElse(List.of());
+        var description = "EBS CSI driver (AmazonEBSCSIDriverPolicyV2" + keyArn.map(k -> ", volumes encrypted with " + k).orElse("") + ")";
+        return ControllerPreset.of("aws-ebs-csi-driver", "kube-system", "ebs-csi-controller-sa",
+                List.of(new ControllerGrant(description, statements, List.of(EBS_CSI_DRIVER_POLICY_ARN))));
+    }
+
+    private static List<String> zoneArns(String field, List<String> zoneIds) {
+        return distinct(field, zoneIds, "at least one Route 53 hosted zone id (the controller changes records only in the zones named)")
+                .stream().map(id -> "arn:aws:route53:::hostedzone/" + Route53Access.requireZoneId("zone", id)).toList();
+    }
+
+    private static List<String> distinct(String field, List<String> values, String rule) {
+        Checks.notNull(field, values, rule);
+        if (values.isEmpty()) {
+            throw InvalidInputException.of(field, values, rule);
+        }
+        var unique = new LinkedHashSet<String>();
+        for (var value : values) {
+            if (!unique.add(value)) {
+                throw InvalidInputException.of(field, value, "named once (it is given twice)");
+            }
+        }
+        return List.copyOf(unique);
+    }
+
+    private static IamStatement allow(List<String> actions, List<String> resources) {
+        return IamStatement.builder().effect(IamEffect.ALLOW).actionIds(actions).resourceIds(resources).build();
+    }
+}
