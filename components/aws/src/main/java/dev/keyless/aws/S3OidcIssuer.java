@@ -128,7 +128,8 @@ public class S3OidcIssuer extends ComponentResource implements PublishedIssuer {
                 .build(), after(versioning));
         var policy = new BucketPolicy(name + "-policy", BucketPolicyArgs.builder()
                 .bucket(bucket.id())
-                .policy(bucket.arn().applyValue(S3OidcIssuer::publicReadOfTheDocuments))
+                // From the plain name, so the policy is known (and auditable) at preview.
+                .policy(publicReadOfTheDocuments(bucketArn(args.bucketName(), args.region())))
                 .build(), after(encryption));
         var discovery = document(name + "-discovery", IssuerDocuments.DISCOVERY_PATH, documents.discoveryJson(), policy);
         this.jwksObject = document(name + "-jwks", IssuerDocuments.JWKS_PATH, documents.jwksJson(), discovery);
@@ -167,6 +168,13 @@ public class S3OidcIssuer extends ComponentResource implements PublishedIssuer {
                 .addResource(bucketArn + "/" + IssuerDocuments.DISCOVERY_PATH)
                 .addResource(bucketArn + "/" + IssuerDocuments.JWKS_PATH)
                 .build()));
+    }
+
+    // S3 ARNs name the partition, which the region decides
+    // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html).
+    static String bucketArn(String bucketName, String region) {
+        var partition = region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
+        return "arn:" + partition + ":s3:::" + bucketName;
     }
 
     private BucketObjectv2 document(String childName, String key, String content, Resource after) {
