@@ -33,6 +33,7 @@ public final class AuditRules {
                 new GcpProjectRoleRule(),
                 new DefaultServiceAccountRule(),
                 new IdentityTokenAutomountRule(),
-                new StorageAccountBlobPublicAccessRule());
+                new StorageAccountBlobPublicAccessRule(),
+                new PublicBucketObjectsRule());
     }
 }

@@ -13,7 +13,11 @@ import java.util.List;
  * KL012: an S3 bucket ({@code BucketV2} or the older {@code Bucket}) that deleting the stack would
  * delete (neither retainOnDelete nor protect), without versioning enabled (a
  * {@code BucketVersioningV2} with status Enabled, or an older bucket's own {@code versioning}), or
- * without a {@code BucketPublicAccessBlock} that sets all four blocks. Which bucket a companion
+ * without a {@code BucketPublicAccessBlock} that sets all four blocks. One exception: a
+ * self-managed cluster's issuer bucket, whose block sets {@code blockPublicAcls} and
+ * {@code ignorePublicAcls} and whose bucket policies make public exactly its two issuer documents,
+ * read only (S3 refuses or ignores any public policy while {@code blockPublicPolicy} or
+ * {@code restrictPublicBuckets} is set); anything more public is KL024's finding. Which bucket a companion
  * resource is about follows {@link BucketReferences#refersTo}; an unknown status or block setting
  * counts as set, so unknown values never make a finding.
  */
@@ -62,9 +66,21 @@ public final class S3BucketProtectionRule implements AuditRule {
     }
 
     private static boolean blocksPublicAccess(PlanResource bucket, Plan plan) {
-        return plan.ofType("aws", "s3", "BucketPublicAccessBlock").stream()
-                .filter(b -> BucketReferences.refersTo(b, bucket))
-                .anyMatch(b -> BLOCKS.stream().allMatch(flag ->
-                        b.get(flag).asBoolean(false) || Unknowns.isUnknown(b.get(flag))));
+        var blocks = plan.ofType("aws", "s3", "BucketPublicAccessBlock").stream()
+                .filter(b -> BucketReferences.refersTo(b, bucket)).toList();
+        return blocks.stream().anyMatch(b -> BLOCKS.stream().allMatch(flag -> set(b, flag)))
+                || blocks.stream().anyMatch(b -> set(b, "blockPublicAcls") && set(b, "ignorePublicAcls")) && onlyIssuerDocumentsPublic(bucket, plan);
+    }
+
+    private static boolean set(PlanResource block, String flag) {
+        return block.get(flag).asBoolean(false) || Unknowns.isUnknown(block.get(flag));
+    }
+
+    // Some policy must make the documents public, and none anything more, for the exception.
+    private static boolean onlyIssuerDocumentsPublic(PlanResource bucket, Plan plan) {
+        var policies = plan.ofType("aws", "s3", "BucketPolicy").stream().filter(p -> BucketReferences.refersTo(p, bucket)).toList();
+        var name = bucket.text("bucket");
+        return policies.stream().anyMatch(p -> !IssuerDocumentsPolicy.publicStatements(p).isEmpty())
+                && policies.stream().allMatch(p -> IssuerDocumentsPolicy.beyondIssuerDocuments(p, name).isEmpty());
     }
 }
