@@ -80,8 +80,9 @@ public final class AwsFederation extends AwsIdentity {
 
     @Override
     IdentityPlan plan(AwsBinding binding, Optional<Output<String>> inlinePolicy) {
-        var cluster = binding.cluster();
+        var cluster = binding.issuer();
         var field = "issuerUrl of " + cluster.describe();
+        requireNoClaimsBeyondSubject(binding);
         cluster.plainIssuerUrl().ifPresent(url -> IamOidcProviderUrls.require(field, url));
         existingOidcProviderArn.ifPresent(arn -> cluster.plainIssuerUrl()
                 .ifPresent(url -> CrossAccountTrust.requireProviderOfIssuer(arn, url)));
@@ -108,10 +109,10 @@ public final class AwsFederation extends AwsIdentity {
                               Optional<SharedOidcProviders.Claimed> claimed, DeployTimeCheck issuerCheck) {
         var provider = claimed.map(c -> c.register(issuerCheck));
         var providerArn = existingOidcProviderArn.map(Output::of).orElseGet(() -> provider.orElseThrow().arn());
-        var trustPolicy = Output.tuple(providerArn, binding.cluster().issuerUrl()).applyValue(t -> {
-            var json = TrustPolicies.webIdentity(List.of(new TrustPolicies.TrustedIssuer(t.t1, IamOidcProviderUrls.hostPath(t.t2))),
-                    binding.account().subject(), false);
-            TrustPolicies.requireTrustWithinQuota(binding.account(), TrustPolicies.iamLength(json), IrsaIdentity.DEFAULT_MAX_TRUST_POLICY_SIZE, false);
+        var trustPolicy = Output.tuple(providerArn, binding.issuer().issuerUrl()).applyValue(t -> {
+            var json = TrustPolicies.webIdentity(new TrustPolicies.TrustedIssuer(t.t1, IamOidcProviderUrls.hostPath(t.t2)),
+                    binding.subjects());
+            TrustPolicies.requireTrustWithinQuota(binding.workload(), TrustPolicies.iamLength(json), IrsaIdentity.DEFAULT_MAX_TRUST_POLICY_SIZE, false);
             return json;
         });
         // The trust names the provider's ARN, so the role waits for the provider through its input.
@@ -121,12 +122,33 @@ public final class AwsFederation extends AwsIdentity {
         var env = new LinkedHashMap<String, Output<String>>();
         env.put("AWS_ROLE_ARN", federated.identity().roleArn());
         env.put("AWS_WEB_IDENTITY_TOKEN_FILE", Output.of(token.path()));
-        env.put("AWS_REGION", region.map(Output::of).orElseGet(() -> providersRegion(owner)));
+        var awsRegion = region.map(Output::of).orElseGet(() -> providersRegion(owner));
+        env.put("AWS_REGION", awsRegion);
         POD_ENV.forEach((key, value) -> env.put(key, Output.of(value)));
         var ready = new ArrayList<Resource>(federated.attachments());
         provider.ifPresent(ready::add);
         return new CloudBinding(federated.identity(), Output.of(Map.of()),
-                new PodNeeds(Map.of(), env, Map.of(), List.of(token), List.of()), ready);
+                new PodNeeds(Map.of(), env, Map.of(), List.of(token), List.of()), ready,
+                Optional.of(AwsPipelineLogin.of(federated.identity().roleArn(), awsRegion)));
+    }
+
+    /**
+     * IAM's condition keys for an OIDC provider other than a few named ones (Google, Cognito,
+     * Facebook, Amazon) are the issuer's {@code aud}, {@code sub} and {@code amr}: a role's trust
+     * cannot check GitHub's {@code repository_id} or any other claim. Asked for, a pin would be
+     * silently unchecked, so it is refused.
+     *
+     * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#condition-keys-wif">IAM: available keys for AWS OIDC federation</a>
+     */
+    private static void requireNoClaimsBeyondSubject(AwsBinding binding) {
+        for (int i = 0; i < binding.subjects().size(); i++) {
+            var subject = binding.subjects().get(i);
+            if (!subject.requiredClaims().isEmpty()) {
+                throw InvalidInputException.of("subjects[" + i + "]", subject.value() + " requiring " + subject.requiredClaims().keySet(),
+                        "a subject with no claims beyond 'sub' for AWS: an IAM role's trust can check only the issuer's 'aud' and 'sub' "
+                                + "(pin the repository ids on GCP only, or leave pinnedToIds(...) out)");
+            }
+        }
     }
 
     // The region of the provider the role is made through: STS is called there.

@@ -72,7 +72,7 @@ public abstract sealed class AwsIdentity implements IdentityMechanism permits Ir
             statements.addAll(longest.get());
         }
         if (!statements.isEmpty()) {
-            InlinePolicy.of(binding.account(), statements, role.allowWildcardPermissions, true);
+            InlinePolicy.of(binding.workload(), statements, role.allowWildcardPermissions, true);
         }
     }
 

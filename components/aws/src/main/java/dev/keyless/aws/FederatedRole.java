@@ -26,6 +26,12 @@ final class FederatedRole {
     /** Tags that tell an auditor which workload a role is for. */
     static final String NAMESPACE_TAG = "keyless/kubernetes-namespace";
     static final String SERVICE_ACCOUNT_TAG = "keyless/kubernetes-service-account";
+    /** The tag naming the OIDC subjects of a role that is not a ServiceAccount's (a pipeline's). */
+    static final String SUBJECT_TAG = "keyless/oidc-subjects";
+    // IAM's limits: https://docs.aws.amazon.com/IAM/latest/APIReference/API_Tag.html (value <= 256),
+    // https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html (description <= 1000).
+    private static final int MAX_TAG_VALUE = 256;
+    private static final int MAX_DESCRIPTION = 1000;
 
     private FederatedRole() {
     }
@@ -55,8 +61,8 @@ final class FederatedRole {
         } else {
             var args = RoleArgs.builder()
                     .assumeRolePolicy(trustPolicy)
-                    .description("Cloud identity of Kubernetes ServiceAccount " + request.account().namespace() + "/" + request.account().name())
-                    .tags(Map.of(NAMESPACE_TAG, request.account().namespace(), SERVICE_ACCOUNT_TAG, request.account().name()));
+                    .description(description(request))
+                    .tags(tags(request));
             settings.roleName.ifPresent(name -> args.name(request.roleAccountId().isPresent()
                     ? Output.of(name)
                     : RoleNameClaims.claimInProvidersAccount(name, owner, settings.invokeOptions(owner))));
@@ -95,6 +101,27 @@ final class FederatedRole {
         return policies;
     }
 
+    private static String description(AwsBinding request) {
+        var account = request.subjects().get(0).serviceAccount();
+        if (request.subjects().size() == 1 && account.isPresent()) {
+            return "Cloud identity of Kubernetes ServiceAccount " + account.get().namespace() + "/" + account.get().name();
+        }
+        var text = "Cloud identity of " + request.workload();
+        return text.length() <= MAX_DESCRIPTION ? text : text.substring(0, MAX_DESCRIPTION);
+    }
+
+    // A ServiceAccount's role is tagged with its namespace and name; any other subject's with the
+    // subjects themselves, in the characters IAM allows in a tag value (at most 256 of them).
+    private static Map<String, String> tags(AwsBinding request) {
+        var account = request.subjects().get(0).serviceAccount();
+        if (request.subjects().size() == 1 && account.isPresent()) {
+            return Map.of(NAMESPACE_TAG, account.get().namespace(), SERVICE_ACCOUNT_TAG, account.get().name());
+        }
+        var value = String.join(" ", request.subjects().stream().map(dev.keyless.core.Subject::value).toList())
+                .replaceAll("[^\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]", "_");
+        return Map.of(SUBJECT_TAG, value.length() <= MAX_TAG_VALUE ? value : value.substring(0, MAX_TAG_VALUE));
+    }
+
     /**
      * The role's one inline policy, checked for wildcards and IAM's size quota once every grant's
      * statements are known: a custom grant that cannot give its statements before deploy is
@@ -117,12 +144,12 @@ final class FederatedRole {
         return Output.all(statementLists).applyValue(lists -> {
             var statements = new ArrayList<IamStatement>();
             lists.forEach(statements::addAll);
-            return InlinePolicy.of(request.account(), statements, allowWildcards, false);
+            return InlinePolicy.of(request.workload(), statements, allowWildcards, false);
         });
     }
 
     private static void warnAboutWideChoices(ComponentResource owner, AwsBinding request, RoleSettings settings) {
-        var workload = request.account().namespace() + "/" + request.account().name();
+        var workload = request.workload();
         // ARNs from other stacks are known only at deploy time: each warning waits for its value.
         settings.existingRoleArn.ifPresent(role -> role.applyValue(arn -> {
             EngineWarnings.warn(owner, "existing role " + arn + " keeps its own trust policy, "

@@ -1,7 +1,6 @@
 package dev.keyless.aws;
 
 import dev.keyless.core.InvalidInputException;
-import dev.keyless.core.ServiceAccountRef;
 import software.amazon.awssdk.policybuilder.iam.IamEffect;
 import software.amazon.awssdk.policybuilder.iam.IamStatement;
 
@@ -22,21 +21,26 @@ final class InlinePolicy {
     private InlinePolicy() {
     }
 
+    /** As {@link #of(String, List, boolean, boolean)}, for a ServiceAccount's role. */
+    static String of(dev.keyless.core.ServiceAccountRef account, List<IamStatement> statements, boolean allowWildcards, boolean estimate) {
+        return of(account.namespace() + "/" + account.name(), statements, allowWildcards, estimate);
+    }
+
     /**
-     * @param account          the ServiceAccount the role is for, for messages
+     * @param workload         whom the role is for, for messages ({@code NS/NAME})
      * @param statements       the grants' statements
      * @param allowWildcards   whether the role allows wildcard permissions by name
      * @param estimate         whether the statements are an upper bound (preview) or exact (deploy)
      * @return the policy document
      */
-    static String of(ServiceAccountRef account, List<IamStatement> statements, boolean allowWildcards, boolean estimate) {
+    static String of(String workload, List<IamStatement> statements, boolean allowWildcards, boolean estimate) {
         if (!allowWildcards) {
             statements.forEach(InlinePolicy::requireNoWildcard);
         }
         var json = TrustPolicies.permissions(statements);
         var length = TrustPolicies.iamLength(json);
         if (length > MAX_SIZE) {
-            throw InvalidInputException.of("grants of " + account.namespace() + "/" + account.name(),
+            throw InvalidInputException.of("grants of " + workload,
                     length + " characters" + (estimate ? " (at preview, names not yet known counted at their longest)" : ""),
                     "at most " + MAX_SIZE + " characters without whitespace in the role's inline policy "
                             + "(IAM's quota; use fewer or shorter prefixes, or split the workload)");

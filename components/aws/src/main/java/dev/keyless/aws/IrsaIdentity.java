@@ -179,7 +179,7 @@ public final class IrsaIdentity extends AwsIdentity {
     }
 
     private void checkTrustPolicySize(ServiceAccountRef account, int length, boolean estimate) {
-        TrustPolicies.requireTrustWithinQuota(account, length, maxTrustPolicySize, estimate);
+        TrustPolicies.requireTrustWithinQuota(account.namespace() + "/" + account.name(), length, maxTrustPolicySize, estimate);
     }
 
     private static void requirePatternMatchesOwnName(String pattern, ServiceAccountRef account) {

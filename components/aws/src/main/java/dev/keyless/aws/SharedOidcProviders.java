@@ -8,7 +8,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.keyless.core.DeployTimeCheck;
 import dev.keyless.core.InvalidInputException;
-import dev.keyless.core.OidcCluster;
+import dev.keyless.core.OidcIssuer;
 import dev.keyless.core.ProgramClaims;
 
 import java.util.Optional;
@@ -43,7 +43,7 @@ final class SharedOidcProviders {
      *
      * @param check the rule across cluster objects the asking component must pass (deploy-time issuers)
      */
-    record Claimed(OidcCluster cluster, Optional<Provider> awsProvider, String key, String logicalName, DeployTimeCheck check) {
+    record Claimed(OidcIssuer cluster, Optional<Provider> awsProvider, String key, String logicalName, DeployTimeCheck check) {
         /**
          * @param checks the asking component's deploy-time checks: a provider it creates waits for them
          * @return the program's one provider for the issuer in the account, created on first use
@@ -59,7 +59,7 @@ final class SharedOidcProviders {
      * @param awsProvider the AWS provider of the account, when not the default one
      * @return the claim of the provider for the cluster's issuer in that account
      */
-    static Claimed claim(OidcCluster cluster, Optional<Provider> awsProvider) {
+    static Claimed claim(OidcIssuer cluster, Optional<Provider> awsProvider) {
         var accountKey = awsProvider.map(p -> "provider " + p.pulumiResourceName()).orElse("default provider");
         // Plain issuers are compared as IAM compares URLs: two cluster objects of one issuer share
         // the first one's provider. Otherwise each cluster object is its own until its issuer is
@@ -79,11 +79,11 @@ final class SharedOidcProviders {
         return new Claimed(cluster, awsProvider, key, first, check);
     }
 
-    private static String logicalName(OidcCluster cluster, Optional<Provider> awsProvider) {
+    private static String logicalName(OidcIssuer cluster, Optional<Provider> awsProvider) {
         return clusterName(cluster) + "-aws-oidc-provider" + awsProvider.map(p -> "-" + p.pulumiResourceName()).orElse("");
     }
 
-    private static OpenIdConnectProvider register(OidcCluster cluster, Optional<Provider> awsProvider, String name, DeployTimeCheck checks) {
+    private static OpenIdConnectProvider register(OidcIssuer cluster, Optional<Provider> awsProvider, String name, DeployTimeCheck checks) {
         var options = CustomResourceOptions.builder();
         if (cluster instanceof Resource resource) {
             options.parent(resource);
@@ -100,7 +100,7 @@ final class SharedOidcProviders {
                 options.build());
     }
 
-    private static String clusterName(OidcCluster cluster) {
+    private static String clusterName(OidcIssuer cluster) {
         return cluster instanceof Resource resource ? resource.pulumiResourceName()
                 : cluster.plainIssuerUrl().map(IamOidcProviderUrls::hostPath).map(h -> h.replaceAll("[^A-Za-z0-9-]+", "-")).orElse("issuer");
     }

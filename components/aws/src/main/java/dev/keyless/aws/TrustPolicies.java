@@ -1,5 +1,6 @@
 package dev.keyless.aws;
 
+import dev.keyless.core.Subject;
 import software.amazon.awssdk.policybuilder.iam.IamConditionOperator;
 import software.amazon.awssdk.policybuilder.iam.IamEffect;
 import software.amazon.awssdk.policybuilder.iam.IamPolicy;
@@ -53,6 +54,35 @@ final class TrustPolicies {
         return policy.build().toJson();
     }
 
+    /**
+     * Federation: the issuer may exchange a web identity token whose audience is STS and whose
+     * subject is one of the exact subjects, under {@code StringEquals}; subjects asked for as
+     * patterns get a statement of their own with {@code StringLike} on the subject, so that an
+     * exact subject is never compared as a pattern. One exact subject gives exactly IRSA's policy.
+     */
+    static String webIdentity(TrustedIssuer issuer, List<Subject> subjects) {
+        var exact = subjects.stream().filter(s -> !s.pattern()).map(Subject::value).toList();
+        var patterns = subjects.stream().filter(Subject::pattern).map(Subject::value).toList();
+        var policy = IamPolicy.builder().version(VERSION);
+        if (!exact.isEmpty()) {
+            policy.addStatement(webIdentityStatement(issuer, IamConditionOperator.STRING_EQUALS, exact));
+        }
+        if (!patterns.isEmpty()) {
+            policy.addStatement(webIdentityStatement(issuer, IamConditionOperator.STRING_LIKE, patterns));
+        }
+        return policy.build().toJson();
+    }
+
+    private static IamStatement webIdentityStatement(TrustedIssuer issuer, IamConditionOperator subjectOperator, List<String> subjects) {
+        return IamStatement.builder()
+                .effect(IamEffect.ALLOW)
+                .addPrincipal(IamPrincipalType.FEDERATED, issuer.providerArn())
+                .addAction("sts:AssumeRoleWithWebIdentity")
+                .addConditions(subjectOperator, issuer.issuerHostPath() + ":sub", subjects)
+                .addCondition(IamConditionOperator.STRING_EQUALS, issuer.issuerHostPath() + ":aud", AwsOidcCluster.STS_AUDIENCE)
+                .build();
+    }
+
     /** EKS Pod Identity: the EKS Auth service assumes the role and tags the session. */
     static String podIdentity() {
         return service(POD_IDENTITY_PRINCIPAL, List.of("sts:AssumeRole", "sts:TagSession"));
@@ -77,14 +107,14 @@ final class TrustPolicies {
     /**
      * IAM's quota on a role's trust policy, the one place it is checked.
      *
-     * @param account  the ServiceAccount the role is for, for messages
+     * @param workload whom the role is for, for messages ({@code NS/NAME})
      * @param length   the policy's length without whitespace
      * @param max      the account's quota
      * @param estimate whether the length is an upper bound (preview) or exact (deploy)
      */
-    static void requireTrustWithinQuota(dev.keyless.core.ServiceAccountRef account, int length, int max, boolean estimate) {
+    static void requireTrustWithinQuota(String workload, int length, int max, boolean estimate) {
         if (length > max) {
-            throw dev.keyless.core.InvalidInputException.of("trust policy of " + account.namespace() + "/" + account.name(),
+            throw dev.keyless.core.InvalidInputException.of("trust policy of " + workload,
                     length + " characters" + (estimate ? " (upper bound for EKS issuers)" : ""),
                     "at most maxTrustPolicySize = " + max
                             + " characters without whitespace (IAM's role trust policy quota; raise the quota and set maxTrustPolicySize, or trust fewer clusters)");

@@ -17,6 +17,7 @@ import dev.keyless.core.ProjectedToken;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -122,7 +123,8 @@ public final class AzureFederation implements IdentityMechanism {
 
     @Override
     public IdentityPlan plan(BindingRequest request) {
-        var issuer = request.cluster();
+        var issuer = request.issuer();
+        requireExactSubjectsOnly(request);
         // A plain issuer is checked now; one known only at deploy time once known, before anything registers.
         issuer.plainIssuerUrl().ifPresent(url -> OidcIssuer.requireHttps("issuerUrl", url));
         var grants = CloudMatch.grants(request.grants(), AzureGrant.class, "an Azure grant (BlobAccess)", displayName(),
@@ -130,15 +132,46 @@ public final class AzureFederation implements IdentityMechanism {
         TrustedManagedIdentity.requireGrantsUseProvider(grants, provider);
         var placement = TrustedManagedIdentity.placement(request.baseName(), existingIdentity, identityName, resourceGroupName,
                 location, () -> resourceGroupOfGrants(issuer, grants));
-        var credential = new CredentialLedger.Credential(issuer, request.account().subject(), credentialName, request.baseName(),
-                request.childName("credential"));
-        if (credentialName.isEmpty()) {
-            AzureNames.requireAutoNameFits("credentialName", credential.childName(), AzureNames.CREDENTIAL_NAME_RULE);
+        if (credentialName.isPresent() && request.subjects().size() > 1) {
+            throw InvalidInputException.of("credentialName", credentialName.get(),
+                    "left unset when the identity trusts several subjects: each gets its own credential, NAME-credential-KEY");
         }
-        var identity = TrustedManagedIdentity.plan(request.baseName(), request.account(), placement, List.of(credential),
+        // One credential per subject; a single subject keeps the name a ServiceAccount's has always had.
+        var credentials = new ArrayList<CredentialLedger.Credential>();
+        for (var subject : request.subjects()) {
+            var childName = request.subjects().size() == 1 ? request.childName("credential") : request.childName("credential-" + subject.key());
+            var credential = new CredentialLedger.Credential(issuer, subject.value(), credentialName, request.baseName(), childName);
+            if (credentialName.isEmpty()) {
+                AzureNames.requireAutoNameFits("credentialName", credential.childName(), AzureNames.CREDENTIAL_NAME_RULE);
+            }
+            credentials.add(credential);
+        }
+        var identity = TrustedManagedIdentity.plan(request.baseName(), TrustedManagedIdentity.tagsOf(request.subjects()), placement, credentials,
                 existingIdentity.isPresent() ? "existingIdentity" : "issuerUrl", grants,
                 url -> OidcIssuer.requireHttps("issuerUrl", url), provider);
         return IdentityPlan.of(owner -> bind(owner, identity), List.of(), identity.deployTimeChecks());
+    }
+
+    /**
+     * A federated identity credential matches issuer, subject and audience exactly: no wildcard,
+     * and no condition on other claims (GitHub's {@code repository_id}), so both are refused
+     * rather than silently unchecked.
+     *
+     * @see <a href="https://learn.microsoft.com/entra/workload-id/workload-identity-federation#how-it-works">Workload identity federation: how it works</a>
+     */
+    private static void requireExactSubjectsOnly(BindingRequest request) {
+        for (int i = 0; i < request.subjects().size(); i++) {
+            var subject = request.subjects().get(i);
+            if (subject.pattern()) {
+                throw InvalidInputException.of("subjects[" + i + "]", subject.value(),
+                        "an exact subject for Azure: a federated identity credential matches its subject exactly, with no wildcard");
+            }
+            if (!subject.requiredClaims().isEmpty()) {
+                throw InvalidInputException.of("subjects[" + i + "]", subject.value() + " requiring " + subject.requiredClaims().keySet(),
+                        "a subject with no claims beyond 'sub' for Azure: a federated identity credential checks only issuer, subject and audience "
+                                + "(pin the repository ids on GCP only, or leave pinnedToIds(...) out)");
+            }
+        }
     }
 
     // A cluster of another cloud has no Azure resource group; the one every grant's storage account
@@ -174,7 +207,22 @@ public final class AzureFederation implements IdentityMechanism {
         env.put(TOKEN_FILE_ENV, Output.of(token.path()));
         env.put(AUTHORITY_HOST_ENV, Output.of(authorityHost));
         var needs = new PodNeeds(Map.of(), env, Map.of(), List.of(token), List.of());
-        return new CloudBinding(identity, Output.of(Map.of()), needs, bound.ready());
+        var identityId = identity.identity().map(made -> made.id())
+                .orElseGet(() -> Output.of(existingIdentity.orElseThrow().resourceId()));
+        var subscriptionId = identityId.applyValue(AzureFederation::subscriptionOf);
+        return new CloudBinding(identity, Output.of(Map.of()), needs, bound.ready(),
+                Optional.of(AzurePipelineLogin.of(identity.clientId(), identity.tenantId(), subscriptionId)));
+    }
+
+    // An identity's id is /subscriptions/SUBSCRIPTION/resourceGroups/...: the subscription a job logs in to.
+    private static String subscriptionOf(String identityId) {
+        var parts = identityId.split("/");
+        for (int i = 0; i + 1 < parts.length; i++) {
+            if (parts[i].equalsIgnoreCase("subscriptions")) {
+                return parts[i + 1];
+            }
+        }
+        throw new IllegalStateException("not an Azure resource id: " + identityId);
     }
 
     /** Builds an {@link AzureFederation}. */

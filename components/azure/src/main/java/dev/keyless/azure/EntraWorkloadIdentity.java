@@ -97,7 +97,7 @@ public final class EntraWorkloadIdentity implements IdentityMechanism {
                         binding.cluster().plainResourceGroupName()));
         var ledgerField = existingIdentity.isPresent() ? "existingIdentity" : "alsoTrustedBy";
         // AKS issuers were checked by their clusters (AksIssuers); nothing more to check once known.
-        var identity = TrustedManagedIdentity.plan(binding.baseName(), binding.account(), placement, plannedCredentials(binding),
+        var identity = TrustedManagedIdentity.plan(binding.baseName(), TrustedManagedIdentity.tagsOf(binding.account()), placement, plannedCredentials(binding),
                 ledgerField, binding.grants(), UnaryOperator.identity(), Optional.empty());
         return IdentityPlan.of(owner -> bind(owner, identity), alsoTrustedBy, identity.deployTimeChecks());
     }

@@ -38,6 +38,24 @@ final class TrustedManagedIdentity {
     /** Tags that tell an auditor which workload an identity is for. */
     static final String NAMESPACE_TAG = "keyless-kubernetes-namespace";
     static final String SERVICE_ACCOUNT_TAG = "keyless-kubernetes-service-account";
+    /** The tag naming the subjects of an identity that is not a ServiceAccount's (a pipeline's). */
+    static final String SUBJECTS_TAG = "keyless-oidc-subjects";
+    // Azure tag values hold at most 256 characters.
+    private static final int MAX_TAG_VALUE = 256;
+
+    /** @return the tags of a ServiceAccount's identity: its namespace and name */
+    static Map<String, String> tagsOf(ServiceAccountRef account) {
+        return Map.of(NAMESPACE_TAG, account.namespace(), SERVICE_ACCOUNT_TAG, account.name());
+    }
+
+    /** @return the tags of an identity trusting these subjects: a ServiceAccount's as {@link #tagsOf(ServiceAccountRef)} */
+    static Map<String, String> tagsOf(List<dev.keyless.core.Subject> subjects) {
+        if (subjects.size() == 1 && subjects.get(0).serviceAccount().isPresent()) {
+            return tagsOf(subjects.get(0).serviceAccount().get());
+        }
+        var value = String.join(" ", subjects.stream().map(dev.keyless.core.Subject::value).toList());
+        return Map.of(SUBJECTS_TAG, value.length() <= MAX_TAG_VALUE ? value : value.substring(0, MAX_TAG_VALUE));
+    }
 
     /** Where the identity is: a new one, or an existing one the program shares. */
     sealed interface Placement permits NewIdentity, ExistingIdentity {
@@ -119,7 +137,7 @@ final class TrustedManagedIdentity {
     }
 
     private final String component;
-    private final ServiceAccountRef account;
+    private final Map<String, String> tags;
     private final Placement placement;
     private final List<CredentialLedger.Credential> credentials;
     private final List<AzureGrant> grants;
@@ -128,11 +146,11 @@ final class TrustedManagedIdentity {
     private final ProgramClaims claims;
     private final DeployTimeCheck checks;
 
-    private TrustedManagedIdentity(String component, ServiceAccountRef account, Placement placement,
+    private TrustedManagedIdentity(String component, Map<String, String> tags, Placement placement,
                                    List<CredentialLedger.Credential> credentials, List<AzureGrant> grants,
                                    Optional<Provider> provider, CredentialLedger ledger, ProgramClaims claims, DeployTimeCheck checks) {
         this.component = component;
-        this.account = account;
+        this.tags = tags;
         this.placement = placement;
         this.credentials = List.copyOf(credentials);
         this.grants = List.copyOf(grants);
@@ -146,7 +164,7 @@ final class TrustedManagedIdentity {
      * Checks and claims the identity, its credentials and grants; registers nothing.
      *
      * @param component   the workload component's name, the prefix of the children's names
-     * @param account     the ServiceAccount, for the new identity's tags
+     * @param tags        the new identity's tags: whom it is for ({@link #tagsOf})
      * @param placement   where the identity is
      * @param credentials the credentials to add, each with its issuer and child name
      * @param ledgerField the option to name when the identity's credentials break Entra ID's rules
@@ -157,7 +175,7 @@ final class TrustedManagedIdentity {
      * @return the plan
      * @throws InvalidInputException when a rule is broken
      */
-    static TrustedManagedIdentity plan(String component, ServiceAccountRef account, Placement placement,
+    static TrustedManagedIdentity plan(String component, Map<String, String> tags, Placement placement,
                                        List<CredentialLedger.Credential> credentials, String ledgerField, List<AzureGrant> grants,
                                        UnaryOperator<String> issuerRule, Optional<Provider> provider) {
         BlobAccess.requireOneResourceGroupPerAccount(grants);
@@ -174,7 +192,7 @@ final class TrustedManagedIdentity {
         for (var grant : grants) {
             checks = checks.and(grant.deployTimeChecks());
         }
-        return new TrustedManagedIdentity(component, account, placement, credentials, grants, provider, ledger, claims, checks);
+        return new TrustedManagedIdentity(component, tags, placement, credentials, grants, provider, ledger, claims, checks);
     }
 
     /** @return the rules on values known only at deploy time: the workload registers nothing until they pass */
@@ -259,7 +277,7 @@ final class TrustedManagedIdentity {
             }
             var args = UserAssignedIdentityArgs.builder()
                     .resourceGroupName(group)
-                    .tags(Map.of(NAMESPACE_TAG, account.namespace(), SERVICE_ACCOUNT_TAG, account.name()));
+                    .tags(tags);
             created.name().ifPresent(args::resourceName);
             created.location().ifPresent(args::location);
             var made = new UserAssignedIdentity(component + "-identity", args.build(), parent);

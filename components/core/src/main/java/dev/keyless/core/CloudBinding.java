@@ -5,6 +5,7 @@ import com.pulumi.resources.Resource;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The cloud side of a binding, as the Kubernetes side needs it.
@@ -15,15 +16,32 @@ import java.util.Map;
  *                                  selector, projected tokens, configuration files)
  * @param readyWhen                 resources that must exist before a pod can use the identity
  *                                  (grants attached, associations made); the ServiceAccount waits for them
+ * @param login                     what a CI job needs to log in as the identity, from mechanisms
+ *                                  that can trust a pipeline (the federations); empty otherwise
  */
 public record CloudBinding(WorkloadIdentity identity,
                            Output<Map<String, String>> serviceAccountAnnotations,
                            PodNeeds podNeeds,
-                           List<Resource> readyWhen) {
+                           List<Resource> readyWhen,
+                           Optional<PipelineLogin> login) {
 
     /** Copies the list. */
     public CloudBinding {
         readyWhen = List.copyOf(readyWhen);
+        java.util.Objects.requireNonNull(login, "login");
+    }
+
+    /**
+     * A binding with no pipeline login, as the native mechanisms make.
+     *
+     * @param identity                  the cloud identity
+     * @param serviceAccountAnnotations annotations the ServiceAccount must carry
+     * @param podNeeds                  what the pods must carry
+     * @param readyWhen                 what the ServiceAccount waits for
+     */
+    public CloudBinding(WorkloadIdentity identity, Output<Map<String, String>> serviceAccountAnnotations,
+                        PodNeeds podNeeds, List<Resource> readyWhen) {
+        this(identity, serviceAccountAnnotations, podNeeds, readyWhen, Optional.empty());
     }
 
     /**

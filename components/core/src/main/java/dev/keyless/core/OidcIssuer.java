@@ -26,6 +26,19 @@ public interface OidcIssuer {
     String describe();
 
     /**
+     * Any OIDC issuer by its URL: Jenkins with its OIDC provider plugin, Bitbucket Pipelines,
+     * Buildkite, CircleCI. The URL is taken exactly, since clouds compare it byte for byte with
+     * the tokens' {@code iss}.
+     *
+     * @param url the issuer URL, e.g. {@code https://jenkins.example.com/oidc}
+     * @return the issuer
+     * @throws InvalidInputException when the URL is not an https URL with a host and no query or fragment
+     */
+    static OidcIssuer of(String url) {
+        return new PlainOidcIssuer(requireHttps("issuerUrl", url), "OIDC issuer " + url);
+    }
+
+    /**
      * The rule every issuer meets, in one place: an absolute {@code https} URL with a host, no
      * query and no fragment. (Whether a trailing '/' is allowed is each cloud's rule.)
      *

@@ -118,16 +118,24 @@ public final class GcpFederation implements IdentityMechanism {
     public IdentityPlan plan(BindingRequest request) {
         var grants = CloudMatch.grants(request.grants(), GcpGrant.class, "a GCP grant (GcsAccess)", displayName(),
                 "a Google Cloud principal can only hold Google Cloud roles");
-        var cluster = request.cluster();
-        var account = request.account();
+        var cluster = request.issuer();
+        var trusted = requireOneExactSubject(request);
+        var account = trusted.serviceAccount();
         var name = request.baseName();
         var issuerField = "issuer of " + cluster.describe();
         var plainIssuer = cluster.plainIssuerUrl().map(url -> OidcIssuer.requireHttps(issuerField, url));
-        var subject = WorkloadIdentityPoolIds.requireSubject("namespace and name", account.subject());
-        var providerField = providerId.isPresent() ? "providerId" : "providerId (from the namespace and name)";
-        var chosenProviderId = providerId.orElseGet(() -> WorkloadIdentityPoolIds.deriveProviderId(account.namespace(), account.name()));
-        var configMapName = account.name() + "-gcp-credentials";
-        KubernetesNames.requireSubdomain("name (its ConfigMap " + configMapName + ")", configMapName);
+        var subject = WorkloadIdentityPoolIds.requireSubject(account.isPresent() ? "namespace and name" : "subject", trusted.value());
+        var providerField = providerId.isPresent() ? "providerId" : account.isPresent() ? "providerId (from the namespace and name)"
+                : "providerId (from the component's name)";
+        // A pipeline has no namespace: its provider is named after the component.
+        var chosenProviderId = providerId.orElseGet(() -> account
+                .map(a -> WorkloadIdentityPoolIds.deriveProviderId(a.namespace(), a.name()))
+                .orElseGet(() -> WorkloadIdentityPoolIds.deriveProviderId("ci", name)));
+        var configMapName = account.map(a -> a.name()).orElse(name) + "-gcp-credentials";
+        if (account.isPresent()) {
+            KubernetesNames.requireSubdomain("name (its ConfigMap " + configMapName + ")", configMapName);
+        }
+        var workload = account.map(a -> "Kubernetes ServiceAccount " + a.namespace() + "/" + a.name()).orElse(trusted.description());
 
         // One pool per issuer and project. While the issuer is known only at deploy, the cluster
         // stands for it: the pool id must be plain, as it is in the pool's and every principal's name.
@@ -171,7 +179,8 @@ public final class GcpFederation implements IdentityMechanism {
         for (var grant : grants) {
             checks = checks.and(grant.deployTimeChecks());
         }
-        var planned = new Planned(name, account.namespace(), account.name(), subject, cluster, grants, pool, project,
+        var planned = new Planned(name, workload, account.map(a -> a.namespace() + "/" + a.name()).orElse(trusted.description()),
+                trusted, cluster, grants, pool, project,
                 chosenProviderId, configMapName, accountId, projectId, number, projectLookup, numberLookup);
         var allChecks = checks;
         return IdentityPlan.of(owner -> bind(owner, planned, allChecks), List.of(), checks);
@@ -191,8 +200,12 @@ public final class GcpFederation implements IdentityMechanism {
         }
         var cluster = planned.cluster();
         var parent = cluster instanceof Resource resource ? Optional.of(resource) : Optional.<Resource>empty();
-        var prefix = parent.map(Resource::pulumiResourceName).orElse("keyless");
-        var clusterReady = cluster.readiness() != parent.orElse(null) ? List.of(cluster.readiness()) : List.<Resource>of();
+        // An issuer that is no resource (a CI system's) names its pool after its host, so that two
+        // such issuers' pools never share a name.
+        var prefix = parent.map(Resource::pulumiResourceName).orElseGet(() -> cluster instanceof OidcCluster
+                ? "keyless" : "keyless-" + cluster.plainIssuerUrl().map(GcpFederation::hostName).orElse("issuer"));
+        var clusterReady = cluster instanceof OidcCluster c && c.readiness() != parent.orElse(null)
+                ? List.of(c.readiness()) : List.<Resource>of();
         var pool = planned.pool().register(cluster, planned.projectId(), parent, provider,
                 poolChecks.passed().applyValue(none -> clusterReady), prefix + "-gcp-pool" + planned.project().nameSuffix());
 
@@ -205,10 +218,9 @@ public final class GcpFederation implements IdentityMechanism {
                 .workloadIdentityPoolId(pool.workloadIdentityPoolId())
                 .workloadIdentityPoolProviderId(planned.providerId())
                 .displayName(WorkloadIdentityPoolIds.cut(planned.providerId(), WorkloadIdentityPoolIds.MAX_DISPLAY_NAME))
-                .description(WorkloadIdentityPoolIds.cut("Kubernetes ServiceAccount " + planned.namespace() + "/"
-                        + planned.name() + " of " + cluster.describe(), WorkloadIdentityPoolIds.MAX_DESCRIPTION))
+                .description(WorkloadIdentityPoolIds.cut(planned.workload() + " of " + cluster.describe(), WorkloadIdentityPoolIds.MAX_DESCRIPTION))
                 .attributeMapping(Map.of("google.subject", "assertion.sub"))
-                .attributeCondition(attributeCondition(planned.subject()))
+                .attributeCondition(attributeCondition(planned.subject().value(), planned.subject().requiredClaims()))
                 .oidc(WorkloadIdentityPoolProviderOidcArgs.builder()
                         .issuerUri(cluster.issuerUrl())
                         .allowedAudiences(List.of(audience))
@@ -216,16 +228,15 @@ public final class GcpFederation implements IdentityMechanism {
                 .build(),
                 options.build());
 
-        var principal = planned.number().applyValue(n -> principal(n, poolId, planned.subject()));
+        var principal = planned.number().applyValue(n -> principal(n, poolId, planned.subject().value()));
         var ready = new ArrayList<Resource>(List.of(oidcProvider));
         GcpPrincipal identity;
         Optional<Output<String>> impersonatedEmail;
         if (impersonated.isPresent()) {
             var account = ImpersonatedServiceAccount.register(owner, planned.baseName(), impersonated.get().existingEmail(),
                     Output.of(planned.accountId().orElse("")), planned.projectId(), principal,
-                    planned.namespace() + "/" + planned.name(),
-                    "Impersonated by Kubernetes ServiceAccount " + planned.namespace() + "/" + planned.name()
-                            + " through Workload Identity Federation from " + cluster.describe(),
+                    planned.shortName(),
+                    "Impersonated by " + planned.workload() + " through Workload Identity Federation from " + cluster.describe(),
                     List.of(oidcProvider), provider);
             identity = account.identity();
             impersonatedEmail = Optional.of(account.identity().email());
@@ -247,17 +258,58 @@ public final class GcpFederation implements IdentityMechanism {
                 .orElseGet(() -> providerName.applyValue(n -> CredentialConfiguration.json(n, token.path(), Optional.empty())));
         var file = new ConfigFile(planned.configMapName(), "gcp-credentials", CREDENTIALS_DIRECTORY, CREDENTIALS_FILE, content);
         var needs = new PodNeeds(Map.of(), Map.of(CREDENTIALS_ENV, Output.of(file.path())), Map.of(), List.of(token), List.of(file));
-        return new CloudBinding(identity, Output.of(Map.of()), needs, ready);
+        return new CloudBinding(identity, Output.of(Map.of()), needs, ready,
+                Optional.of(GcpPipelineLogin.of(providerName, audience, impersonatedEmail)));
     }
 
     /**
-     * The one subject the provider admits. Kubernetes names hold only {@code [a-z0-9.-]} and ':'
-     * separates them, so the subject needs no escaping inside the CEL string.
+     * A provider's grants name one principal, {@code .../subject/SUBJECT}: one exact subject per
+     * GCP identity. A pattern would need grants to a principal set of the whole pool, which every
+     * other workload of the issuer shares, so it is refused rather than widened.
+     */
+    private static dev.keyless.core.Subject requireOneExactSubject(BindingRequest request) {
+        if (request.subjects().size() != 1) {
+            throw InvalidInputException.of("subjects", request.subjects().stream().map(dev.keyless.core.Subject::value).toList(),
+                    "one subject for a GCP identity (its grants name one principal): give each subject its own identity");
+        }
+        var subject = request.subjects().get(0);
+        if (subject.pattern()) {
+            throw InvalidInputException.of("subject", subject.value(), "an exact subject for GCP: a principal names one subject, "
+                    + "and a principal set of the pool would admit every workload of the issuer");
+        }
+        return subject;
+    }
+
+    private static String hostName(String url) {
+        return java.net.URI.create(url).getHost().replaceAll("[^A-Za-z0-9-]+", "-");
+    }
+
+    /**
+     * The one subject the provider admits, as a CEL string (quotes and backslashes escaped; a
+     * ServiceAccount's subject has none).
      *
      * @see <a href="https://cloud.google.com/iam/docs/workload-identity-federation#conditions">Attribute conditions</a>
      */
     static String attributeCondition(String subject) {
-        return "assertion.sub == '" + subject + "'";
+        return "assertion.sub == '" + celString(subject) + "'";
+    }
+
+    /**
+     * The subject and every pinned claim, e.g. GitHub's {@code repository_id}: the provider admits
+     * a token only when all hold.
+     *
+     * @see <a href="https://github.com/google-github-actions/auth/blob/main/docs/SECURITY_CONSIDERATIONS.md">google-github-actions/auth: conditions on the numeric ids</a>
+     */
+    static String attributeCondition(String subject, Map<String, String> claims) {
+        var condition = new StringBuilder(attributeCondition(subject));
+        new java.util.TreeMap<>(claims).forEach((claim, value) ->
+                condition.append(" && assertion.").append(claim).append(" == '").append(celString(value)).append("'"));
+        return condition.toString();
+    }
+
+    // Kubernetes names hold none of these; GitHub environment names may.
+    private static String celString(String text) {
+        return text.replace("\\", "\\\\").replace("'", "\\'");
     }
 
     /**
@@ -281,7 +333,7 @@ public final class GcpFederation implements IdentityMechanism {
         return "//iam.googleapis.com/projects/" + number + "/locations/global/workloadIdentityPools/" + poolId + "/providers/" + providerId;
     }
 
-    private record Planned(String baseName, String namespace, String name, String subject, OidcCluster cluster,
+    private record Planned(String baseName, String workload, String shortName, dev.keyless.core.Subject subject, OidcIssuer cluster,
                            List<GcpGrant> grants, FederatedPool pool, ProjectSource project, String providerId,
                            String configMapName, Optional<String> accountId, Output<String> projectId, Output<String> number,
                            ProjectIdLookup projectLookup, ProjectNumberLookup numberLookup) {
