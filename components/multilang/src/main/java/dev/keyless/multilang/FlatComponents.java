@@ -12,16 +12,28 @@ final class FlatComponents {
     record Constructed(ComponentResource resource, Map<String, Output<?>> outputs) {
     }
 
-    /** Constructs one flat component from its inputs. */
+    /** Registers one flat component whose inputs passed every check. */
+    @FunctionalInterface
+    interface Registration {
+        Constructed register(ComponentResourceOptions options);
+    }
+
+    /**
+     * Checks one flat component's inputs and returns how to register it: every refusal comes
+     * before the deployment starts, so a refused component has registered nothing.
+     */
     @FunctionalInterface
     interface Constructor {
-        Constructed construct(String name, FlatValue inputs, ComponentResourceOptions options);
+        Registration check(String name, FlatValue inputs);
     }
 
     private static final Map<String, Constructor> BY_TYPE = Map.of(
-            FlatFederatedServiceAccount.TYPE, (name, inputs, options) -> {
-                var component = FlatFederatedServiceAccount.construct(name, inputs, options);
-                return new Constructed(component, component.outputs());
+            FlatFederatedServiceAccount.TYPE, (name, inputs) -> {
+                var checked = FlatFederatedServiceAccount.check(name, inputs);
+                return options -> {
+                    var component = checked.register(options);
+                    return new Constructed(component, component.outputs());
+                };
             });
 
     private FlatComponents() {

@@ -51,16 +51,15 @@ final class FlatFederatedServiceAccount extends ComponentResource {
     }
 
     /**
-     * Reads and checks every input, then registers the component.
+     * Reads and checks every input, registering nothing.
      *
-     * @param name    the component's name
-     * @param inputs  its flat inputs as the engine sent them
-     * @param options its options as the engine sent them
-     * @return the component, its children registered
-     * @throws InvalidInputException naming the flat input's path, before anything is registered
+     * @param name   the component's name
+     * @param inputs its flat inputs as the engine sent them
+     * @return the checked inputs, ready to register
+     * @throws InvalidInputException naming the flat input's path
      */
-    static FlatFederatedServiceAccount construct(String name, FlatValue inputs, ComponentResourceOptions options) {
-        return new FlatFederatedServiceAccount(name, Checked.of(name, inputs), options);
+    static Checked check(String name, FlatValue inputs) {
+        return Checked.of(name, inputs);
     }
 
     /** @return the outputs, by the names the schema declares */
@@ -68,8 +67,17 @@ final class FlatFederatedServiceAccount extends ComponentResource {
         return outputs;
     }
 
-    private record Checked(FlatCluster cluster, String namespace, String serviceAccountName, Optional<Boolean> createNamespace,
+    /** Inputs that passed every check, and the component's name. */
+    record Checked(String name, FlatCluster cluster, String namespace, String serviceAccountName, Optional<Boolean> createNamespace,
                            Optional<IdentityMechanism> mechanism, List<AccessGrant> grants) {
+        /**
+         * @param options the component's options as the engine sent them
+         * @return the component, its children registered
+         */
+        FlatFederatedServiceAccount register(ComponentResourceOptions options) {
+            return new FlatFederatedServiceAccount(name, this, options);
+        }
+
         static Checked of(String name, FlatValue inputs) {
             dev.keyless.core.Checks.componentName(name);
             var cluster = FlatCluster.read(inputs.field("cluster"));
@@ -85,7 +93,7 @@ final class FlatFederatedServiceAccount extends ComponentResource {
             for (var grant : inputs.field("grants").list("{kind, resource, prefix, access} objects")) {
                 grants.add(FlatGrant.read(grant, cluster.cloud()));
             }
-            return new Checked(cluster, namespace, serviceAccountName, createNamespace, mechanism, List.copyOf(grants));
+            return new Checked(name, cluster, namespace, serviceAccountName, createNamespace, mechanism, List.copyOf(grants));
         }
     }
 }

@@ -84,8 +84,8 @@ final class KeylessProviderService extends ResourceProviderGrpc.ResourceProvider
     }
 
     private ConstructResponse run(ConstructRequest request) throws InterruptedException, ExecutionException {
-        var component = FlatComponents.named(request.getType());
         var inputs = FlatValue.inputs(PropertyValue.unmarshalProperties(request.getInputs()));
+        var registration = FlatComponents.named(request.getType()).check(request.getName(), inputs);
         var options = options(request);
         var settings = InlineDeploymentSettings.builder()
                 .monitorAddr(request.getMonitorEndpoint())
@@ -100,7 +100,7 @@ final class KeylessProviderService extends ResourceProviderGrpc.ResourceProvider
         try {
             return PulumiInternal.fromInline(settings, StackOptions.builder().build())
                     .runInlineAsync(ctx -> {
-                        var constructed = component.construct(request.getName(), inputs, options);
+                        var constructed = registration.register(options);
                         return Internal.of(constructed.resource().urn()).getValueOrDefault("")
                                 .thenCombine(ConstructedState.of(constructed.outputs()), (urn, state) -> {
                                     var response = ConstructResponse.newBuilder()
@@ -152,9 +152,16 @@ final class KeylessProviderService extends ResourceProviderGrpc.ResourceProvider
     }
 
     private static InvalidInputException findInvalidInput(Throwable error) {
+        // Pulumi's runner gathers a program's failures as suppressed exceptions of one.
         for (var cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof InvalidInputException invalid) {
                 return invalid;
+            }
+            for (var suppressed : cause.getSuppressed()) {
+                var found = findInvalidInput(suppressed);
+                if (found != null) {
+                    return found;
+                }
             }
         }
         return null;
