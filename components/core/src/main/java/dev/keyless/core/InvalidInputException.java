@@ -59,4 +59,20 @@ public final class InvalidInputException extends IllegalArgumentException {
     public String value() {
         return value;
     }
+
+    /**
+     * The same refusal, naming the input where the user gave the value: a flat component passes a
+     * value it read at {@code cluster.issuerUrl} to a typed builder whose message says
+     * {@code issuerUrl}, and reports it at the path the user wrote.
+     *
+     * @param path where the value was given, e.g. {@code cluster.issuerUrl} or {@code grants[2].resource}
+     * @return the refusal with its field, and its message's leading field, replaced by {@code path}
+     */
+    public InvalidInputException at(String path) {
+        var message = getMessage();
+        var rest = message.startsWith(field) ? message.substring(field.length()) : ": " + message;
+        var moved = new InvalidInputException(path, value, path + rest);
+        moved.initCause(this);
+        return moved;
+    }
 }
