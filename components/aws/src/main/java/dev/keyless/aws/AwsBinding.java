@@ -1,6 +1,7 @@
 package dev.keyless.aws;
 
 import dev.keyless.core.BindingRequest;
+import dev.keyless.core.ChildNames;
 import dev.keyless.core.CloudMatch;
 import dev.keyless.core.OidcCluster;
 import dev.keyless.core.ServiceAccountRef;
@@ -51,6 +52,6 @@ record AwsBinding(String baseName, ServiceAccountRef account, OidcCluster cluste
     }
 
     String childName(String role) {
-        return baseName + "-" + role;
+        return ChildNames.of(baseName, role);
     }
 }

@@ -34,7 +34,7 @@ public record BindingRequest(String baseName, ServiceAccountRef account, OidcClu
      * @return the child's name, {@code baseName-role}
      */
     public String childName(String role) {
-        return baseName + "-" + role;
+        return ChildNames.of(baseName, role);
     }
 
     /**
