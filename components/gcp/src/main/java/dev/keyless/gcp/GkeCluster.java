@@ -78,7 +78,7 @@ public class GkeCluster extends OidcClusterComponent implements GkeOidcCluster {
     @Export(name = "kubeconfig", refs = String.class)
     private final Output<String> kubeconfig;
 
-    private final String knownProjectId;
+    private final Optional<String> knownProjectId;
     private final TrustDomain trustDomain;
     private final boolean autopilot;
 
@@ -97,18 +97,24 @@ public class GkeCluster extends OidcClusterComponent implements GkeOidcCluster {
      * @throws dev.keyless.core.InvalidInputException before anything is registered, when an input breaks a rule
      */
     public GkeCluster(String name, GkeClusterArgs args, ComponentResourceOptions options) {
-        this(name, args, Validated.of(name, args), options);
+        this(name, args, Validated.of(name, args, options), options);
     }
 
     private GkeCluster(String name, GkeClusterArgs args, GkeClusterArgs.Placement placement, ComponentResourceOptions options) {
         super(TYPE, name, "GKE cluster", options);
         this.autopilot = args.autopilot();
-        var project = placement.projectId();
-        this.knownProjectId = project;
-        var pool = GcpNames.workloadPool(project);
-        this.trustDomain = TrustDomain.known(WORKLOAD_POOL, pool);
+        this.knownProjectId = placement.projectId();
+        // Without a project of its own the cluster asks its gcp provider, under this component
+        // and with that provider, for the project the provider works in: the stack's gcp:project
+        // configures only the default provider.
+        Output<String> project = knownProjectId.map(Output::of).orElseGet(() ->
+                new ProjectIdLookup(args.projectIdSource(), placement.provider(), "projectId").runAs(this));
+        var pool = project.applyValue(GcpNames::workloadPool);
+        this.trustDomain = knownProjectId.map(p -> TrustDomain.known(WORKLOAD_POOL, GcpNames.workloadPool(p)))
+                .orElseGet(() -> TrustDomain.onceKnown(WORKLOAD_POOL, pool));
 
-        var nodeAccount = NodeServiceAccount.create(this, name, project);
+        var nodeAccountId = knownProjectId.isPresent() ? NodeServiceAccount.claimedId(name) : NodeServiceAccount.claimIdOnceKnown(name, project);
+        var nodeAccount = NodeServiceAccount.create(this, name, project, nodeAccountId);
         var clusterArgs = ClusterArgs.builder()
                 .project(project)
                 .location(placement.location())
@@ -178,7 +184,7 @@ public class GkeCluster extends OidcClusterComponent implements GkeOidcCluster {
         registerOutputs(outputs);
     }
 
-    private NodePool createNodePool(String name, String project, Cluster cluster, NodePoolOptions nodes, NodeServiceAccount nodeAccount) {
+    private NodePool createNodePool(String name, Output<String> project, Cluster cluster, NodePoolOptions nodes, NodeServiceAccount nodeAccount) {
         return new NodePool(name + "-nodes", NodePoolArgs.builder()
                 .project(project)
                 .cluster(cluster.name())
@@ -207,7 +213,7 @@ public class GkeCluster extends OidcClusterComponent implements GkeOidcCluster {
 
     @Override
     public Optional<String> knownProjectId() {
-        return Optional.of(knownProjectId);
+        return knownProjectId;
     }
 
     @Override
@@ -246,7 +252,10 @@ public class GkeCluster extends OidcClusterComponent implements GkeOidcCluster {
         return autopilot ? Map.of() : Map.of(METADATA_SERVER_NODE_LABEL, "true");
     }
 
-    /** The project is known before the cluster is registered: so is its pool. */
+    /**
+     * The project's pool: known before the cluster is registered when the project is (given, or
+     * the stack's for the default provider); once the cluster's own provider tells it otherwise.
+     */
     @Override
     public TrustDomain trustDomain() {
         return trustDomain;
@@ -254,11 +263,10 @@ public class GkeCluster extends OidcClusterComponent implements GkeOidcCluster {
 
     /** Runs before the component registers itself: bad input must not leave half a stack behind. */
     private static final class Validated {
-        static GkeClusterArgs.Placement of(String name, GkeClusterArgs args) {
+        static GkeClusterArgs.Placement of(String name, GkeClusterArgs args, ComponentResourceOptions options) {
             requireArgs(name, args, "GkeClusterArgs");
-            var gcp = com.pulumi.Config.of("gcp");
-            var placement = args.validate(name, gcp.get("project"), gcp.get("region"));
-            NodeServiceAccount.claimId(name, placement.projectId());
+            var placement = args.validate(name, StackPlacement.of(options));
+            placement.projectId().ifPresent(project -> NodeServiceAccount.claimId(name, project));
             return placement;
         }
     }
