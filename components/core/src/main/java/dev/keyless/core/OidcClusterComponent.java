@@ -16,7 +16,9 @@ import java.util.List;
  *
  * <p>A subclass registers its cloud's resources (or takes an adopted cluster's values), then calls
  * {@link #connect} or {@link #connectAdopted} exactly once, before it registers its outputs. Its
- * type token is its own, so extending this class changes no URN.
+ * type token is its own, so extending this class changes no URN. The accessors are not final: the
+ * cluster classes were plain {@code ComponentResource}s, and a user's subclass that overrode one
+ * still compiles.
  */
 public abstract class OidcClusterComponent extends ComponentResource implements OidcCluster {
     private final String logicalName;
@@ -84,18 +86,18 @@ public abstract class OidcClusterComponent extends ComponentResource implements 
     }
 
     /** @return the component's logical name, which keys the children other components make for this cluster */
-    public final String logicalName() {
+    public String logicalName() {
         return logicalName;
     }
 
     /** @return e.g. {@code EKS cluster 'platform'} or {@code adopted AKS cluster 'platform'} */
     @Override
-    public final String describe() {
+    public String describe() {
         return kind + " '" + logicalName + "'";
     }
 
     @Override
-    public final Provider kubernetesProvider() {
+    public Provider kubernetesProvider() {
         return kubernetesProvider;
     }
 
@@ -104,7 +106,7 @@ public abstract class OidcClusterComponent extends ComponentResource implements 
      *     Kubernetes provider of an adopted one
      */
     @Override
-    public final Resource readiness() {
+    public Resource readiness() {
         return readiness;
     }
 
