@@ -2,16 +2,12 @@ package dev.keyless.aws;
 
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
-import com.pulumi.kubernetes.Provider;
-import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.Resource;
-import dev.keyless.core.Checks;
-import dev.keyless.core.ClusterKubernetesProvider;
 import dev.keyless.core.DeployTimeCheck;
+import dev.keyless.core.OidcClusterComponent;
 
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,7 +16,7 @@ import java.util.Optional;
  *
  * <p>Children: {@code NAME-oidc} (only when no provider ARN is given) and {@code NAME-k8s}.
  */
-public class AdoptedEksCluster extends ComponentResource implements AwsOidcCluster {
+public class AdoptedEksCluster extends OidcClusterComponent implements AwsOidcCluster {
     /** The Pulumi type token. */
     public static final String TYPE = "keyless:aws:AdoptedEksCluster";
 
@@ -31,7 +27,6 @@ public class AdoptedEksCluster extends ComponentResource implements AwsOidcClust
     @Export(name = "oidcProviderArn", refs = String.class)
     private final Output<String> oidcProviderArn;
 
-    private final String logicalName;
     private final Optional<String> knownAccountId;
     private final Optional<String> plainIssuerUrl;
     private final EksClusterParts parts;
@@ -51,8 +46,7 @@ public class AdoptedEksCluster extends ComponentResource implements AwsOidcClust
      * @throws dev.keyless.core.InvalidInputException before anything is registered, when an input breaks a rule
      */
     public AdoptedEksCluster(String name, AdoptedEksClusterArgs args, ComponentResourceOptions options) {
-        super(TYPE, name, validated(name, args, options));
-        this.logicalName = name;
+        super(TYPE, name, "adopted EKS cluster", validated(name, args, options));
         this.plainIssuerUrl = args.plainIssuerUrl();
         var waitFor = new ArrayList<Resource>();
         this.oidcProviderArn = args.oidcProviderArn().orElseGet(() -> {
@@ -63,11 +57,11 @@ public class AdoptedEksCluster extends ComponentResource implements AwsOidcClust
         this.clusterName = args.clusterName();
         this.issuerUrl = args.issuerUrl();
         this.knownAccountId = args.plainOidcProviderArn().map(Arns::accountOf);
-        var kubernetesProvider = ClusterKubernetesProvider.create(this, name, args.kubeconfig(), List.copyOf(waitFor));
         var agent = args.podIdentityAgent() ? Optional.of(PodIdentityAgent.installedElsewhere()) : Optional.<PodIdentityAgent>empty();
-        // The cluster runs already: what binds to it waits for the OIDC provider this component
-        // created, if any, and for its Kubernetes provider, which waits for that provider too.
-        this.parts = new EksClusterParts(clusterName, issuerUrl, oidcProviderArn, kubernetesProvider, agent, kubernetesProvider);
+        this.parts = new EksClusterParts(clusterName, issuerUrl, oidcProviderArn, agent);
+        // The cluster runs already: what binds to it waits for its Kubernetes provider, which
+        // waits for the OIDC provider this component created, if any.
+        connectAdopted(args.kubeconfig(), waitFor);
         registerOutputs(parts.outputs());
     }
 
@@ -101,29 +95,11 @@ public class AdoptedEksCluster extends ComponentResource implements AwsOidcClust
         return knownAccountId;
     }
 
-    @Override
-    public Provider kubernetesProvider() {
-        return parts.kubernetesProvider();
-    }
-
-    /** The cluster runs already; what binds to it waits for the trust this component set up. */
-    @Override
-    public Resource readiness() {
-        return parts.readiness();
-    }
-
-    @Override
-    public String describe() {
-        return "adopted EKS cluster '" + logicalName + "'";
-    }
-
     // Runs before the component registers itself: bad input must not leave half a stack behind.
     // Values from another stack are checked once known, and the component, with its OIDC and
     // Kubernetes providers, registers only after they passed.
     private static ComponentResourceOptions validated(String name, AdoptedEksClusterArgs args, ComponentResourceOptions options) {
-        Checks.componentName(name);
-        Checks.notNull("args", args, "AdoptedEksClusterArgs");
-        args.validate();
+        requireArgs(name, args, "AdoptedEksClusterArgs").validate();
         var checks = DeployTimeCheck.of(args.clusterName()).and(DeployTimeCheck.of(args.issuerUrl()))
                 .and(args.oidcProviderArn().map(DeployTimeCheck::of).orElse(DeployTimeCheck.none()))
                 .and(DeployTimeCheck.of(args.kubeconfig()));

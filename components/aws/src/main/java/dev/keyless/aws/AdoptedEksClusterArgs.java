@@ -1,7 +1,9 @@
 package dev.keyless.aws;
 
 import com.pulumi.core.Output;
+import dev.keyless.core.CheckedValue;
 import dev.keyless.core.Checks;
+import dev.keyless.core.ClusterKubernetesProvider;
 import dev.keyless.core.InvalidInputException;
 
 import java.util.Optional;
@@ -11,33 +13,32 @@ import java.util.Optional;
  * described by the values such stacks export.
  *
  * <p>Every value may be plain or an {@code Output} (a StackReference output). The same rules apply
- * to both: a plain value is checked by its setter, an {@code Output} once its value is known, at
- * deploy time, failing the resources that would use it. Whether the OIDC provider ARN names the
+ * to both ({@link CheckedValue}): a plain value is checked by its setter, an {@code Output} once
+ * its value is known, at deploy time, failing the resources that would use it. Whether the OIDC provider ARN names the
  * issuer is checked when both are known: at construction when both are plain.
  */
 public final class AdoptedEksClusterArgs {
-    private final Output<String> clusterName;
-    private final Output<String> issuerUrl;
+    private final CheckedValue<String> clusterName;
+    private final CheckedValue<String> issuerUrl;
+    private final Optional<CheckedValue<String>> givenOidcProviderArn;
     private final Optional<Output<String>> oidcProviderArn;
-    private final Output<String> kubeconfig;
+    private final CheckedValue<String> kubeconfig;
     private final boolean podIdentityAgent;
-    private final Optional<String> plainIssuerUrl;
-    private final Optional<String> plainOidcProviderArn;
 
     private AdoptedEksClusterArgs(Builder builder) {
-        this.plainIssuerUrl = Optional.ofNullable(builder.plainIssuerUrl);
-        this.plainOidcProviderArn = Optional.ofNullable(builder.plainOidcProviderArn);
         this.clusterName = builder.clusterName;
         this.issuerUrl = builder.issuerUrl;
         this.kubeconfig = builder.kubeconfig;
         this.podIdentityAgent = builder.podIdentityAgent;
+        this.givenOidcProviderArn = Optional.ofNullable(builder.oidcProviderArn);
         // The provider must be the issuer's own: trust keyed to one issuer's claims but naming
         // another's provider is never satisfied. Plain values are checked by validate(), before
         // anything is registered; only values known later are checked once known.
-        var bothPlain = builder.plainIssuerUrl != null && builder.plainOidcProviderArn != null;
-        this.oidcProviderArn = builder.issuerUrl == null || bothPlain ? Optional.ofNullable(builder.oidcProviderArn)
-                : Optional.ofNullable(builder.oidcProviderArn).map(arn -> Output.tuple(arn, builder.issuerUrl)
-                        .applyValue(t -> requireProviderOfIssuer(t.t1, t.t2)));
+        var bothPlain = issuerUrl != null && issuerUrl.plain().isPresent()
+                && givenOidcProviderArn.flatMap(CheckedValue::plain).isPresent();
+        this.oidcProviderArn = givenOidcProviderArn.map(CheckedValue::value)
+                .map(arn -> issuerUrl == null || bothPlain ? arn
+                        : Output.tuple(arn, issuerUrl.value()).applyValue(t -> requireProviderOfIssuer(t.t1, t.t2)));
     }
 
     /** @return a new builder */
@@ -47,17 +48,17 @@ public final class AdoptedEksClusterArgs {
 
     /** @return the EKS cluster's name */
     public Output<String> clusterName() {
-        return clusterName;
+        return clusterName == null ? null : clusterName.value();
     }
 
     /** @return the cluster's OIDC issuer URL */
     public Output<String> issuerUrl() {
-        return issuerUrl;
+        return issuerUrl == null ? null : issuerUrl.value();
     }
 
     /** @return the issuer when it was given as a plain value, known before anything is registered */
     public Optional<String> plainIssuerUrl() {
-        return plainIssuerUrl;
+        return issuerUrl == null ? Optional.empty() : issuerUrl.plain();
     }
 
     /** @return the existing IAM OIDC provider's ARN; empty means create one */
@@ -67,12 +68,12 @@ public final class AdoptedEksClusterArgs {
 
     /** @return the IAM OIDC provider's ARN when it was given as text, known before anything registers */
     Optional<String> plainOidcProviderArn() {
-        return plainOidcProviderArn;
+        return givenOidcProviderArn.flatMap(CheckedValue::plain);
     }
 
     /** @return a kubeconfig for the cluster */
     public Output<String> kubeconfig() {
-        return kubeconfig;
+        return kubeconfig == null ? null : kubeconfig.value();
     }
 
     /** @return whether the cluster has the eks-pod-identity-agent add-on */
@@ -106,8 +107,8 @@ public final class AdoptedEksClusterArgs {
         if (kubeconfig == null) {
             throw InvalidInputException.missing("kubeconfig", "give a kubeconfig for the cluster");
         }
-        if (plainIssuerUrl.isPresent() && plainOidcProviderArn.isPresent()) {
-            requireProviderOfIssuer(plainOidcProviderArn.get(), plainIssuerUrl.get());
+        if (plainIssuerUrl().isPresent() && plainOidcProviderArn().isPresent()) {
+            requireProviderOfIssuer(plainOidcProviderArn().get(), plainIssuerUrl().get());
         }
     }
 
@@ -121,13 +122,11 @@ public final class AdoptedEksClusterArgs {
 
     /** Builds {@link AdoptedEksClusterArgs}. */
     public static final class Builder {
-        private Output<String> clusterName;
-        private Output<String> issuerUrl;
-        private Output<String> oidcProviderArn;
-        private Output<String> kubeconfig;
+        private CheckedValue<String> clusterName;
+        private CheckedValue<String> issuerUrl;
+        private CheckedValue<String> oidcProviderArn;
+        private CheckedValue<String> kubeconfig;
         private boolean podIdentityAgent;
-        private String plainIssuerUrl;
-        private String plainOidcProviderArn;
 
         private Builder() {
         }
@@ -140,7 +139,7 @@ public final class AdoptedEksClusterArgs {
          */
         public Builder clusterName(Output<String> clusterName) {
             Checks.notNull("clusterName", clusterName, "the EKS cluster's name");
-            this.clusterName = clusterName.applyValue(v -> EksNames.requireClusterName("clusterName", v));
+            this.clusterName = CheckedValue.of(clusterName, AdoptedEksClusterArgs::requireClusterName);
             return this;
         }
 
@@ -149,7 +148,7 @@ public final class AdoptedEksClusterArgs {
          * @return this builder
          */
         public Builder clusterName(String clusterName) {
-            this.clusterName = Output.of(EksNames.requireClusterName("clusterName", clusterName));
+            this.clusterName = CheckedValue.of(clusterName, AdoptedEksClusterArgs::requireClusterName);
             return this;
         }
 
@@ -162,8 +161,7 @@ public final class AdoptedEksClusterArgs {
          */
         public Builder issuerUrl(Output<String> issuerUrl) {
             Checks.notNull("issuerUrl", issuerUrl, "the cluster's OIDC issuer URL");
-            this.issuerUrl = issuerUrl.applyValue(v -> EksNames.requireIssuerUrl("issuerUrl", v));
-            this.plainIssuerUrl = null;
+            this.issuerUrl = CheckedValue.of(issuerUrl, AdoptedEksClusterArgs::requireIssuerUrl);
             return this;
         }
 
@@ -173,8 +171,7 @@ public final class AdoptedEksClusterArgs {
          * @throws InvalidInputException when it is not an issuer URL IAM can trust
          */
         public Builder issuerUrl(String issuerUrl) {
-            this.issuerUrl = Output.of(EksNames.requireIssuerUrl("issuerUrl", issuerUrl));
-            this.plainIssuerUrl = issuerUrl;
+            this.issuerUrl = CheckedValue.of(issuerUrl, AdoptedEksClusterArgs::requireIssuerUrl);
             return this;
         }
 
@@ -187,8 +184,7 @@ public final class AdoptedEksClusterArgs {
          */
         public Builder oidcProviderArn(Output<String> oidcProviderArn) {
             Checks.notNull("oidcProviderArn", oidcProviderArn, "an IAM OIDC provider ARN");
-            this.oidcProviderArn = oidcProviderArn.applyValue(v -> Arns.requireOidcProviderArn("oidcProviderArn", v));
-            this.plainOidcProviderArn = null;
+            this.oidcProviderArn = CheckedValue.of(oidcProviderArn, AdoptedEksClusterArgs::requireOidcProviderArn);
             return this;
         }
 
@@ -198,8 +194,7 @@ public final class AdoptedEksClusterArgs {
          * @throws InvalidInputException when it is not an IAM OIDC provider ARN
          */
         public Builder oidcProviderArn(String oidcProviderArn) {
-            this.oidcProviderArn = Output.of(Arns.requireOidcProviderArn("oidcProviderArn", oidcProviderArn));
-            this.plainOidcProviderArn = oidcProviderArn;
+            this.oidcProviderArn = CheckedValue.of(oidcProviderArn, AdoptedEksClusterArgs::requireOidcProviderArn);
             return this;
         }
 
@@ -211,7 +206,7 @@ public final class AdoptedEksClusterArgs {
          */
         public Builder kubeconfig(Output<String> kubeconfig) {
             Checks.notNull("kubeconfig", kubeconfig, "a kubeconfig");
-            this.kubeconfig = kubeconfig.applyValue(AdoptedEksClusterArgs::requireKubeconfig);
+            this.kubeconfig = CheckedValue.of(kubeconfig, ClusterKubernetesProvider::requireKubeconfig);
             return this;
         }
 
@@ -242,7 +237,7 @@ public final class AdoptedEksClusterArgs {
          * @return this builder
          */
         public Builder kubeconfig(String kubeconfig) {
-            this.kubeconfig = Output.of(requireKubeconfig(kubeconfig));
+            this.kubeconfig = CheckedValue.of(kubeconfig, ClusterKubernetesProvider::requireKubeconfig);
             return this;
         }
 
@@ -267,10 +262,15 @@ public final class AdoptedEksClusterArgs {
         }
     }
 
-    private static String requireKubeconfig(String kubeconfig) {
-        if (kubeconfig == null || kubeconfig.isBlank()) {
-            throw InvalidInputException.of("kubeconfig", kubeconfig, "a non-empty kubeconfig, YAML or JSON");
-        }
-        return kubeconfig;
+    private static String requireClusterName(String clusterName) {
+        return EksNames.requireClusterName("clusterName", clusterName);
+    }
+
+    private static String requireIssuerUrl(String issuerUrl) {
+        return EksNames.requireIssuerUrl("issuerUrl", issuerUrl);
+    }
+
+    private static String requireOidcProviderArn(String oidcProviderArn) {
+        return Arns.requireOidcProviderArn("oidcProviderArn", oidcProviderArn);
     }
 }

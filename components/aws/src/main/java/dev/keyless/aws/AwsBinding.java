@@ -1,6 +1,7 @@
 package dev.keyless.aws;
 
 import dev.keyless.core.BindingRequest;
+import dev.keyless.core.ChildNames;
 import dev.keyless.core.CloudMatch;
 import dev.keyless.core.OidcCluster;
 import dev.keyless.core.OidcIssuer;
@@ -70,6 +71,6 @@ record AwsBinding(String baseName, List<Subject> subjects, OidcIssuer issuer, Li
     }
 
     String childName(String role) {
-        return baseName + "-" + role;
+        return ChildNames.of(baseName, role);
     }
 }

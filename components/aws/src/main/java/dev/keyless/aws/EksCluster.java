@@ -21,13 +21,10 @@ import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.deployment.InvokeOptions;
-import com.pulumi.kubernetes.Provider;
-import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-import dev.keyless.core.Checks;
-import dev.keyless.core.ClusterKubernetesProvider;
+import dev.keyless.core.OidcClusterComponent;
 import dev.keyless.core.TrustDomain;
 
 import java.util.ArrayList;
@@ -51,7 +48,7 @@ import java.util.Optional;
  *
  * @see <a href="https://docs.aws.amazon.com/eks/latest/userguide/enable-iam-roles-for-service-accounts.html">Create an IAM OIDC provider for your cluster</a>
  */
-public class EksCluster extends ComponentResource implements AwsOidcCluster {
+public class EksCluster extends OidcClusterComponent implements AwsOidcCluster {
     /** The Pulumi type token. */
     public static final String TYPE = "keyless:aws:EksCluster";
     @Export(name = "clusterName", refs = String.class)
@@ -65,7 +62,6 @@ public class EksCluster extends ComponentResource implements AwsOidcCluster {
     @Export(name = "kubeconfig", refs = String.class)
     private final Output<String> kubeconfig;
 
-    private final String logicalName;
     private final EksClusterParts parts;
 
     /**
@@ -83,8 +79,7 @@ public class EksCluster extends ComponentResource implements AwsOidcCluster {
      * @throws dev.keyless.core.InvalidInputException before anything is registered, when an input breaks a rule
      */
     public EksCluster(String name, EksClusterArgs args, ComponentResourceOptions options) {
-        super(TYPE, name, validated(name, args, options));
-        this.logicalName = name;
+        super(TYPE, name, "EKS cluster", validated(name, args, options));
         var child = CustomResourceOptions.builder().parent(this).build();
 
         var clusterRole = new Role(name + "-cluster-role", RoleArgs.builder()
@@ -157,8 +152,9 @@ public class EksCluster extends ComponentResource implements AwsOidcCluster {
         this.kubeconfig = Output.tuple(cluster.name(), cluster.endpoint(), cluster.certificateAuthority(), cluster.arn())
                 .applyValue(t -> Kubeconfig.forEks(t.t1, t.t2, t.t3.data().orElseThrow(), Arns.regionOf(t.t4)))
                 .asSecret();
-        var kubernetesProvider = ClusterKubernetesProvider.create(this, name, kubeconfig, ready);
-        this.parts = new EksClusterParts(clusterName, issuerUrl, oidcProviderArn, kubernetesProvider, podIdentityAgent, nodeGroup);
+        // Workloads can run once the nodes have joined.
+        connect(kubeconfig, ready, nodeGroup);
+        this.parts = new EksClusterParts(clusterName, issuerUrl, oidcProviderArn, podIdentityAgent);
 
         var outputs = new java.util.HashMap<String, Output<?>>(parts.outputs());
         outputs.put("endpoint", endpoint);
@@ -196,29 +192,13 @@ public class EksCluster extends ComponentResource implements AwsOidcCluster {
         return parts.podIdentityAgent();
     }
 
-    @Override
-    public Provider kubernetesProvider() {
-        return parts.kubernetesProvider();
-    }
-
-    /** Workloads can run once the nodes have joined. */
-    @Override
-    public Resource readiness() {
-        return parts.readiness();
-    }
-
-    @Override
-    public String describe() {
-        return "EKS cluster '" + logicalName + "'";
-    }
-
     /**
      * A cluster created here gets an issuer of its own, which no other cluster has: the cluster
      * is its own trust domain, known before anything is registered (its issuer URL is not).
      */
     @Override
     public TrustDomain trustDomain() {
-        return TrustDomain.known("EKS cluster", logicalName);
+        return ownTrustDomain("EKS cluster");
     }
 
     private Output<List<String>> defaultVpcSubnets() {
@@ -242,9 +222,7 @@ public class EksCluster extends ComponentResource implements AwsOidcCluster {
 
     // Runs before the component registers itself: bad input must not leave half a stack behind.
     private static ComponentResourceOptions validated(String name, EksClusterArgs args, ComponentResourceOptions options) {
-        Checks.componentName(name);
-        Checks.notNull("args", args, "EksClusterArgs");
-        args.validate(name);
+        requireArgs(name, args, "EksClusterArgs").validate(name);
         return options;
     }
 

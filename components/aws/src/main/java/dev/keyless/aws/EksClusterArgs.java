@@ -1,6 +1,7 @@
 package dev.keyless.aws;
 
 import com.pulumi.core.Output;
+import dev.keyless.core.CheckedValue;
 import dev.keyless.core.Checks;
 import dev.keyless.core.InvalidInputException;
 
@@ -27,7 +28,7 @@ public final class EksClusterArgs {
 
     private final Optional<String> clusterName;
     private final Optional<String> kubernetesVersion;
-    private final Optional<Output<List<String>>> subnetIds;
+    private final Optional<CheckedValue<List<String>>> subnetIds;
     private final NodeGroupOptions nodeGroup;
     private final boolean podIdentityAgent;
 
@@ -56,7 +57,7 @@ public final class EksClusterArgs {
 
     /** @return the subnets, when given; otherwise the default VPC's */
     public Optional<Output<List<String>>> subnetIds() {
-        return subnetIds;
+        return subnetIds.map(CheckedValue::value);
     }
 
     /** @return the managed node group's shape */
@@ -103,7 +104,7 @@ public final class EksClusterArgs {
     public static final class Builder {
         private String clusterName;
         private String kubernetesVersion;
-        private Output<List<String>> subnetIds;
+        private CheckedValue<List<String>> subnetIds;
         private NodeGroupOptions nodeGroup = NodeGroupOptions.DEFAULT;
         private boolean podIdentityAgent;
 
@@ -149,7 +150,7 @@ public final class EksClusterArgs {
          */
         public Builder subnetIds(Output<List<String>> subnetIds) {
             Checks.notNull("subnetIds", subnetIds, "a list of subnet ids");
-            this.subnetIds = subnetIds.applyValue(EksClusterArgs::requireSubnets);
+            this.subnetIds = CheckedValue.of(subnetIds, EksClusterArgs::requireSubnets);
             return this;
         }
 
@@ -159,7 +160,7 @@ public final class EksClusterArgs {
          * @see #subnetIds(Output)
          */
         public Builder subnetIds(List<String> subnetIds) {
-            this.subnetIds = Output.of(requireSubnets(Checks.notNull("subnetIds", subnetIds, "a list of subnet ids")));
+            this.subnetIds = CheckedValue.of(Checks.notNull("subnetIds", subnetIds, "a list of subnet ids"), EksClusterArgs::requireSubnets);
             return this;
         }
 

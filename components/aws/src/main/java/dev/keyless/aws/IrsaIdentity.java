@@ -2,17 +2,16 @@ package dev.keyless.aws;
 
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
+import dev.keyless.core.AlsoTrustedClusters;
 import dev.keyless.core.Checks;
 import dev.keyless.core.CloudBinding;
 import dev.keyless.core.DeployTimeCheck;
 import dev.keyless.core.EngineWarnings;
 import dev.keyless.core.IdentityPlan;
 import dev.keyless.core.InvalidInputException;
-import dev.keyless.core.OidcCluster;
 import dev.keyless.core.ServiceAccountRef;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,12 +78,7 @@ public final class IrsaIdentity extends AwsIdentity {
     @Override
     IdentityPlan plan(AwsBinding binding, Optional<Output<String>> inlinePolicy) {
         var account = binding.account();
-        if (alsoTrustedBy.contains(binding.eksCluster())) {
-            throw InvalidInputException.of("alsoTrustedBy", binding.eksCluster().describe(), "a cluster other than the ServiceAccount's own");
-        }
-        if (new LinkedHashSet<>(alsoTrustedBy).size() != alsoTrustedBy.size()) {
-            throw InvalidInputException.of("alsoTrustedBy", alsoTrustedBy.stream().map(OidcCluster::describe).toList(), "a list without repeats");
-        }
+        AlsoTrustedClusters.requireOthers(binding.eksCluster(), alsoTrustedBy);
         serviceAccountPattern.ifPresent(pattern -> requirePatternMatchesOwnName(pattern, account));
         if (role.existingRoleArn.isPresent()) {
             var reason = "keyless does not change an existing role's trust policy";

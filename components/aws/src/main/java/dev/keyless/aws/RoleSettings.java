@@ -216,7 +216,7 @@ final class RoleSettings {
          * @param roleArn the role's ARN
          * @return this builder
          */
-        public B existingRoleArn(String roleArn) {
+        public B existingIdentity(String roleArn) {
             this.existingRoleArn = Output.of(Arns.requireRoleArn("existingRoleArn", roleArn));
             return (B) this;
         }
@@ -224,12 +224,32 @@ final class RoleSettings {
         /**
          * @param roleArn the role's ARN, e.g. another stack's output; checked once known
          * @return this builder
-         * @see #existingRoleArn(String)
+         * @see #existingIdentity(String)
          */
-        public B existingRoleArn(Output<String> roleArn) {
+        public B existingIdentity(Output<String> roleArn) {
             Checks.notNull("existingRoleArn", roleArn, "an IAM role ARN");
             this.existingRoleArn = roleArn.applyValue(arn -> Arns.requireRoleArn("existingRoleArn", arn));
             return (B) this;
+        }
+
+        /**
+         * @param roleArn the role's ARN
+         * @return this builder
+         * @deprecated use {@link #existingIdentity(String)}, the name every cloud's mechanism uses
+         */
+        @Deprecated
+        public B existingRoleArn(String roleArn) {
+            return existingIdentity(roleArn);
+        }
+
+        /**
+         * @param roleArn the role's ARN, e.g. another stack's output; checked once known
+         * @return this builder
+         * @deprecated use {@link #existingIdentity(Output)}, the name every cloud's mechanism uses
+         */
+        @Deprecated
+        public B existingRoleArn(Output<String> roleArn) {
+            return existingIdentity(roleArn);
         }
 
         /**

@@ -182,9 +182,21 @@ public final class S3Access implements AwsGrant {
         return write;
     }
 
-    /** @return the key prefix the grant is limited to, if any */
-    public Optional<String> keyPrefix() {
+    /**
+     * @return the key prefix the grant is limited to, if any; the same accessor as
+     *     {@code GcsAccess.prefix()}, named like the setter {@link #prefix(String)}
+     */
+    public Optional<String> prefix() {
         return prefix;
+    }
+
+    /**
+     * @return the key prefix the grant is limited to, if any
+     * @deprecated use {@link #prefix()}, the name every cloud's storage grant uses
+     */
+    @Deprecated
+    public Optional<String> keyPrefix() {
+        return prefix();
     }
 
     private List<IamStatement> statementsFor(String arn) {

@@ -165,7 +165,7 @@ class IrsaServiceAccountTest {
     void anExistingRoleGetsTheGrantsButKeepsItsTrust() {
         var existing = "arn:aws:iam::111122223333:role/platform/shop-api";
         var deployment = deploy(shop()
-                .identity(IrsaIdentity.builder().existingRoleArn(existing).build())
+                .identity(IrsaIdentity.builder().existingIdentity(existing).build())
                 .grant(S3Access.readWrite("shop-uploads")));
 
         assertThat(deployment.ofType(ROLE)).isEmpty();

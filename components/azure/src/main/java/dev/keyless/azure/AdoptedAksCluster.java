@@ -2,12 +2,8 @@ package dev.keyless.azure;
 
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
-import com.pulumi.kubernetes.Provider;
-import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import com.pulumi.resources.Resource;
-import dev.keyless.core.Checks;
-import dev.keyless.core.ClusterKubernetesProvider;
+import dev.keyless.core.OidcClusterComponent;
 
 import java.util.List;
 import java.util.HashMap;
@@ -20,18 +16,16 @@ import java.util.Optional;
  *
  * <p>Children: {@code NAME-k8s}.
  */
-public class AdoptedAksCluster extends ComponentResource implements AzureOidcCluster {
+public class AdoptedAksCluster extends OidcClusterComponent implements AzureOidcCluster {
     /** The Pulumi type token. */
     public static final String TYPE = "keyless:azure:AdoptedAksCluster";
 
     @Export(name = "issuerUrl", refs = String.class)
     private final Output<String> issuerUrl;
 
-    private final String logicalName;
     private final Optional<String> plainIssuerUrl;
     private final Optional<Output<String>> resourceGroupName;
     private final Optional<String> plainResourceGroupName;
-    private final Provider kubernetesProvider;
 
     /**
      * @param name the component's logical name, the prefix of its children's names
@@ -48,13 +42,13 @@ public class AdoptedAksCluster extends ComponentResource implements AzureOidcClu
      * @throws dev.keyless.core.InvalidInputException before anything is registered, when an input breaks a rule
      */
     public AdoptedAksCluster(String name, AdoptedAksClusterArgs args, ComponentResourceOptions options) {
-        super(TYPE, name, validated(name, args, options));
-        this.logicalName = name;
+        super(TYPE, name, "adopted AKS cluster", validated(name, args, options));
         this.issuerUrl = args.issuerUrl();
         this.plainIssuerUrl = args.plainIssuerUrl();
         this.resourceGroupName = args.resourceGroupName();
         this.plainResourceGroupName = args.plainResourceGroupName();
-        this.kubernetesProvider = ClusterKubernetesProvider.create(this, name, args.kubeconfig(), List.of());
+        // The cluster runs already: what binds to it waits for its Kubernetes provider.
+        connectAdopted(args.kubeconfig(), List.of());
         var outputs = new HashMap<String, Output<?>>();
         outputs.put("issuerUrl", issuerUrl);
         registerOutputs(outputs);
@@ -80,32 +74,9 @@ public class AdoptedAksCluster extends ComponentResource implements AzureOidcClu
         return plainResourceGroupName;
     }
 
-    @Override
-    public Provider kubernetesProvider() {
-        return kubernetesProvider;
-    }
-
-    /** The cluster runs already: what binds to it waits for its Kubernetes provider. */
-    @Override
-    public Resource readiness() {
-        return kubernetesProvider;
-    }
-
-    @Override
-    public String logicalName() {
-        return logicalName;
-    }
-
-    @Override
-    public String describe() {
-        return "adopted AKS cluster '" + logicalName + "'";
-    }
-
     // Runs before the component registers itself: bad input must not leave half a stack behind.
     private static ComponentResourceOptions validated(String name, AdoptedAksClusterArgs args, ComponentResourceOptions options) {
-        Checks.componentName(name);
-        Checks.notNull("args", args, "AdoptedAksClusterArgs");
-        args.validate();
+        requireArgs(name, args, "AdoptedAksClusterArgs").validate();
         return options;
     }
 }

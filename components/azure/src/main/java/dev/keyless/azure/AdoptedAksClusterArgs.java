@@ -3,6 +3,7 @@ package dev.keyless.azure;
 import com.pulumi.core.Output;
 import dev.keyless.core.CheckedValue;
 import dev.keyless.core.Checks;
+import dev.keyless.core.ClusterKubernetesProvider;
 import dev.keyless.core.InvalidInputException;
 
 import java.util.Optional;
@@ -119,7 +120,7 @@ public final class AdoptedAksClusterArgs {
          */
         public Builder kubeconfig(Output<String> kubeconfig) {
             Checks.notNull("kubeconfig", kubeconfig, "a kubeconfig");
-            this.kubeconfig = CheckedValue.of(kubeconfig, AdoptedAksClusterArgs::requireKubeconfig);
+            this.kubeconfig = CheckedValue.of(kubeconfig, ClusterKubernetesProvider::requireKubeconfig);
             return this;
         }
 
@@ -128,7 +129,7 @@ public final class AdoptedAksClusterArgs {
          * @return this builder
          */
         public Builder kubeconfig(String kubeconfig) {
-            this.kubeconfig = CheckedValue.of(kubeconfig, AdoptedAksClusterArgs::requireKubeconfig);
+            this.kubeconfig = CheckedValue.of(kubeconfig, ClusterKubernetesProvider::requireKubeconfig);
             return this;
         }
 
@@ -166,12 +167,5 @@ public final class AdoptedAksClusterArgs {
 
     private static String requireResourceGroupName(String resourceGroupName) {
         return AzureNames.requireResourceGroupName("resourceGroupName", resourceGroupName);
-    }
-
-    private static String requireKubeconfig(String kubeconfig) {
-        if (kubeconfig == null || kubeconfig.isBlank()) {
-            throw InvalidInputException.of("kubeconfig", kubeconfig, "a non-empty kubeconfig, YAML or JSON");
-        }
-        return kubeconfig;
     }
 }

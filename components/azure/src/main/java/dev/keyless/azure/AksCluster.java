@@ -23,14 +23,11 @@ import com.pulumi.azurenative.resources.ResourceGroupArgs;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.deployment.InvokeOptions;
-import com.pulumi.kubernetes.Provider;
-import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.InvokeArgs;
 import com.pulumi.resources.Resource;
-import dev.keyless.core.Checks;
-import dev.keyless.core.ClusterKubernetesProvider;
+import dev.keyless.core.OidcClusterComponent;
 import dev.keyless.core.TrustDomain;
 
 import java.util.List;
@@ -50,7 +47,7 @@ import java.util.Optional;
  * @see <a href="https://learn.microsoft.com/azure/aks/workload-identity-deploy-cluster">Deploy and configure workload identity on AKS</a>
  * @see <a href="https://learn.microsoft.com/azure/aks/manage-azure-rbac">Use Azure RBAC for Kubernetes authorization</a>
  */
-public class AksCluster extends ComponentResource implements AzureOidcCluster {
+public class AksCluster extends OidcClusterComponent implements AzureOidcCluster {
     /** The Pulumi type token. */
     public static final String TYPE = "keyless:azure:AksCluster";
 
@@ -63,10 +60,8 @@ public class AksCluster extends ComponentResource implements AzureOidcCluster {
     @Export(name = "kubeconfig", refs = String.class)
     private final Output<String> kubeconfig;
 
-    private final String logicalName;
     private final Optional<String> plainResourceGroupName;
     private final ManagedCluster cluster;
-    private final Provider kubernetesProvider;
 
     /**
      * @param name the component's logical name, the prefix of its children's names
@@ -83,8 +78,7 @@ public class AksCluster extends ComponentResource implements AzureOidcCluster {
      * @throws dev.keyless.core.InvalidInputException before anything is registered, when an input breaks a rule
      */
     public AksCluster(String name, AksClusterArgs args, ComponentResourceOptions options) {
-        super(TYPE, name, validated(name, args, options));
-        this.logicalName = name;
+        super(TYPE, name, "AKS cluster", validated(name, args, options));
         this.plainResourceGroupName = args.plainResourceGroupName();
         var child = CustomResourceOptions.builder().parent(this).build();
         var invoke = InvokeOptions.builder().parent(this).build();
@@ -147,7 +141,8 @@ public class AksCluster extends ComponentResource implements AzureOidcCluster {
                         result.kubeconfigs().get(0).value()))
                 .asSecret();
         // The provider's token is only good once the deployer's role assignment exists.
-        this.kubernetesProvider = ClusterKubernetesProvider.create(this, name, kubeconfig, List.of(cluster, admin));
+        // Workloads can run once the cluster, its system pool and its issuer exist.
+        connect(kubeconfig, List.of(cluster, admin), cluster);
 
         registerOutputs(Map.of(
                 "clusterName", clusterName,
@@ -206,41 +201,18 @@ public class AksCluster extends ComponentResource implements AzureOidcCluster {
         return cluster;
     }
 
-    @Override
-    public Provider kubernetesProvider() {
-        return kubernetesProvider;
-    }
-
-    /** Workloads can run once the cluster, its system pool and its issuer exist. */
-    @Override
-    public Resource readiness() {
-        return cluster;
-    }
-
-    @Override
-    public String logicalName() {
-        return logicalName;
-    }
-
-    @Override
-    public String describe() {
-        return "AKS cluster '" + logicalName + "'";
-    }
-
     /**
      * A cluster created here gets an issuer of its own, which no other cluster has: the cluster
      * is its own trust domain, known before anything is registered (its issuer URL is not).
      */
     @Override
     public TrustDomain trustDomain() {
-        return TrustDomain.known("AKS cluster", logicalName);
+        return ownTrustDomain("AKS cluster");
     }
 
     // Runs before the component registers itself: bad input must not leave half a stack behind.
     private static ComponentResourceOptions validated(String name, AksClusterArgs args, ComponentResourceOptions options) {
-        Checks.componentName(name);
-        Checks.notNull("args", args, "AksClusterArgs");
-        args.validate(name);
+        requireArgs(name, args, "AksClusterArgs").validate(name);
         return options;
     }
 }

@@ -1,6 +1,7 @@
 package dev.keyless.azure;
 
 import com.pulumi.core.Output;
+import dev.keyless.core.CheckedValue;
 import dev.keyless.core.Checks;
 import dev.keyless.core.InvalidInputException;
 
@@ -27,8 +28,7 @@ public final class AksClusterArgs {
     private static final Pattern VERSION = Pattern.compile("1\\.(\\d{1,2})(\\.\\d{1,3})?");
     private static final Pattern LOCATION = Pattern.compile("[a-z][a-z0-9]{1,39}");
 
-    private final Optional<Output<String>> resourceGroupName;
-    private final Optional<String> plainResourceGroupName;
+    private final Optional<CheckedValue<String>> resourceGroupName;
     private final Optional<String> location;
     private final Optional<String> clusterName;
     private final Optional<String> kubernetesVersion;
@@ -38,7 +38,6 @@ public final class AksClusterArgs {
 
     private AksClusterArgs(Builder builder) {
         this.resourceGroupName = Optional.ofNullable(builder.resourceGroupName);
-        this.plainResourceGroupName = Optional.ofNullable(builder.plainResourceGroupName);
         this.location = Optional.ofNullable(builder.location);
         this.clusterName = Optional.ofNullable(builder.clusterName);
         this.kubernetesVersion = Optional.ofNullable(builder.kubernetesVersion);
@@ -54,12 +53,12 @@ public final class AksClusterArgs {
 
     /** @return the existing resource group to create the cluster in; empty means create {@code NAME-rg} */
     public Optional<Output<String>> resourceGroupName() {
-        return resourceGroupName;
+        return resourceGroupName.map(CheckedValue::value);
     }
 
     /** @return the resource group when it was given as a plain value, known before deploy */
     Optional<String> plainResourceGroupName() {
-        return plainResourceGroupName;
+        return resourceGroupName.flatMap(CheckedValue::plain);
     }
 
     /** @return the Azure region; empty means the provider's {@code azure-native:location} or the resource group's */
@@ -125,8 +124,7 @@ public final class AksClusterArgs {
 
     /** Builds {@link AksClusterArgs}. */
     public static final class Builder {
-        private Output<String> resourceGroupName;
-        private String plainResourceGroupName;
+        private CheckedValue<String> resourceGroupName;
         private String location;
         private String clusterName;
         private String kubernetesVersion;
@@ -161,8 +159,7 @@ public final class AksClusterArgs {
          * @return this builder
          */
         public Builder resourceGroupName(String resourceGroupName) {
-            this.resourceGroupName = Output.of(AzureNames.requireResourceGroupName("resourceGroupName", resourceGroupName));
-            this.plainResourceGroupName = resourceGroupName;
+            this.resourceGroupName = CheckedValue.of(resourceGroupName, AksClusterArgs::requireResourceGroupName);
             return this;
         }
 
@@ -172,8 +169,7 @@ public final class AksClusterArgs {
          */
         public Builder resourceGroupName(Output<String> resourceGroupName) {
             Checks.notNull("resourceGroupName", resourceGroupName, "a resource group name");
-            this.resourceGroupName = resourceGroupName.applyValue(v -> AzureNames.requireResourceGroupName("resourceGroupName", v));
-            this.plainResourceGroupName = null;
+            this.resourceGroupName = CheckedValue.of(resourceGroupName, AksClusterArgs::requireResourceGroupName);
             return this;
         }
 
@@ -246,5 +242,9 @@ public final class AksClusterArgs {
         public AksClusterArgs build() {
             return new AksClusterArgs(this);
         }
+    }
+
+    private static String requireResourceGroupName(String resourceGroupName) {
+        return AzureNames.requireResourceGroupName("resourceGroupName", resourceGroupName);
     }
 }

@@ -1,6 +1,7 @@
 package dev.keyless.azure;
 
 import dev.keyless.core.BindingRequest;
+import dev.keyless.core.ChildNames;
 import dev.keyless.core.CloudMatch;
 import dev.keyless.core.ServiceAccountRef;
 
@@ -25,6 +26,6 @@ record AzureBinding(String baseName, ServiceAccountRef account, AzureOidcCluster
     }
 
     String childName(String role) {
-        return baseName + "-" + role;
+        return ChildNames.of(baseName, role);
     }
 }

@@ -6,13 +6,12 @@ import dev.keyless.core.Checks;
 import dev.keyless.core.CloudBinding;
 import dev.keyless.core.IdentityMechanism;
 import dev.keyless.core.IdentityPlan;
+import dev.keyless.core.AlsoTrustedClusters;
 import dev.keyless.core.BindingRequest;
 import dev.keyless.core.InvalidInputException;
-import dev.keyless.core.OidcCluster;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,12 +81,7 @@ public final class EntraWorkloadIdentity implements IdentityMechanism {
     @Override
     public IdentityPlan plan(BindingRequest request) {
         var binding = AzureBinding.of(request, displayName());
-        if (alsoTrustedBy.contains(binding.cluster())) {
-            throw InvalidInputException.of("alsoTrustedBy", binding.cluster().describe(), "a cluster other than the ServiceAccount's own");
-        }
-        if (new LinkedHashSet<>(alsoTrustedBy).size() != alsoTrustedBy.size()) {
-            throw InvalidInputException.of("alsoTrustedBy", alsoTrustedBy.stream().map(OidcCluster::describe).toList(), "a list without repeats");
-        }
+        AlsoTrustedClusters.requireOthers(binding.cluster(), alsoTrustedBy);
         requireDistinctClusterNames();
         var placement = TrustedManagedIdentity.placement(binding.baseName(), existingIdentity, identityName, resourceGroupName,
                 Optional.empty(), () -> new TrustedManagedIdentity.ResourceGroup(

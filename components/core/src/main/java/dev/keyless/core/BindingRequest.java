@@ -103,7 +103,7 @@ public record BindingRequest(String baseName, OidcIssuer issuer, List<Subject> s
      * @return the child's name, {@code baseName-role}
      */
     public String childName(String role) {
-        return baseName + "-" + role;
+        return ChildNames.of(baseName, role);
     }
 
     /**

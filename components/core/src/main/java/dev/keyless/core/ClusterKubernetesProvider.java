@@ -25,9 +25,23 @@ public final class ClusterKubernetesProvider {
      * @return the provider
      */
     public static Provider create(ComponentResource owner, String name, Output<String> kubeconfig, List<? extends Resource> waitFor) {
-        return new Provider(name + "-k8s", ProviderArgs.builder()
+        return new Provider(ChildNames.of(name, "k8s"), ProviderArgs.builder()
                 .kubeconfig(kubeconfig.asSecret())
                 .build(),
                 CustomResourceOptions.builder().parent(owner).dependsOn(List.copyOf(waitFor)).build());
+    }
+
+    /**
+     * The rule every kubeconfig a cluster is given meets, on any cloud, plain or once known.
+     *
+     * @param kubeconfig the kubeconfig, YAML or JSON
+     * @return the kubeconfig
+     * @throws InvalidInputException when it is null or blank
+     */
+    public static String requireKubeconfig(String kubeconfig) {
+        if (kubeconfig == null || kubeconfig.isBlank()) {
+            throw InvalidInputException.of("kubeconfig", kubeconfig, "a non-empty kubeconfig, YAML or JSON");
+        }
+        return kubeconfig;
     }
 }

@@ -2,13 +2,9 @@ package dev.keyless.gcp;
 
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
-import com.pulumi.kubernetes.Provider;
-import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import com.pulumi.resources.Resource;
-import dev.keyless.core.Checks;
-import dev.keyless.core.ClusterKubernetesProvider;
 import dev.keyless.core.DeployTimeCheck;
+import dev.keyless.core.OidcClusterComponent;
 import dev.keyless.core.TrustDomain;
 
 import java.util.List;
@@ -21,7 +17,7 @@ import java.util.Optional;
  *
  * <p>Children: {@code NAME-k8s}.
  */
-public class AdoptedGkeCluster extends ComponentResource implements GkeOidcCluster {
+public class AdoptedGkeCluster extends OidcClusterComponent implements GkeOidcCluster {
     /** The Pulumi type token. */
     public static final String TYPE = "keyless:gcp:AdoptedGkeCluster";
 
@@ -36,11 +32,9 @@ public class AdoptedGkeCluster extends ComponentResource implements GkeOidcClust
     @Export(name = "issuerUrl", refs = String.class)
     private final Output<String> issuerUrl;
 
-    private final String logicalName;
     private final Optional<String> knownProjectId;
     private final TrustDomain trustDomain;
     private final boolean metadataServerOnEveryNode;
-    private final Provider kubernetesProvider;
 
     /**
      * @param name the component's logical name, the prefix of its children's names
@@ -57,8 +51,7 @@ public class AdoptedGkeCluster extends ComponentResource implements GkeOidcClust
      * @throws dev.keyless.core.InvalidInputException before anything is registered, when an input breaks a rule
      */
     public AdoptedGkeCluster(String name, AdoptedGkeClusterArgs args, ComponentResourceOptions options) {
-        super(TYPE, name, validated(name, args, options));
-        this.logicalName = name;
+        super(TYPE, name, "adopted GKE cluster", validated(name, args, options));
         this.metadataServerOnEveryNode = args.metadataServerOnEveryNode();
         this.projectId = args.projectId();
         this.knownProjectId = args.knownProjectId();
@@ -67,7 +60,8 @@ public class AdoptedGkeCluster extends ComponentResource implements GkeOidcClust
         this.workloadPool = GkeOidcCluster.super.workloadPool();
         this.issuerUrl = GkeOidcCluster.super.issuerUrl();
         this.trustDomain = TrustDomain.of(WORKLOAD_POOL, args.knownProjectId().map(GcpNames::workloadPool), workloadPool);
-        this.kubernetesProvider = ClusterKubernetesProvider.create(this, name, args.kubeconfig(), List.of());
+        // The cluster and its pool exist already: what binds to it waits for its Kubernetes provider.
+        connectAdopted(args.kubeconfig(), List.of());
         registerOutputs(Map.of(
                 "clusterName", clusterName,
                 "projectId", projectId,
@@ -117,29 +111,11 @@ public class AdoptedGkeCluster extends ComponentResource implements GkeOidcClust
         return metadataServerOnEveryNode ? Map.of() : Map.of(METADATA_SERVER_NODE_LABEL, "true");
     }
 
-    @Override
-    public Provider kubernetesProvider() {
-        return kubernetesProvider;
-    }
-
-    /** The cluster and its pool exist already; what binds to it waits for its Kubernetes provider. */
-    @Override
-    public Resource readiness() {
-        return kubernetesProvider;
-    }
-
-    @Override
-    public String describe() {
-        return "adopted GKE cluster '" + logicalName + "'";
-    }
-
     // Runs before the component registers itself: bad input must not leave half a stack behind.
     // Values from another stack are checked once known, and the component, with its Kubernetes
     // provider, registers only after they passed.
     private static ComponentResourceOptions validated(String name, AdoptedGkeClusterArgs args, ComponentResourceOptions options) {
-        Checks.componentName(name);
-        Checks.notNull("args", args, "AdoptedGkeClusterArgs");
-        args.validate();
+        requireArgs(name, args, "AdoptedGkeClusterArgs").validate();
         return DeployTimeCheck.of(args.projectId()).and(DeployTimeCheck.of(args.location()))
                 .and(DeployTimeCheck.of(args.clusterName())).and(DeployTimeCheck.of(args.kubeconfig()))
                 .gate(options);

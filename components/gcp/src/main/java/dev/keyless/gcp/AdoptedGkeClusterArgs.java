@@ -1,7 +1,9 @@
 package dev.keyless.gcp;
 
 import com.pulumi.core.Output;
+import dev.keyless.core.CheckedValue;
 import dev.keyless.core.Checks;
+import dev.keyless.core.ClusterKubernetesProvider;
 import dev.keyless.core.InvalidInputException;
 
 import java.util.Optional;
@@ -11,20 +13,18 @@ import java.util.Optional;
  * project, location, name and a kubeconfig, and whether every node runs the GKE metadata server.
  *
  * <p>Every value may be plain or an {@code Output} (a StackReference output). The same rules apply
- * to both: a plain value is checked by its setter, an {@code Output} once its value is known, at
- * deploy time, failing the resources that would use it.
+ * to both ({@link CheckedValue}): a plain value is checked by its setter, an {@code Output} once
+ * its value is known, at deploy time, failing the resources that would use it.
  */
 public final class AdoptedGkeClusterArgs {
-    private final Output<String> projectId;
-    private final Optional<String> knownProjectId;
-    private final Output<String> location;
-    private final Output<String> clusterName;
-    private final Output<String> kubeconfig;
+    private final CheckedValue<String> projectId;
+    private final CheckedValue<String> location;
+    private final CheckedValue<String> clusterName;
+    private final CheckedValue<String> kubeconfig;
     private final boolean metadataServerOnEveryNode;
 
     private AdoptedGkeClusterArgs(Builder builder) {
         this.projectId = builder.projectId;
-        this.knownProjectId = Optional.ofNullable(builder.knownProjectId);
         this.location = builder.location;
         this.clusterName = builder.clusterName;
         this.kubeconfig = builder.kubeconfig;
@@ -38,27 +38,27 @@ public final class AdoptedGkeClusterArgs {
 
     /** @return the cluster's project ID */
     public Output<String> projectId() {
-        return projectId;
+        return valueOf(projectId);
     }
 
     /** @return the project ID when it was given as text, known before anything registers */
     public Optional<String> knownProjectId() {
-        return knownProjectId;
+        return projectId == null ? Optional.empty() : projectId.plain();
     }
 
     /** @return the cluster's region or zone */
     public Output<String> location() {
-        return location;
+        return valueOf(location);
     }
 
     /** @return the GKE cluster's name */
     public Output<String> clusterName() {
-        return clusterName;
+        return valueOf(clusterName);
     }
 
     /** @return a kubeconfig for the cluster */
     public Output<String> kubeconfig() {
-        return kubeconfig;
+        return valueOf(kubeconfig);
     }
 
     /** @return whether every node pool runs the GKE metadata server */
@@ -96,11 +96,10 @@ public final class AdoptedGkeClusterArgs {
 
     /** Builds {@link AdoptedGkeClusterArgs}. */
     public static final class Builder {
-        private Output<String> projectId;
-        private String knownProjectId;
-        private Output<String> location;
-        private Output<String> clusterName;
-        private Output<String> kubeconfig;
+        private CheckedValue<String> projectId;
+        private CheckedValue<String> location;
+        private CheckedValue<String> clusterName;
+        private CheckedValue<String> kubeconfig;
         private boolean metadataServerOnEveryNode;
 
         private Builder() {
@@ -113,8 +112,7 @@ public final class AdoptedGkeClusterArgs {
          * @return this builder
          */
         public Builder projectId(String projectId) {
-            this.projectId = Output.of(GcpNames.requireProjectId("projectId", projectId));
-            this.knownProjectId = projectId;
+            this.projectId = CheckedValue.of(projectId, AdoptedGkeClusterArgs::requireProjectId);
             return this;
         }
 
@@ -124,8 +122,7 @@ public final class AdoptedGkeClusterArgs {
          */
         public Builder projectId(Output<String> projectId) {
             Checks.notNull("projectId", projectId, "the cluster's project ID");
-            this.projectId = projectId.applyValue(v -> GcpNames.requireProjectId("projectId", v));
-            this.knownProjectId = null;
+            this.projectId = CheckedValue.of(projectId, AdoptedGkeClusterArgs::requireProjectId);
             return this;
         }
 
@@ -136,7 +133,7 @@ public final class AdoptedGkeClusterArgs {
          * @return this builder
          */
         public Builder location(String location) {
-            this.location = Output.of(GcpNames.requireLocation("location", location));
+            this.location = CheckedValue.of(location, AdoptedGkeClusterArgs::requireLocation);
             return this;
         }
 
@@ -146,7 +143,7 @@ public final class AdoptedGkeClusterArgs {
          */
         public Builder location(Output<String> location) {
             Checks.notNull("location", location, "the cluster's region or zone");
-            this.location = location.applyValue(v -> GcpNames.requireLocation("location", v));
+            this.location = CheckedValue.of(location, AdoptedGkeClusterArgs::requireLocation);
             return this;
         }
 
@@ -157,7 +154,7 @@ public final class AdoptedGkeClusterArgs {
          * @return this builder
          */
         public Builder clusterName(String clusterName) {
-            this.clusterName = Output.of(GcpNames.requireClusterName("clusterName", clusterName));
+            this.clusterName = CheckedValue.of(clusterName, AdoptedGkeClusterArgs::requireClusterName);
             return this;
         }
 
@@ -167,7 +164,7 @@ public final class AdoptedGkeClusterArgs {
          */
         public Builder clusterName(Output<String> clusterName) {
             Checks.notNull("clusterName", clusterName, "the GKE cluster's name");
-            this.clusterName = clusterName.applyValue(v -> GcpNames.requireClusterName("clusterName", v));
+            this.clusterName = CheckedValue.of(clusterName, AdoptedGkeClusterArgs::requireClusterName);
             return this;
         }
 
@@ -178,7 +175,7 @@ public final class AdoptedGkeClusterArgs {
          * @return this builder
          */
         public Builder kubeconfig(String kubeconfig) {
-            this.kubeconfig = Output.of(requireKubeconfig(kubeconfig));
+            this.kubeconfig = CheckedValue.of(kubeconfig, ClusterKubernetesProvider::requireKubeconfig);
             return this;
         }
 
@@ -188,7 +185,7 @@ public final class AdoptedGkeClusterArgs {
          */
         public Builder kubeconfig(Output<String> kubeconfig) {
             Checks.notNull("kubeconfig", kubeconfig, "a kubeconfig");
-            this.kubeconfig = kubeconfig.applyValue(AdoptedGkeClusterArgs::requireKubeconfig);
+            this.kubeconfig = CheckedValue.of(kubeconfig, ClusterKubernetesProvider::requireKubeconfig);
             return this;
         }
 
@@ -211,10 +208,20 @@ public final class AdoptedGkeClusterArgs {
         }
     }
 
-    private static String requireKubeconfig(String kubeconfig) {
-        if (kubeconfig == null || kubeconfig.isBlank()) {
-            throw InvalidInputException.of("kubeconfig", kubeconfig, "a non-empty kubeconfig, YAML or JSON");
-        }
-        return kubeconfig;
+    // A value not given stays null, so validate() can name it.
+    private static Output<String> valueOf(CheckedValue<String> value) {
+        return value == null ? null : value.value();
+    }
+
+    private static String requireProjectId(String projectId) {
+        return GcpNames.requireProjectId("projectId", projectId);
+    }
+
+    private static String requireLocation(String location) {
+        return GcpNames.requireLocation("location", location);
+    }
+
+    private static String requireClusterName(String clusterName) {
+        return GcpNames.requireClusterName("clusterName", clusterName);
     }
 }

@@ -1,6 +1,7 @@
 package dev.keyless.gcp;
 
 import dev.keyless.core.BindingRequest;
+import dev.keyless.core.ChildNames;
 import dev.keyless.core.CloudMatch;
 import dev.keyless.core.ServiceAccountRef;
 
@@ -26,6 +27,6 @@ record GcpBinding(String baseName, ServiceAccountRef account, GkeOidcCluster clu
     }
 
     String childName(String role) {
-        return baseName + "-" + role;
+        return ChildNames.of(baseName, role);
     }
 }

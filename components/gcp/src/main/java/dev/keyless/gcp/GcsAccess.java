@@ -179,9 +179,21 @@ public final class GcsAccess implements GcpGrant {
         return write ? WRITE_ROLE : READ_ROLE;
     }
 
-    /** @return the object prefix the grant is limited to, if any */
-    public Optional<String> objectPrefix() {
+    /**
+     * @return the object prefix the grant is limited to, if any; the same accessor as
+     *     {@code S3Access.prefix()}, named like the setter {@link #prefix(String)}
+     */
+    public Optional<String> prefix() {
         return prefix;
+    }
+
+    /**
+     * @return the object prefix the grant is limited to, if any
+     * @deprecated use {@link #prefix()}, the name every cloud's storage grant uses
+     */
+    @Deprecated
+    public Optional<String> objectPrefix() {
+        return prefix();
     }
 
     // The condition is computed from this, so a refusal stops the grant's registration.

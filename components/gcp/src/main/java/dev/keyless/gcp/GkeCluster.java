@@ -20,13 +20,10 @@ import com.pulumi.gcp.container.inputs.NodePoolManagementArgs;
 import com.pulumi.gcp.container.inputs.NodePoolNodeConfigArgs;
 import com.pulumi.gcp.container.inputs.NodePoolNodeConfigShieldedInstanceConfigArgs;
 import com.pulumi.gcp.container.inputs.NodePoolNodeConfigWorkloadMetadataConfigArgs;
-import com.pulumi.kubernetes.Provider;
-import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-import dev.keyless.core.Checks;
-import dev.keyless.core.ClusterKubernetesProvider;
+import dev.keyless.core.OidcClusterComponent;
 import dev.keyless.core.TrustDomain;
 
 import java.util.HashMap;
@@ -51,7 +48,7 @@ import java.util.Optional;
  * @see <a href="https://cloud.google.com/kubernetes-engine/docs/how-to/hardening-your-cluster">Harden your cluster's security</a>
  * @see <a href="https://cloud.google.com/kubernetes-engine/docs/how-to/workload-identity">Workload Identity Federation for GKE</a>
  */
-public class GkeCluster extends ComponentResource implements GkeOidcCluster {
+public class GkeCluster extends OidcClusterComponent implements GkeOidcCluster {
     /** The Pulumi type token. */
     public static final String TYPE = "keyless:gcp:GkeCluster";
     /**
@@ -81,12 +78,9 @@ public class GkeCluster extends ComponentResource implements GkeOidcCluster {
     @Export(name = "kubeconfig", refs = String.class)
     private final Output<String> kubeconfig;
 
-    private final String logicalName;
-    private final String knownProjectId;
+    private final Optional<String> knownProjectId;
     private final TrustDomain trustDomain;
     private final boolean autopilot;
-    private final Resource readiness;
-    private final Provider kubernetesProvider;
 
     /**
      * @param name the component's logical name, the prefix of its children's names
@@ -103,19 +97,24 @@ public class GkeCluster extends ComponentResource implements GkeOidcCluster {
      * @throws dev.keyless.core.InvalidInputException before anything is registered, when an input breaks a rule
      */
     public GkeCluster(String name, GkeClusterArgs args, ComponentResourceOptions options) {
-        this(name, args, Validated.of(name, args), options);
+        this(name, args, Validated.of(name, args, options), options);
     }
 
     private GkeCluster(String name, GkeClusterArgs args, GkeClusterArgs.Placement placement, ComponentResourceOptions options) {
-        super(TYPE, name, options);
-        this.logicalName = name;
+        super(TYPE, name, "GKE cluster", options);
         this.autopilot = args.autopilot();
-        var project = placement.projectId();
-        this.knownProjectId = project;
-        var pool = GcpNames.workloadPool(project);
-        this.trustDomain = TrustDomain.known(WORKLOAD_POOL, pool);
+        this.knownProjectId = placement.projectId();
+        // Without a project of its own the cluster asks its gcp provider, under this component
+        // and with that provider, for the project the provider works in: the stack's gcp:project
+        // configures only the default provider.
+        Output<String> project = knownProjectId.map(Output::of).orElseGet(() ->
+                new ProjectIdLookup(args.projectIdSource(), placement.provider(), "projectId").runAs(this));
+        var pool = project.applyValue(GcpNames::workloadPool);
+        this.trustDomain = knownProjectId.map(p -> TrustDomain.known(WORKLOAD_POOL, GcpNames.workloadPool(p)))
+                .orElseGet(() -> TrustDomain.onceKnown(WORKLOAD_POOL, pool));
 
-        var nodeAccount = NodeServiceAccount.create(this, name, project);
+        var nodeAccountId = knownProjectId.isPresent() ? NodeServiceAccount.claimedId(name) : NodeServiceAccount.claimIdOnceKnown(name, project);
+        var nodeAccount = NodeServiceAccount.create(this, name, project, nodeAccountId);
         var clusterArgs = ClusterArgs.builder()
                 .project(project)
                 .location(placement.location())
@@ -166,12 +165,13 @@ public class GkeCluster extends ComponentResource implements GkeOidcCluster {
         this.workloadPool = GkeOidcCluster.super.workloadPool();
         this.issuerUrl = GkeOidcCluster.super.issuerUrl();
 
-        this.readiness = autopilot ? cluster : createNodePool(name, project, cluster, args.nodePool(), nodeAccount);
+        Resource readiness = autopilot ? cluster : createNodePool(name, project, cluster, args.nodePool(), nodeAccount);
         this.kubeconfig = Output.tuple(projectId, location, clusterName, endpoint, cluster.masterAuth())
                 .applyValue(t -> GkeKubeconfig.of(GkeKubeconfig.contextName(t.t1, t.t2, t.t3), t.t4,
                         t.t5.clusterCaCertificate().orElseThrow(() -> new IllegalStateException("GKE returned no cluster CA certificate"))))
                 .asSecret();
-        this.kubernetesProvider = ClusterKubernetesProvider.create(this, name, kubeconfig, List.of(readiness));
+        // Workloads can run once the node pool is up (Standard), or the cluster (Autopilot).
+        connect(kubeconfig, List.of(readiness), readiness);
 
         var outputs = new HashMap<String, Output<?>>();
         outputs.put("clusterName", clusterName);
@@ -184,7 +184,7 @@ public class GkeCluster extends ComponentResource implements GkeOidcCluster {
         registerOutputs(outputs);
     }
 
-    private NodePool createNodePool(String name, String project, Cluster cluster, NodePoolOptions nodes, NodeServiceAccount nodeAccount) {
+    private NodePool createNodePool(String name, Output<String> project, Cluster cluster, NodePoolOptions nodes, NodeServiceAccount nodeAccount) {
         return new NodePool(name + "-nodes", NodePoolArgs.builder()
                 .project(project)
                 .cluster(cluster.name())
@@ -213,7 +213,7 @@ public class GkeCluster extends ComponentResource implements GkeOidcCluster {
 
     @Override
     public Optional<String> knownProjectId() {
-        return Optional.of(knownProjectId);
+        return knownProjectId;
     }
 
     @Override
@@ -252,36 +252,21 @@ public class GkeCluster extends ComponentResource implements GkeOidcCluster {
         return autopilot ? Map.of() : Map.of(METADATA_SERVER_NODE_LABEL, "true");
     }
 
-    @Override
-    public Provider kubernetesProvider() {
-        return kubernetesProvider;
-    }
-
-    /** Workloads can run once the node pool is up (Standard), or the cluster (Autopilot). */
-    @Override
-    public Resource readiness() {
-        return readiness;
-    }
-
-    /** The project is known before the cluster is registered: so is its pool. */
+    /**
+     * The project's pool: known before the cluster is registered when the project is (given, or
+     * the stack's for the default provider); once the cluster's own provider tells it otherwise.
+     */
     @Override
     public TrustDomain trustDomain() {
         return trustDomain;
     }
 
-    @Override
-    public String describe() {
-        return "GKE cluster '" + logicalName + "'";
-    }
-
     /** Runs before the component registers itself: bad input must not leave half a stack behind. */
     private static final class Validated {
-        static GkeClusterArgs.Placement of(String name, GkeClusterArgs args) {
-            Checks.componentName(name);
-            Checks.notNull("args", args, "GkeClusterArgs");
-            var gcp = com.pulumi.Config.of("gcp");
-            var placement = args.validate(name, gcp.get("project"), gcp.get("region"));
-            NodeServiceAccount.claimId(name, placement.projectId());
+        static GkeClusterArgs.Placement of(String name, GkeClusterArgs args, ComponentResourceOptions options) {
+            requireArgs(name, args, "GkeClusterArgs");
+            var placement = args.validate(name, StackPlacement.of(options));
+            placement.projectId().ifPresent(project -> NodeServiceAccount.claimId(name, project));
             return placement;
         }
     }

@@ -1,17 +1,20 @@
 package dev.keyless.gcp;
 
+import com.pulumi.core.Output;
+import com.pulumi.deployment.InvokeOptions;
 import dev.keyless.core.Checks;
 import dev.keyless.core.InvalidInputException;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What a {@link GkeCluster} creates: where, what it is called, Standard with one node pool or
  * Autopilot, its release channel and whether it may be deleted.
  *
- * <p>Each setter checks its own value; the project and location defaults (the stack's
- * {@code gcp:project} and {@code gcp:region}), options that exclude each other and names derived
+ * <p>Each setter checks its own value; the project and location defaults (see
+ * {@link StackPlacement}), options that exclude each other and names derived
  * from the component's name are checked when the component is constructed, before it registers anything.
  */
 public final class GkeClusterArgs {
@@ -27,6 +30,7 @@ public final class GkeClusterArgs {
     private final boolean autopilot;
     private final Optional<NodePoolOptions> nodePool;
     private final boolean deletionProtection;
+    private final Function<InvokeOptions, Output<String>> projectIdSource;
 
     private GkeClusterArgs(Builder builder) {
         this.projectId = Optional.ofNullable(builder.projectId);
@@ -36,6 +40,7 @@ public final class GkeClusterArgs {
         this.autopilot = builder.autopilot;
         this.nodePool = Optional.ofNullable(builder.nodePool);
         this.deletionProtection = builder.deletionProtection;
+        this.projectIdSource = builder.projectIdSource;
     }
 
     /** @return a new builder */
@@ -78,13 +83,20 @@ public final class GkeClusterArgs {
         return deletionProtection;
     }
 
+    /** @return where the project of the cluster's own gcp provider is asked: Google Cloud, or a stand-in in tests */
+    Function<InvokeOptions, Output<String>> projectIdSource() {
+        return projectIdSource;
+    }
+
     /**
      * Where the cluster goes, checked before anything is registered.
      *
-     * @param projectId the project ID
+     * @param projectId the project ID when known before anything registers; empty when the
+     *                  cluster's own gcp provider is asked for it
      * @param location  the region or zone
+     * @param provider  the gcp provider the cluster's options name, if any
      */
-    record Placement(String projectId, String location) {
+    record Placement(Optional<String> projectId, String location, Optional<com.pulumi.gcp.Provider> provider) {
     }
 
     /**
@@ -96,19 +108,17 @@ public final class GkeClusterArgs {
      */
     public void check(String componentName) {
         Checks.componentName(componentName);
-        var gcp = com.pulumi.Config.of("gcp");
-        validate(componentName, gcp.get("project"), gcp.get("region"));
+        validate(componentName, StackPlacement.of(null));
     }
 
     /**
      * Checks the rules that combine values and resolves the defaults.
      *
      * @param componentName the component's logical name
-     * @param configProject the stack's {@code gcp:project}
-     * @param configRegion  the stack's {@code gcp:region}
+     * @param defaults      where the component's gcp provider works, when it is the stack's default provider
      * @return the project and location
      */
-    Placement validate(String componentName, Optional<String> configProject, Optional<String> configRegion) {
+    Placement validate(String componentName, StackPlacement defaults) {
         if (autopilot && nodePool.isPresent()) {
             throw InvalidInputException.conflict("autopilot", "nodePool", "Autopilot manages its nodes itself");
         }
@@ -116,11 +126,9 @@ public final class GkeClusterArgs {
             throw InvalidInputException.of("clusterName", componentName + "-cluster",
                     "set explicitly when the auto-name (the logical name plus an 8-character suffix) would not be " + GcpNames.CLUSTER_NAME_RULE);
         }
-        var project = projectId.or(() -> configProject.map(p -> GcpNames.requireProjectId("gcp:project", p)))
-                .orElseThrow(() -> InvalidInputException.missing("projectId", "set it, or the stack's gcp:project config"));
-        var where = location.or(() -> configRegion.map(r -> GcpNames.requireLocation("gcp:region", r)))
-                .orElseThrow(() -> InvalidInputException.missing("location", "set it, or the stack's gcp:region config"));
-        return new Placement(project, where);
+        var project = projectId.or(() -> defaults.project("projectId"));
+        var where = location.orElseGet(() -> defaults.region("location"));
+        return new Placement(project, where, defaults.ownProvider());
     }
 
     /** Builds {@link GkeClusterArgs}. */
@@ -132,8 +140,15 @@ public final class GkeClusterArgs {
         private boolean autopilot;
         private NodePoolOptions nodePool;
         private boolean deletionProtection = true;
+        private Function<InvokeOptions, Output<String>> projectIdSource = ProjectIdLookup.GET_CLIENT_CONFIG;
 
         private Builder() {
+        }
+
+        // Tests stand in for Google Cloud's answer to getClientConfig.
+        Builder projectIdSource(Function<InvokeOptions, Output<String>> source) {
+            this.projectIdSource = source;
+            return this;
         }
 
         /**

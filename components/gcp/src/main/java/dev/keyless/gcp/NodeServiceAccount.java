@@ -28,14 +28,33 @@ record NodeServiceAccount(Output<String> email, IAMMember role) {
                 accountId(clusterName)), clusterName);
     }
 
+    /**
+     * Claims the nodes' account id once the project is known, for a cluster whose project its gcp
+     * provider tells only at deploy: the account registers with the returned id, so a clash fails
+     * it, and the cluster that runs as it, before either exists.
+     *
+     * @return the account id, claimed
+     */
+    static Output<String> claimIdOnceKnown(String clusterName, Output<String> projectId) {
+        return projectId.applyValue(project -> {
+            claimId(clusterName, project);
+            return accountId(clusterName);
+        });
+    }
+
+    /** @return the account id, for a cluster whose project was claimed in already */
+    static Output<String> claimedId(String clusterName) {
+        return Output.of(accountId(clusterName));
+    }
+
     private static String accountId(String clusterName) {
         return ServiceAccountIds.derive(clusterName + "-nodes");
     }
 
-    static NodeServiceAccount create(ComponentResource owner, String name, String projectId) {
+    static NodeServiceAccount create(ComponentResource owner, String name, Output<String> projectId, Output<String> accountId) {
         var parent = CustomResourceOptions.builder().parent(owner).build();
         var account = new Account(name + "-nodes-sa", AccountArgs.builder()
-                .accountId(accountId(name))
+                .accountId(accountId)
                 .project(projectId)
                 .displayName("GKE nodes of " + name)
                 .description("Runs the nodes of GKE cluster " + name + " with the least privilege GKE needs")

@@ -135,9 +135,19 @@ public final class ServiceAccountImpersonation extends GkeIdentity {
          * @param email the account's email, {@code NAME@PROJECT_ID.iam.gserviceaccount.com}
          * @return this builder
          */
-        public Builder existingServiceAccount(String email) {
+        public Builder existingIdentity(String email) {
             this.existingEmail = ServiceAccountIds.requireEmail("existingServiceAccount", email);
             return this;
+        }
+
+        /**
+         * @param email the account's email, {@code NAME@PROJECT_ID.iam.gserviceaccount.com}
+         * @return this builder
+         * @deprecated use {@link #existingIdentity(String)}, the name every cloud's mechanism uses
+         */
+        @Deprecated
+        public Builder existingServiceAccount(String email) {
+            return existingIdentity(email);
         }
 
         /** @return the mechanism */

@@ -107,7 +107,7 @@ class ServiceAccountImpersonationTest {
     @Test
     void anExistingServiceAccountIsImpersonatedAsItIs() {
         var existing = "charts-writer@platform-shared-01.iam.gserviceaccount.com";
-        var deployment = deploy("shop-api", ServiceAccountImpersonation.builder().existingServiceAccount(existing).build());
+        var deployment = deploy("shop-api", ServiceAccountImpersonation.builder().existingIdentity(existing).build());
 
         assertThat(deployment.ofType(ACCOUNT)).isEmpty();
         assertThat(deployment.resource(USER, "shop-api-workload-identity-user").input("serviceAccountId"))
