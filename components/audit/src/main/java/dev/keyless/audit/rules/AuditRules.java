@@ -34,6 +34,9 @@ public final class AuditRules {
                 new DefaultServiceAccountRule(),
                 new IdentityTokenAutomountRule(),
                 new StorageAccountBlobPublicAccessRule(),
-                new PublicBucketObjectsRule());
+                new PublicBucketObjectsRule(),
+                new CiTrustSubjectRule(),
+                new AudienceOnlyTrustRule(),
+                new GcpProviderConditionRule());
     }
 }

@@ -12,7 +12,10 @@ import java.util.regex.Pattern;
 /**
  * KL008: an Entra federated identity credential whose {@code subject} is not exactly one
  * Kubernetes ServiceAccount, {@code system:serviceaccount:NAMESPACE:NAME} with DNS-label names
- * (so no wildcard, and no missing part). A subject the preview leaves unknown, in whole or in part,
+ * (so no wildcard, and no missing part), nor exactly one CI job's: a GitHub Actions
+ * {@code repo:ORG/REPO:environment:NAME}, {@code …:ref:refs/heads/BRANCH}, {@code …:ref:refs/tags/TAG}
+ * or {@code …:pull_request}, or a GitLab {@code project_path:GROUP/PROJECT:ref_type:branch:ref:BRANCH}
+ * (keyless PipelineIdentity makes these). A subject the preview leaves unknown, in whole or in part,
  * is skipped.
  */
 public final class FederatedCredentialSubjectRule implements AuditRule {
@@ -21,9 +24,9 @@ public final class FederatedCredentialSubjectRule implements AuditRule {
 
     @Override public String id() { return "KL008"; }
     @Override public Severity severity() { return Severity.HIGH; }
-    @Override public String title() { return "Federated identity credential trusts more than one ServiceAccount"; }
+    @Override public String title() { return "Federated identity credential trusts more than one ServiceAccount or pipeline"; }
     @Override public String fix() {
-        return "Set subject to exactly system:serviceaccount:NAMESPACE:NAME, one credential per ServiceAccount (keyless EntraWorkloadIdentity)";
+        return "Set subject to exactly system:serviceaccount:NAMESPACE:NAME, or one pipeline subject such as repo:ORG/REPO:environment:NAME, one credential per subject (keyless EntraWorkloadIdentity, PipelineIdentity)";
     }
 
     @Override
@@ -35,7 +38,8 @@ public final class FederatedCredentialSubjectRule implements AuditRule {
         if (subject.isTextual() && Unknowns.containsUnknown(subject.textValue())) {
             return List.of();
         }
-        if (subject.isTextual() && ONE_SERVICE_ACCOUNT.matcher(subject.textValue()).matches()) {
+        if (subject.isTextual() && (ONE_SERVICE_ACCOUNT.matcher(subject.textValue()).matches()
+                || CiSubjects.isExactlyOne(subject.textValue()))) {
             return List.of();
         }
         return List.of("subject: " + (subject.isTextual() ? Values.shorten(subject.textValue()) : "unset"));

@@ -111,4 +111,13 @@ class AwsIamRulesTest {
                         "{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"arn:aws:s3:::b\"}")) + "},{\"name\":\"q\",\"policy\":\"" + U + "\"}]}")))
                 .containsExactly("inline: Action s3:*");
     }
+
+    @Test
+    void theRegistryLoginAloneMayBeOnEveryResourceButNothingBesideIt() {
+        assertThat(check(new AwsWildcardPolicyRule(),
+                step(POLICY, "login", permissions("{\"Effect\":\"Allow\",\"Action\":\"ecr:GetAuthorizationToken\",\"Resource\":\"*\"}")),
+                step(POLICY, "login-and-push", permissions("{\"Effect\":\"Allow\",\"Action\":[\"ecr:GetAuthorizationToken\",\"ecr:PutImage\"],\"Resource\":\"*\"}")),
+                step(POLICY, "push", permissions("{\"Effect\":\"Allow\",\"Action\":\"ecr:PutImage\",\"Resource\":\"*\"}"))))
+                .containsExactly("login-and-push: Resource *", "push: Resource *");
+    }
 }

@@ -65,4 +65,84 @@ class TrustRulesTest {
                 .containsExactly("wild: subject: system:serviceaccount:shop:*",
                         "namespace: subject: system:serviceaccount:shop", "unset: subject: unset");
     }
+
+    @Test
+    void aFederatedCredentialMayTrustExactlyOnePipeline() {
+        String credential = "azure-native:managedidentity:FederatedIdentityCredential";
+        assertThat(check(new FederatedCredentialSubjectRule(),
+                step(credential, "environment", "{\"subject\":\"repo:acme/shop:environment:production\"}"),
+                step(credential, "branch", "{\"subject\":\"repo:acme/shop:ref:refs/heads/release/v2\"}"),
+                step(credential, "tag", "{\"subject\":\"repo:acme/shop:ref:refs/tags/v1.2.0\"}"),
+                step(credential, "pr", "{\"subject\":\"repo:acme/shop:pull_request\"}"),
+                step(credential, "gitlab", "{\"subject\":\"project_path:acme/web/shop:ref_type:branch:ref:main\"}"),
+                step(credential, "owner", "{\"subject\":\"repo:acme/*\"}"),
+                step(credential, "anyref", "{\"subject\":\"repo:acme/shop:*\"}"),
+                step(credential, "repoonly", "{\"subject\":\"repo:acme/shop\"}"),
+                step(credential, "anybranch", "{\"subject\":\"project_path:acme/shop:ref_type:branch:ref:*\"}")))
+                .containsExactly("owner: subject: repo:acme/*", "anyref: subject: repo:acme/shop:*",
+                        "repoonly: subject: repo:acme/shop",
+                        "anybranch: subject: project_path:acme/shop:ref_type:branch:ref:*");
+    }
+
+    private static final String GITHUB = "token.actions.githubusercontent.com";
+
+    private static String federated(String issuer, String condition) {
+        return "{\"assumeRolePolicy\":" + quoted("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Principal\":{\"Federated\":\"arn:aws:iam::123456789012:oidc-provider/" + issuer + "\"},"
+                + "\"Action\":\"sts:AssumeRoleWithWebIdentity\"" + condition + "}]}") + "}";
+    }
+
+    @Test
+    void aPipelineTrustMustNameItsSubjectWithoutWildcards() {
+        String aud = "\"" + GITHUB + ":aud\":\"sts.amazonaws.com\"";
+        String[] steps = {
+                step(ROLE, "exact", federated(GITHUB, ",\"Condition\":{\"StringEquals\":{" + aud + ",\"" + GITHUB
+                        + ":sub\":\"repo:acme/shop:environment:production\"}}")),
+                step(ROLE, "owner", federated(GITHUB, ",\"Condition\":{\"StringEquals\":{" + aud + "},\"StringLike\":{\""
+                        + GITHUB + ":sub\":\"repo:acme/*\"}}")),
+                step(ROLE, "open", federated(GITHUB, "")),
+                step(ROLE, "audonly", federated(GITHUB, ",\"Condition\":{\"StringEquals\":{" + aud + "}}")),
+                step(ROLE, "gitlab", federated("gitlab.example.com", ",\"Condition\":{\"StringLike\":{"
+                        + "\"gitlab.example.com:sub\":\"project_path:acme/shop:ref_type:branch:ref:*\"}}")),
+                step(ROLE, "cluster", federated(ISSUER, ",\"Condition\":{\"StringLike\":{\"" + ISSUER
+                        + ":sub\":\"system:serviceaccount:a:*\"}}"))};
+        assertThat(check(new CiTrustSubjectRule(), steps)).containsExactly(
+                "owner: StringLike sub repo:acme/*",
+                "open: token.actions.githubusercontent.com: no sub condition",
+                "gitlab: StringLike sub project_path:acme/shop:ref_type:branch:ref:*");
+        // The same trusts under KL006: a cluster's only; the pipelines' and the audience-only one are not its.
+        assertThat(check(new IrsaTrustRule(), steps))
+                .containsExactly("cluster: StringLike sub system:serviceaccount:a:*; no StringEquals aud condition");
+    }
+
+    @Test
+    void aTrustOnTheAudienceAloneIsCriticalForAnyIssuer() {
+        String[] steps = {
+                step(ROLE, "github", federated(GITHUB, ",\"Condition\":{\"StringEquals\":{\"" + GITHUB
+                        + ":aud\":\"sts.amazonaws.com\"}}")),
+                step(ROLE, "cluster", federated(ISSUER, ",\"Condition\":{\"StringLike\":{\"" + ISSUER
+                        + ":aud\":\"sts.*\"}}")),
+                step(ROLE, "owner", federated(GITHUB, ",\"Condition\":{\"StringEquals\":{\"" + GITHUB
+                        + ":aud\":\"sts.amazonaws.com\",\"" + GITHUB + ":repository_owner_id\":\"42\"}}")),
+                step(ROLE, "exact", federated(GITHUB, ",\"Condition\":{\"StringEquals\":{\"" + GITHUB
+                        + ":aud\":\"sts.amazonaws.com\",\"" + GITHUB + ":sub\":\"repo:acme/shop:pull_request\"}}"))};
+        assertThat(check(new AudienceOnlyTrustRule(), steps)).containsExactly(
+                "github: token.actions.githubusercontent.com: aud only, no sub",
+                "cluster: oidc.eks.eu-west-1.amazonaws.com/id/ABC: aud only, no sub");
+        assertThat(new AudienceOnlyTrustRule().severity()).isEqualTo(dev.keyless.audit.Severity.CRITICAL);
+    }
+
+    @Test
+    void aPoolProviderForAnOidcIssuerNeedsAnAttributeCondition() {
+        String provider = "gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider";
+        String oidc = "\"oidc\":{\"issuerUri\":\"https://token.actions.githubusercontent.com\"}";
+        assertThat(check(new GcpProviderConditionRule(),
+                step(provider, "pinned", "{" + oidc + ",\"attributeCondition\":\"assertion.sub == 'repo:acme/shop:environment:production'\"}"),
+                step(provider, "none", "{" + oidc + "}"),
+                step(provider, "blank", "{" + oidc + ",\"attributeCondition\":\" \"}"),
+                step(provider, "unknown", "{" + oidc + ",\"attributeCondition\":\"" + U + "\"}"),
+                step(provider, "aws", "{\"aws\":{\"accountId\":\"123456789012\"}}")))
+                .containsExactly("none: issuer https://token.actions.githubusercontent.com: no attributeCondition",
+                        "blank: issuer https://token.actions.githubusercontent.com: no attributeCondition");
+    }
 }

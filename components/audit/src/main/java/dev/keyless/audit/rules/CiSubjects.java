@@ -1,0 +1,46 @@
+package dev.keyless.audit.rules;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The subjects and issuers of CI systems' OIDC tokens, so trust rules can tell a pipeline's trust
+ * from a cluster's. GitHub's subject shapes are those of
+ * https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/about-security-hardening-with-openid-connect#example-subject-claims;
+ * GitLab's ({@code project_path:GROUP/PROJECT:ref_type:branch:ref:BRANCH}) as its ID token documentation gives it.
+ */
+final class CiSubjects {
+    /** One repository (owner and name as GitHub allows them) then one environment, ref or pull requests. */
+    private static final Pattern GITHUB = Pattern.compile(
+            "repo:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+:"
+                    + "(?:environment:[^*?:\\s]+|ref:refs/(?:heads|tags)/[^*?\\s]+|pull_request)");
+    /** One project path then one branch or tag. */
+    private static final Pattern GITLAB = Pattern.compile(
+            "project_path:[A-Za-z0-9._-]+(?:/[A-Za-z0-9._-]+)+:ref_type:(?:branch|tag):ref:[^*?\\s]+");
+    /** Hosts of the CI systems' public issuers (self-hosted GitLab and Jenkins are known by their subjects). */
+    private static final List<String> CI_ISSUERS = List.of("token.actions.githubusercontent.com", "gitlab.com",
+            "api.bitbucket.org/2.0/workspaces/", "oidc.circleci.com/org/", "agent.buildkite.com");
+
+    private CiSubjects() {
+    }
+
+    /** Whether {@code subject} is exactly one GitHub Actions or GitLab CI subject, no wildcard. */
+    static boolean isExactlyOne(String subject) {
+        return GITHUB.matcher(subject).matches() || GITLAB.matcher(subject).matches();
+    }
+
+    /** Whether {@code subject} reads as a CI job's subject, exact or not: {@code repo:…} or {@code project_path:…}. */
+    static boolean looksLikeCi(String subject) {
+        return subject.startsWith("repo:") || subject.startsWith("project_path:");
+    }
+
+    /** Whether {@code issuer} (a host and path, no scheme) is a CI system's public issuer. */
+    static boolean isCiIssuer(String issuer) {
+        return CI_ISSUERS.stream().anyMatch(ci -> issuer.equals(ci) || ci.endsWith("/") && issuer.startsWith(ci));
+    }
+
+    /** Whether an IAM {@code StringLike} value matches more than itself. */
+    static boolean isWildcard(String value) {
+        return value.contains("*") || value.contains("?");
+    }
+}
