@@ -1,9 +1,8 @@
 package dev.keyless.core;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * One ServiceAccount's identities, one per cloud, each planned by its cloud's mechanism before
@@ -30,29 +29,13 @@ record CloudPlans(List<Planned> plans) {
     static CloudPlans of(String name, ServiceAccountRef account, FederatedServiceAccountArgs args) {
         var cluster = args.cluster();
         var own = cluster.cloud();
-        var grantsByCloud = new LinkedHashMap<Cloud, List<AccessGrant>>();
-        var positionsByCloud = new LinkedHashMap<Cloud, List<Integer>>();
-        var onlyOtherClouds = !args.grants().isEmpty() || !args.mechanisms().isEmpty();
-        if (!onlyOtherClouds || args.grants().stream().anyMatch(g -> own.equals(g.cloud())) || args.mechanisms().containsKey(own)) {
-            grantsByCloud.put(own, new ArrayList<>());
-            positionsByCloud.put(own, new ArrayList<>());
-        }
-        for (int i = 0; i < args.grants().size(); i++) {
-            var grant = args.grants().get(i);
-            var cloud = Checks.notNull("grants[" + i + "].cloud()", grant.cloud(), "the cloud of grant " + grant.describe());
-            grantsByCloud.computeIfAbsent(cloud, c -> new ArrayList<>()).add(grant);
-            positionsByCloud.computeIfAbsent(cloud, c -> new ArrayList<>()).add(i);
-        }
-        args.mechanisms().keySet().forEach(cloud -> {
-            grantsByCloud.computeIfAbsent(cloud, c -> new ArrayList<>());
-            positionsByCloud.computeIfAbsent(cloud, c -> new ArrayList<>());
-        });
+        var ownIdentity = args.grants().isEmpty() && args.mechanisms().isEmpty()
+                || args.grants().stream().anyMatch(g -> own.equals(g.cloud())) || args.mechanisms().containsKey(own);
+        var grants = GrantsByCloud.of(name, args.grants(), ownIdentity ? Optional.of(own) : Optional.empty(), args.mechanisms().keySet());
         var plans = new ArrayList<Planned>();
-        for (Map.Entry<Cloud, List<AccessGrant>> entry : grantsByCloud.entrySet()) {
-            var cloud = entry.getKey();
-            BindingRequest.requireDistinctGrantKeys(name, entry.getValue(), positionsByCloud.get(cloud));
+        for (var cloud : grants.clouds()) {
             var mechanism = args.mechanism(cloud).orElseGet(() -> own.equals(cloud) ? cluster.defaultIdentity() : cloud.federation());
-            var plan = mechanism.plan(new BindingRequest(name, account, cluster, entry.getValue()));
+            var plan = mechanism.plan(new BindingRequest(name, account, cluster, grants.of(cloud)));
             plans.add(new Planned(cloud, mechanism, plan));
         }
         return new CloudPlans(List.copyOf(plans));

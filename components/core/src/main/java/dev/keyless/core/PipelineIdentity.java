@@ -171,24 +171,11 @@ public class PipelineIdentity extends ComponentResource {
      */
     private record Planned(Cloud cloud, IdentityPlan plan) {
         static List<Planned> of(String name, PipelineIdentityArgs args) {
-            var grantsByCloud = new LinkedHashMap<Cloud, List<AccessGrant>>();
-            var positionsByCloud = new LinkedHashMap<Cloud, List<Integer>>();
-            for (int i = 0; i < args.grants().size(); i++) {
-                var grant = args.grants().get(i);
-                var cloud = Checks.notNull("grants[" + i + "].cloud()", grant.cloud(), "the cloud of grant " + grant.describe());
-                grantsByCloud.computeIfAbsent(cloud, c -> new ArrayList<>()).add(grant);
-                positionsByCloud.computeIfAbsent(cloud, c -> new ArrayList<>()).add(i);
-            }
-            args.mechanisms().keySet().forEach(cloud -> {
-                grantsByCloud.computeIfAbsent(cloud, c -> new ArrayList<>());
-                positionsByCloud.computeIfAbsent(cloud, c -> new ArrayList<>());
-            });
+            var grants = GrantsByCloud.of(name, args.grants(), Optional.empty(), args.mechanisms().keySet());
             var plans = new ArrayList<Planned>();
-            for (var entry : grantsByCloud.entrySet()) {
-                var cloud = entry.getKey();
-                BindingRequest.requireDistinctGrantKeys(name, entry.getValue(), positionsByCloud.get(cloud));
+            for (var cloud : grants.clouds()) {
                 var mechanism = args.mechanism(cloud).orElseGet(cloud::federation);
-                var request = new BindingRequest(name, args.issuer(), args.subjects(), entry.getValue());
+                var request = new BindingRequest(name, args.issuer(), args.subjects(), grants.of(cloud));
                 plans.add(new Planned(cloud, mechanism.plan(request)));
             }
             return List.copyOf(plans);
