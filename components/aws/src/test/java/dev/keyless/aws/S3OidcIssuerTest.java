@@ -74,7 +74,7 @@ class S3OidcIssuerTest {
         assertThat(deployment.resource("aws:s3/bucketVersioningV2:BucketVersioningV2", "issuer-versioning")
                 .input("versioningConfiguration.status")).contains("Enabled");
         assertThat(deployment.ofType("aws:s3/bucketObjectv2:BucketObjectv2")).extracting(r -> r.input("key").orElseThrow())
-                .containsExactly(".well-known/openid-configuration", "openid/v1/jwks");
+                .containsExactlyInAnyOrder(".well-known/openid-configuration", "openid/v1/jwks");
     }
 
     @Test

@@ -108,7 +108,8 @@ class GcpFederationTest {
         assertThat(deployment.ofType(POOL_TYPE)).extracting(r -> r.name()).containsExactly("blue-gcp-pool");
         assertThat(deployment.ofType(PROVIDER_TYPE)).extracting(r -> r.name() + " " + r.inputs().get("workloadIdentityPoolId")
                         + " " + r.inputs().get("attributeCondition"))
-                .containsExactly(
+                // In either order: the engine registers the two workloads' children concurrently.
+                .containsExactlyInAnyOrder(
                         "api-gcp-provider " + POOL_ID + " assertion.sub == 'system:serviceaccount:shop:api'",
                         "worker-gcp-provider " + POOL_ID + " assertion.sub == 'system:serviceaccount:shop:worker'");
         assertThat(deployment.resource(MEMBER, "worker-grant-shop-uploads-read-write").input("member"))

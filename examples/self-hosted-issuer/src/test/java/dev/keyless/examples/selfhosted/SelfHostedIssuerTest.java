@@ -28,7 +28,7 @@ class SelfHostedIssuerTest {
                    "Condition": {"StringEquals": {"%1$s:sub": "system:serviceaccount:reports:exporter", "%1$s:aud": "sts.amazonaws.com"}}}}
                 """.formatted(HOST_PATH)));
         assertThat(deployment.ofType("aws:s3/bucketObjectv2:BucketObjectv2")).extracting(r -> r.input("key").orElseThrow())
-                .containsExactly(".well-known/openid-configuration", "openid/v1/jwks");
+                .containsExactlyInAnyOrder(".well-known/openid-configuration", "openid/v1/jwks");
         assertThat(ResourceGraph.of(deployment).waitsForTransitively(
                 deployment.resource("kubernetes:core/v1:ServiceAccount", "exporter-sa"),
                 deployment.resource("aws:s3/bucketObjectv2:BucketObjectv2", "issuer-jwks"))).isTrue();
