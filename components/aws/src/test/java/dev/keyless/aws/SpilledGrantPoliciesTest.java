@@ -103,4 +103,108 @@ class SpilledGrantPoliciesTest {
         assertThat(deployment.ofType(MANAGED)).isEmpty();
         assertThat(deployment.ofType(ATTACHMENT)).isEmpty();
     }
+
+    /** Two statements on objects whose names are padded so that both together are {@code inlineLength} characters. */
+    private static FixedGrant twoStatementsOf(int inlineLength) {
+        var first = objectStatement("shop-a", 5_000);
+        int padding = inlineLength - length(List.of(first, objectStatement("shop-b", 0)));
+        return new FixedGrant(List.of(first, objectStatement("shop-b", padding)));
+    }
+
+    private static IamStatement objectStatement(String bucket, int padding) {
+        return IamStatement.builder().effect(IamEffect.ALLOW).addAction("s3:GetObject")
+                .addResource("arn:aws:s3:::" + bucket + "/" + "o".repeat(padding)).build();
+    }
+
+    private record FixedGrant(List<IamStatement> fixed) implements AwsGrant {
+        @Override
+        public Output<List<IamStatement>> statements() {
+            return Output.of(fixed);
+        }
+
+        @Override
+        public Optional<List<IamStatement>> longestStatements() {
+            return Optional.of(fixed);
+        }
+
+        @Override
+        public String describe() {
+            return "fixed statements";
+        }
+    }
+
+    @Test
+    void statementsOfExactlyTheInlineQuotaStayInline() {
+        var grant = twoStatementsOf(InlinePolicy.MAX_SIZE);
+        var deployment = deploy(List.of(grant));
+        var inline = (String) deployment.resource(INLINE, "api-grants").input("policy").orElseThrow();
+        assertThat(TrustPolicies.iamLength(inline)).isEqualTo(10_240);
+        assertThat(inline).isEqualTo(TrustPolicies.permissions(grant.fixed()));
+        assertThat(deployment.ofType(MANAGED)).isEmpty();
+    }
+
+    @Test
+    void oneCharacterPastTheInlineQuotaSpillsTheLastStatement() {
+        var grant = twoStatementsOf(InlinePolicy.MAX_SIZE + 1);
+        var deployment = deploy(List.of(grant));
+        assertThat(deployment.resource(INLINE, "api-grants").input("policy"))
+                .contains(TrustPolicies.permissions(grant.fixed().subList(0, 1)));
+        assertThat(deployment.resource(MANAGED, "api-grants-2").input("policy"))
+                .contains(TrustPolicies.permissions(grant.fixed().subList(1, 2)));
+        assertThat(deployment.ofType(MANAGED)).hasSize(1);
+    }
+
+    private static IrsaIdentity withBaselinePolicies(int count) {
+        var identity = IrsaIdentity.builder();
+        for (int i = 0; i < count; i++) {
+            identity.managedPolicyArn("arn:aws:iam::111122223333:policy/baseline-" + i);
+        }
+        return identity.build();
+    }
+
+    @Test
+    void aSpilledPolicyFitsBesideNineOthersButNotBesideTen() {
+        var grant = twoStatementsOf(InlinePolicy.MAX_SIZE + 1);
+        var nine = SimulatedStack.named("spill").run(ctx -> new FederatedServiceAccount("api", workload(List.of(grant), withBaselinePolicies(9))));
+        assertThat(nine.ofType(ATTACHMENT)).hasSize(10);
+
+        var ten = SimulatedStack.named("spill").runExpectingFailure(ctx -> new FederatedServiceAccount("api", workload(List.of(grant), withBaselinePolicies(10))));
+        assertThat(ten.message()).isEqualTo("grants of shop/api must be at most 10240 characters in the role's inline policy and 6144 "
+                + "in each of its attached managed policies, at most 10 of them (IAM's quotas; use fewer or shorter grants, split the "
+                + "workload, or raise managedPolicyQuota when the account's quota was raised): '" + length(grant.fixed())
+                + " characters (at preview, names not yet known counted at their longest), needing 1 customer-managed policy besides 10 other managed policies'");
+        assertThat(ten.deployment().ofType("aws:iam/role:Role")).isEmpty();
+
+        var raised = SimulatedStack.named("spill").run(ctx -> new FederatedServiceAccount("api", workload(List.of(grant),
+                IrsaIdentity.builder().managedPolicyQuota(11).managedPolicyArn("arn:aws:iam::111122223333:policy/baseline-0").build())));
+        assertThat(raised.ofType(MANAGED)).hasSize(1);
+    }
+
+    @Test
+    void aStatementLongerThanAManagedPolicyIsRefusedAtPreview() {
+        var grant = new FixedGrant(List.of(objectStatement("shop-a", 5_000), objectStatement("shop-b", 6_200)));
+        var failure = SimulatedStack.named("spill").runExpectingFailure(ctx -> new FederatedServiceAccount("api", workload(List.of(grant),
+                IrsaIdentity.builder().build())));
+        assertThat(failure.message()).isEqualTo("grant statement of shop/api must be at most 6144 characters without whitespace, what one "
+                + "customer-managed policy holds (IAM's quota; split the grant): '" + length(grant.fixed().subList(1, 2))
+                + " characters (at preview, names not yet known counted at their longest)'");
+        assertThat(failure.deployment().ofType("aws:iam/role:Role")).isEmpty();
+    }
+
+    @Test
+    void secretsKnownOnlyAtDeployAreLaidOutOnTheirLongestNames() {
+        var grants = IntStream.range(0, 40).mapToObj(i -> SecretsManagerAccess.readOnly("secret-" + i, Output.of(secretArn(i)))).toList();
+        var deployment = deploy(grants);
+        // Names up to 512 characters at preview: far more policies than the short names need, and the same ones at deploy.
+        int policies = GrantPolicySplit.of("shop/api", statementsOf(grants), 0, 10).managedPolicies();
+        assertThat(policies).isGreaterThan(1);
+        assertThat(deployment.ofType(MANAGED)).hasSize(policies);
+        var all = new StringBuilder((String) deployment.resource(INLINE, "api-grants").input("policy").orElseThrow());
+        for (int i = 2; i <= policies + 1; i++) {
+            all.append(deployment.resource(MANAGED, "api-grants-" + i).input("policy").orElseThrow());
+        }
+        for (int i = 0; i < 40; i++) {
+            assertThat(all.toString()).contains(secretArn(i));
+        }
+    }
 }
