@@ -79,7 +79,7 @@ public final class AwsFederation extends AwsIdentity {
     }
 
     @Override
-    IdentityPlan plan(AwsBinding binding, Optional<Output<String>> inlinePolicy) {
+    IdentityPlan plan(AwsBinding binding, GrantDocuments grants) {
         var cluster = binding.issuer();
         var field = "issuerUrl of " + cluster.describe();
         requireNoClaimsBeyondSubject(binding);
@@ -102,10 +102,10 @@ public final class AwsFederation extends AwsIdentity {
         var claimed = existingOidcProviderArn.isPresent() ? Optional.<SharedOidcProviders.Claimed>empty()
                 : Optional.of(SharedOidcProviders.claim(cluster, role.provider));
         var checks = issuerCheck.and(claimed.map(SharedOidcProviders.Claimed::check).orElse(DeployTimeCheck.none()));
-        return IdentityPlan.of(owner -> bind(owner, binding, inlinePolicy, claimed, issuerCheck), List.of(), checks);
+        return IdentityPlan.of(owner -> bind(owner, binding, grants, claimed, issuerCheck), List.of(), checks);
     }
 
-    private CloudBinding bind(ComponentResource owner, AwsBinding binding, Optional<Output<String>> inlinePolicy,
+    private CloudBinding bind(ComponentResource owner, AwsBinding binding, GrantDocuments grants,
                               Optional<SharedOidcProviders.Claimed> claimed, DeployTimeCheck issuerCheck) {
         var provider = claimed.map(c -> c.register(issuerCheck));
         var providerArn = existingOidcProviderArn.map(Output::of).orElseGet(() -> provider.orElseThrow().arn());
@@ -116,7 +116,7 @@ public final class AwsFederation extends AwsIdentity {
             return json;
         });
         // The trust names the provider's ARN, so the role waits for the provider through its input.
-        var federated = FederatedRole.create(owner, binding, role, trustPolicy, inlinePolicy);
+        var federated = FederatedRole.create(owner, binding, role, trustPolicy, grants);
         var token = new ProjectedToken(TOKEN_VOLUME, AwsOidcCluster.STS_AUDIENCE, TOKEN_DIRECTORY, "token",
                 ProjectedToken.DEFAULT_EXPIRATION_SECONDS);
         var env = new LinkedHashMap<String, Output<String>>();

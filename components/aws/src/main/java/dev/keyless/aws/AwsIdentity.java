@@ -41,13 +41,11 @@ public abstract sealed class AwsIdentity implements IdentityMechanism permits Ir
         var binding = checked(request);
         role.validate(binding.childName("role"));
         claimRoleNameInKnownAccount(binding);
-        checkLongestInlinePolicy(binding);
-        var inlinePolicy = FederatedRole.inlinePolicy(binding, role);
-        var plan = plan(binding, inlinePolicy);
-        // The exact policy is known once the grants' statements are: nothing of the binding is
-        // registered before it passed, the role included.
-        var checks = role.deployTimeChecks().and(plan.deployTimeChecks())
-                .and(inlinePolicy.map(DeployTimeCheck::of).orElse(DeployTimeCheck.none()));
+        var grants = FederatedRole.grantDocuments(binding, role, splitLongestStatements(binding));
+        var plan = plan(binding, grants);
+        // The exact policies are known once the grants' statements are: nothing of the binding is
+        // registered before they passed, the role included.
+        var checks = role.deployTimeChecks().and(plan.deployTimeChecks()).and(grants.check());
         return IdentityPlan.of(plan::bind, plan.alsoTrustedIn(), checks);
     }
 
@@ -60,20 +58,22 @@ public abstract sealed class AwsIdentity implements IdentityMechanism permits Ir
         }
     }
 
-    // Wildcards and IAM's size quota are checked here on the grants' longest form, and exactly
-    // once the statements are known (FederatedRole).
-    private void checkLongestInlinePolicy(AwsBinding binding) {
+    // Wildcards and IAM's size quotas are checked here on the grants' longest form, which lays the
+    // statements out over the inline policy and any spilled managed policies, and exactly once the
+    // statements are known (FederatedRole). A grant that cannot give its longest form keeps them all
+    // inline: how many policies there are must be known before anything registers.
+    private GrantPolicySplit splitLongestStatements(AwsBinding binding) {
         var statements = new ArrayList<IamStatement>();
         for (var grant : binding.grants()) {
             var longest = grant.longestStatements();
             if (longest.isEmpty()) {
-                return;
+                return GrantPolicySplit.inlineOnly();
             }
             statements.addAll(longest.get());
         }
-        if (!statements.isEmpty()) {
-            InlinePolicy.of(binding.workload(), statements, role.allowWildcardPermissions, true);
-        }
+        InlinePolicy.requireNoWildcards(statements, role.allowWildcardPermissions);
+        return GrantPolicySplit.of(binding.workload(), statements, FederatedRole.managedPolicies(binding, role).size(),
+                role.managedPolicyQuota);
     }
 
     /**
@@ -93,8 +93,8 @@ public abstract sealed class AwsIdentity implements IdentityMechanism permits Ir
 
     /**
      * @param binding      the request, its cluster and grants already checked for AWS
-     * @param inlinePolicy the role's grant policy ({@link FederatedRole#inlinePolicy}), empty without grants
+     * @param grants  the role's grant policies ({@link FederatedRole#grantDocuments})
      * @return the mechanism's checked plan
      */
-    abstract IdentityPlan plan(AwsBinding binding, Optional<Output<String>> inlinePolicy);
+    abstract IdentityPlan plan(AwsBinding binding, GrantDocuments grants);
 }

@@ -1,5 +1,7 @@
 package dev.keyless.aws;
 
+import com.pulumi.aws.iam.Policy;
+import com.pulumi.aws.iam.PolicyArgs;
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
@@ -20,7 +22,9 @@ import java.util.Optional;
 /**
  * The IAM role behind a keyless ServiceAccount, created with its trust policy or taken as it is,
  * holding the grants as one inline policy and any extra managed policies. AWS grants are statements,
- * not resources: one inline policy per role keeps a role to one document under IAM's size quota.
+ * not resources: one inline policy per role keeps a role to one document under IAM's size quota, and
+ * statements that outgrow it spill into customer-managed policies attached to the role
+ * ({@link GrantPolicySplit}).
  */
 final class FederatedRole {
     /** Tags that tell an auditor which workload a role is for. */
@@ -48,10 +52,10 @@ final class FederatedRole {
      * @param request      the workload and its grants
      * @param settings     the role's settings
      * @param trustPolicy  the trust policy, checked by the mechanism
-     * @param inlinePolicy the grants' policy from {@link #inlinePolicy}, empty when there are no grants
+     * @param grants       the grants' policies from {@link #grantDocuments}
      */
     static Binding create(ComponentResource owner, AwsBinding request, RoleSettings settings, Output<String> trustPolicy,
-                          Optional<Output<String>> inlinePolicy) {
+                          GrantDocuments grants) {
         warnAboutWideChoices(owner, request, settings);
         var parent = settings.childOptions(owner);
         IamRoleIdentity identity;
@@ -75,15 +79,23 @@ final class FederatedRole {
         var roleName = identity.roleName();
 
         var attachments = new ArrayList<Resource>();
-        inlinePolicy.ifPresent(policy -> attachments.add(new RolePolicy(request.childName("grants"), RolePolicyArgs.builder()
+        grants.inline().ifPresent(policy -> attachments.add(new RolePolicy(request.childName("grants"), RolePolicyArgs.builder()
                 .role(roleName)
                 .policy(policy)
                 .build(), parent)));
-        var attached = new java.util.HashSet<String>();
+        for (int i = 0; i < grants.managed().size(); i++) {
+            // Numbered after the inline policy, which is the first: NAME-grants-2, NAME-grants-3, ...
+            var name = spilledPolicyName(request, i);
+            var policy = new Policy(name, PolicyArgs.builder()
+                    .description("Grants of " + request.workload() + " that outgrow its role's inline policy (" + (i + 2) + ")")
+                    .policy(grants.managed().get(i))
+                    .build(), parent);
+            attachments.add(new RolePolicyAttachment(name + "-attachment", RolePolicyAttachmentArgs.builder()
+                    .role(roleName)
+                    .policyArn(policy.arn())
+                    .build(), parent));
+        }
         for (var policy : managedPolicies(request, settings)) {
-            if (!attached.add(policy.key())) {
-                continue;
-            }
             // Keyed by the policy's name (or the user's key), not its position: reordering must not replace attachments.
             attachments.add(new RolePolicyAttachment(request.childName("managed-" + policy.key()), RolePolicyAttachmentArgs.builder()
                     .role(roleName)
@@ -93,12 +105,20 @@ final class FederatedRole {
         return new Binding(identity, attachments);
     }
 
-    // The role's own managed policies, then those its grants carry; one attachment per policy name.
-    private static List<ManagedPolicy> managedPolicies(AwsBinding request, RoleSettings settings) {
-        var policies = new ArrayList<>(settings.managedPolicies);
+    /**
+     * @return the role's own managed policies, then those its grants carry; one per policy name
+     *     (or key), as each is one attachment
+     */
+    static List<ManagedPolicy> managedPolicies(AwsBinding request, RoleSettings settings) {
+        var policies = new java.util.LinkedHashMap<String, ManagedPolicy>();
+        settings.managedPolicies.forEach(policy -> policies.putIfAbsent(policy.key(), policy));
         request.grants().forEach(grant -> grant.managedPolicyArns()
-                .forEach(arn -> policies.add(new ManagedPolicy(Arns.nameOf(arn), Output.of(arn)))));
-        return policies;
+                .forEach(arn -> policies.putIfAbsent(Arns.nameOf(arn), new ManagedPolicy(Arns.nameOf(arn), Output.of(arn)))));
+        return List.copyOf(policies.values());
+    }
+
+    private static String spilledPolicyName(AwsBinding request, int index) {
+        return request.childName("grants-" + (index + 2));
     }
 
     private static String description(AwsBinding request) {
@@ -123,29 +143,37 @@ final class FederatedRole {
     }
 
     /**
-     * The role's one inline policy, checked for wildcards and IAM's size quota once every grant's
-     * statements are known: a custom grant that cannot give its statements before deploy is
-     * checked here only, so the mechanism registers its binding behind this value.
+     * The role's grant policies, laid out by {@code split}, each checked for wildcards and IAM's size
+     * quota once every grant's statements are known: a custom grant that cannot give its statements
+     * before deploy is checked here only, so the mechanism registers its binding behind these values.
      *
-     * @return the policy, failing once known when it breaks a rule; empty when there are no grants
+     * @param split the layout decided before anything registers ({@link GrantPolicySplit})
+     * @return the documents, failing once known when one breaks a rule; none when there are no statements
      */
-    static Optional<Output<String>> inlinePolicy(AwsBinding request, RoleSettings settings) {
+    static GrantDocuments grantDocuments(AwsBinding request, RoleSettings settings, GrantPolicySplit split) {
         // A grant made of a managed policy alone (EBS CSI without a key) has no statement: IAM
         // refuses a policy with none, so then the role has no inline policy.
         var noStatements = request.grants().stream().allMatch(g -> g.longestStatements().filter(List::isEmpty).isPresent());
         if (noStatements) {
-            return Optional.empty();
+            return GrantDocuments.none();
         }
-        return Optional.of(permissions(request, settings.allowWildcardPermissions));
-    }
-
-    private static Output<String> permissions(AwsBinding request, boolean allowWildcards) {
         var statementLists = request.grants().stream().map(AwsGrant::statements).toList();
-        return Output.all(statementLists).applyValue(lists -> {
+        var documents = Output.all(statementLists).applyValue(lists -> {
             var statements = new ArrayList<IamStatement>();
             lists.forEach(statements::addAll);
-            return InlinePolicy.of(request.workload(), statements, allowWildcards, false);
+            return split.documents(request.workload(), statements);
         });
+        var inline = documents.applyValue(d -> InlinePolicy.of(request.workload(), d.get(0), settings.allowWildcardPermissions, false));
+        var managed = new ArrayList<Output<String>>();
+        for (int i = 0; i < split.managedPolicies(); i++) {
+            int document = i + 1;
+            var name = spilledPolicyName(request, i);
+            managed.add(documents.applyValue(d -> {
+                InlinePolicy.requireNoWildcards(d.get(document), settings.allowWildcardPermissions);
+                return GrantPolicySplit.managedDocument(request.workload(), name, d.get(document));
+            }));
+        }
+        return new GrantDocuments(Optional.of(inline), managed);
     }
 
     private static void warnAboutWideChoices(ComponentResource owner, AwsBinding request, RoleSettings settings) {

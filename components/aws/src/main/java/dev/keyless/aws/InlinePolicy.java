@@ -7,7 +7,8 @@ import software.amazon.awssdk.policybuilder.iam.IamStatement;
 import java.util.List;
 
 /**
- * The one inline policy a keyless role holds its grants in, checked before IAM would refuse it or
+ * The inline policy a keyless role holds its grants in (the first of them, when they spill into
+ * managed policies: {@link GrantPolicySplit}), checked before IAM would refuse it or
  * it would grant more than its grants name: no wildcard action, no wildcard resource, no
  * {@code NotAction}/{@code NotResource} (unless the role allows wildcards by name), and within
  * IAM's quota for a role's inline policies.
@@ -34,9 +35,7 @@ final class InlinePolicy {
      * @return the policy document
      */
     static String of(String workload, List<IamStatement> statements, boolean allowWildcards, boolean estimate) {
-        if (!allowWildcards) {
-            statements.forEach(InlinePolicy::requireNoWildcard);
-        }
+        requireNoWildcards(statements, allowWildcards);
         var json = TrustPolicies.permissions(statements);
         var length = TrustPolicies.iamLength(json);
         if (length > MAX_SIZE) {
@@ -46,6 +45,16 @@ final class InlinePolicy {
                             + "(IAM's quota; use fewer or shorter prefixes, or split the workload)");
         }
         return json;
+    }
+
+    /**
+     * @param statements     statements of any of the role's grant policies
+     * @param allowWildcards whether the role allows wildcard permissions by name
+     */
+    static void requireNoWildcards(List<IamStatement> statements, boolean allowWildcards) {
+        if (!allowWildcards) {
+            statements.forEach(InlinePolicy::requireNoWildcard);
+        }
     }
 
     private static void requireNoWildcard(IamStatement statement) {

@@ -76,7 +76,7 @@ public final class IrsaIdentity extends AwsIdentity {
     }
 
     @Override
-    IdentityPlan plan(AwsBinding binding, Optional<Output<String>> inlinePolicy) {
+    IdentityPlan plan(AwsBinding binding, GrantDocuments grants) {
         var account = binding.account();
         AlsoTrustedClusters.requireOthers(binding.eksCluster(), alsoTrustedBy);
         serviceAccountPattern.ifPresent(pattern -> requirePatternMatchesOwnName(pattern, account));
@@ -103,7 +103,7 @@ public final class IrsaIdentity extends AwsIdentity {
             var other = roleAccount.get();
             var issuerCheck = DeployTimeCheck.of(binding.eksCluster().issuerUrl().applyValue(url -> EksNames.requireIssuerUrl("issuerUrl", url)));
             return IdentityPlan.of(owner -> bind(owner, binding,
-                    trustPolicy(binding.account(), clusters, c -> other.providerArn(issuerCheck)), inlinePolicy), List.of(),
+                    trustPolicy(binding.account(), clusters, c -> other.providerArn(issuerCheck)), grants), List.of(),
                     issuerCheck.and(other.check()));
         }
         var trustPolicy = trustPolicy(binding.account(), clusters, AwsOidcCluster::oidcProviderArn);
@@ -112,7 +112,7 @@ public final class IrsaIdentity extends AwsIdentity {
         // only then must turn out to be in the cluster provider's account.
         var checks = role.existingRoleArn.isPresent() ? DeployTimeCheck.none() : DeployTimeCheck.of(trustPolicy);
         checks = checks.and(CrossAccountTrust.sameAccountCheck(binding.eksCluster(), roleAccountId, role));
-        return IdentityPlan.of(owner -> bind(owner, binding, trustPolicy, inlinePolicy), alsoTrustedBy, checks);
+        return IdentityPlan.of(owner -> bind(owner, binding, trustPolicy, grants), alsoTrustedBy, checks);
     }
 
     private Output<String> trustPolicy(ServiceAccountRef account, List<AwsOidcCluster> clusters,
@@ -131,12 +131,12 @@ public final class IrsaIdentity extends AwsIdentity {
         });
     }
 
-    private CloudBinding bind(ComponentResource owner, AwsBinding binding, Output<String> trustPolicy, Optional<Output<String>> inlinePolicy) {
+    private CloudBinding bind(ComponentResource owner, AwsBinding binding, Output<String> trustPolicy, GrantDocuments grants) {
         if (serviceAccountPattern.filter("*"::equals).isPresent()) {
             EngineWarnings.warn(owner, "the role of " + binding.account().namespace() + "/" + binding.account().name()
                     + " trusts every ServiceAccount in namespace " + binding.account().namespace() + " (pattern '*')");
         }
-        var role = FederatedRole.create(owner, binding, this.role, trustPolicy, inlinePolicy);
+        var role = FederatedRole.create(owner, binding, this.role, trustPolicy, grants);
         return new CloudBinding(
                 role.identity(),
                 role.identity().roleArn().applyValue(arn -> Map.of(ROLE_ARN_ANNOTATION, arn)),

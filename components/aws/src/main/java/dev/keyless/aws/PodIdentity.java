@@ -57,15 +57,15 @@ public final class PodIdentity extends AwsIdentity {
     }
 
     @Override
-    IdentityPlan plan(AwsBinding binding, Optional<Output<String>> inlinePolicy) {
+    IdentityPlan plan(AwsBinding binding, GrantDocuments grants) {
         var agent = binding.eksCluster().podIdentityAgent().orElseThrow(() -> InvalidInputException.of("cluster", binding.eksCluster().describe(),
                 "a cluster with the eks-pod-identity-agent add-on for EKS Pod Identity "
                         + "(EksClusterArgs.podIdentityAgent(true), or AdoptedEksClusterArgs.podIdentityAgent(true) when the adopted cluster has it)"));
-        return owner -> bind(owner, binding, agent, inlinePolicy);
+        return owner -> bind(owner, binding, agent, grants);
     }
 
-    private CloudBinding bind(ComponentResource owner, AwsBinding binding, PodIdentityAgent agent, Optional<Output<String>> inlinePolicy) {
-        var role = FederatedRole.create(owner, binding, this.role, Output.of(TrustPolicies.podIdentity()), inlinePolicy);
+    private CloudBinding bind(ComponentResource owner, AwsBinding binding, PodIdentityAgent agent, GrantDocuments grants) {
+        var role = FederatedRole.create(owner, binding, this.role, Output.of(TrustPolicies.podIdentity()), grants);
         // An association made before IAM has the role's grants can hand out credentials that fail
         // (terraform-provider-aws#34717): it waits for the cluster, the agent and every grant.
         var waitFor = new ArrayList<Resource>(role.attachments());

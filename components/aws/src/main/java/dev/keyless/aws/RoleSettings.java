@@ -29,6 +29,7 @@ final class RoleSettings {
     final Optional<Output<String>> existingRoleArn;
     final boolean allowWildcardPermissions;
     final Optional<com.pulumi.aws.Provider> provider;
+    final int managedPolicyQuota;
 
     private RoleSettings(Builder<?> builder) {
         this.roleName = Optional.ofNullable(builder.roleName);
@@ -39,6 +40,7 @@ final class RoleSettings {
         this.existingRoleArn = Optional.ofNullable(builder.existingRoleArn);
         this.allowWildcardPermissions = builder.allowWildcardPermissions;
         this.provider = Optional.ofNullable(builder.provider);
+        this.managedPolicyQuota = builder.managedPolicyQuota;
     }
 
     /**
@@ -111,6 +113,7 @@ final class RoleSettings {
         private Output<String> existingRoleArn;
         private boolean allowWildcardPermissions;
         private com.pulumi.aws.Provider provider;
+        private int managedPolicyQuota = GrantPolicySplit.DEFAULT_ATTACHMENT_QUOTA;
 
         /**
          * The role's name: 1 to 64 of {@code [A-Za-z0-9+=,.@_-]}. Defaults to Pulumi's auto-name
@@ -274,6 +277,26 @@ final class RoleSettings {
          */
         public B provider(com.pulumi.aws.Provider provider) {
             this.provider = Checks.notNull("provider", provider, "a com.pulumi.aws.Provider");
+            return (B) this;
+        }
+
+        /**
+         * The account's quota of managed policies attached to one role, when it was raised on
+         * request. keyless counts against it the role's managed policies, those its grants carry
+         * and the customer-managed policies its grant statements spill into once they outgrow the
+         * inline policy; an existing role's other attachments are its owner's to count. Defaults to
+         * IAM's 10.
+         *
+         * @param quota 1 to 20
+         * @return this builder
+         * @see <a href="https://repost.aws/knowledge-center/iam-increase-policy-size">Raising the managed policy quota (at most 20)</a>
+         */
+        public B managedPolicyQuota(int quota) {
+            if (quota < 1 || quota > GrantPolicySplit.MAX_ATTACHMENT_QUOTA) {
+                throw InvalidInputException.of("managedPolicyQuota", quota,
+                        "between 1 and " + GrantPolicySplit.MAX_ATTACHMENT_QUOTA + " (IAM's quota of managed policies per role: 10 by default, at most 20)");
+            }
+            this.managedPolicyQuota = quota;
             return (B) this;
         }
 
