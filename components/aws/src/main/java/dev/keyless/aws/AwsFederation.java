@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  *       ({@code CLUSTER-aws-oidc-provider}); or an existing one ({@link Builder#existingOidcProviderArn}).</li>
  *   <li>An IAM role trusting exactly the ServiceAccount: {@code StringEquals} on
  *       {@code ISSUER_HOSTPATH:sub} and {@code ISSUER_HOSTPATH:aud = sts.amazonaws.com}, action
- *       {@code sts:AssumeRoleWithWebIdentity}; the grants as its one inline policy, as IRSA's.</li>
+ *       {@code sts:AssumeRoleWithWebIdentity}; the grants as its inline policy, spilling past IAM's quota as IRSA's do.</li>
  *   <li>What the pods need, since no webhook injects it off EKS: a projected ServiceAccount token with
  *       audience {@code sts.amazonaws.com}, and {@code AWS_ROLE_ARN}, {@code AWS_WEB_IDENTITY_TOKEN_FILE},
  *       {@code AWS_REGION}, {@code AWS_SDK_LOAD_CONFIG=true}. The ServiceAccount gets no annotation.</li>
