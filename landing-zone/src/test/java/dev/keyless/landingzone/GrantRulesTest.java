@@ -24,11 +24,15 @@ class GrantRulesTest {
                   issuerUrl: https://oidc.eks.eu-west-1.amazonaws.com/id/00000000000000000000000000000001
                   kubeconfigSecret: eks-kubeconfig
             """;
-    // 20 grants are 9938 characters, 21 are 10433: IAM's quota, 10240, lies between.
-    private static final int PASSING = 20;
-    private static final String OVERFLOW = "workloads.api: grants of shop/api must be at most 10240 characters without whitespace "
-            + "in the role's inline policy (IAM's quota; use fewer or shorter prefixes, or split the workload): "
-            + "'10433 characters (at preview, names not yet known counted at their longest)'";
+    // 20 grants fit the role's inline policy (10,240 characters), 21 spill into a managed policy;
+    // 140 fill the inline policy and all 10 managed policies a role may have, 141 need an 11th.
+    private static final int INLINE_ONLY = 20;
+    private static final int PASSING = 140;
+    private static final String OVERFLOW = "workloads.api: grants of shop/api must be at most 10240 characters in the role's inline "
+            + "policy and 6144 in each of its attached managed policies, at most 10 of them (IAM's quotas; use fewer or shorter "
+            + "grants, split the workload, or raise managedPolicyQuota when the account's quota was raised): '70043 characters "
+            + "(at preview, names not yet known counted at their longest), needing 11 customer-managed policies besides 0 other "
+            + "managed policies'";
 
     private static List<String> problems(String config) {
         var failure = ZoneStack.withConfig(config).runExpectingFailure(LandingZone::stack);
@@ -38,7 +42,7 @@ class GrantRulesTest {
     }
 
     // Existing buckets with long names, each granted read-write on a long prefix: each grant adds
-    // its statements to the role's one inline policy.
+    // its statements to the role's grant policies.
     private static String existingS3Grants(int count) {
         var stores = IntStream.rangeClosed(1, count).mapToObj(i -> """
                   reports-%d:
@@ -62,8 +66,13 @@ class GrantRulesTest {
     }
 
     @Test
-    void existingS3GrantsThatOverflowTheInlinePolicyAreOneProblemAtTheWorkload() {
-        ZoneStack.withConfig(existingS3Grants(PASSING)).run(LandingZone::stack);
+    void existingS3GrantsPastEveryPolicyQuotaAreOneProblemAtTheWorkload() {
+        assertThat(ZoneStack.withConfig(existingS3Grants(INLINE_ONLY)).run(LandingZone::stack)
+                .find("aws:iam/policy:Policy", "api-grants-2")).isEmpty();
+        assertThat(ZoneStack.withConfig(existingS3Grants(INLINE_ONLY + 1)).run(LandingZone::stack)
+                .find("aws:iam/policy:Policy", "api-grants-2")).isPresent();
+        assertThat(ZoneStack.withConfig(existingS3Grants(PASSING)).run(LandingZone::stack)
+                .ofType("aws:iam/policy:Policy")).hasSize(10);
 
         assertThat(problems(existingS3Grants(PASSING + 1))).containsExactly(OVERFLOW);
     }
