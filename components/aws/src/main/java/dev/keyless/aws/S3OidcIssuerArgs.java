@@ -1,11 +1,9 @@
 package dev.keyless.aws;
 
-import dev.keyless.core.Checks;
 import dev.keyless.core.InvalidInputException;
 import dev.keyless.core.IssuerJwks;
+import dev.keyless.core.IssuerKeyInput;
 
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * What {@link S3OidcIssuer} publishes: the bucket, its region, and the cluster's public
@@ -59,8 +57,7 @@ public final class S3OidcIssuerArgs {
     public static final class Builder {
         private String bucketName;
         private String region;
-        private final List<String> publicKeys = new ArrayList<>();
-        private String jwks;
+        private final IssuerKeyInput keys = new IssuerKeyInput();
         private boolean protect = true;
 
         private Builder() {
@@ -98,8 +95,7 @@ public final class S3OidcIssuerArgs {
          * @return this builder
          */
         public Builder serviceAccountPublicKey(String pem) {
-            Checks.notNull("serviceAccountPublicKey", pem, "a PEM public key");
-            publicKeys.add(pem);
+            keys.addPublicKey(pem);
             return this;
         }
 
@@ -110,8 +106,7 @@ public final class S3OidcIssuerArgs {
          * @return this builder
          */
         public Builder jwks(String json) {
-            Checks.notNull("jwks", json, "a JWKS");
-            this.jwks = json;
+            keys.jwks(json);
             return this;
         }
 
@@ -141,11 +136,7 @@ public final class S3OidcIssuerArgs {
             if (region == null) {
                 throw InvalidInputException.missing("region", "give the bucket's region, part of the issuer URL");
             }
-            if (jwks != null && !publicKeys.isEmpty()) {
-                throw InvalidInputException.conflict("jwks", "serviceAccountPublicKey", "give the keys one way");
-            }
-            var keys = jwks != null ? IssuerJwks.fromJson("jwks", jwks) : IssuerJwks.fromPublicKeys("serviceAccountPublicKey", publicKeys);
-            return new S3OidcIssuerArgs(bucketName, region, keys, protect);
+            return new S3OidcIssuerArgs(bucketName, region, keys.build(), protect);
         }
     }
 }

@@ -1,11 +1,9 @@
 package dev.keyless.gcp;
 
-import dev.keyless.core.Checks;
 import dev.keyless.core.InvalidInputException;
 import dev.keyless.core.IssuerJwks;
+import dev.keyless.core.IssuerKeyInput;
 
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * What {@link GcsOidcIssuer} publishes: the bucket, its location, and the cluster's public
@@ -61,8 +59,7 @@ public final class GcsOidcIssuerArgs {
     public static final class Builder {
         private String bucketName;
         private String location;
-        private final List<String> publicKeys = new ArrayList<>();
-        private String jwks;
+        private final IssuerKeyInput keys = new IssuerKeyInput();
         private boolean protect = true;
 
         private Builder() {
@@ -100,8 +97,7 @@ public final class GcsOidcIssuerArgs {
          * @return this builder
          */
         public Builder serviceAccountPublicKey(String pem) {
-            Checks.notNull("serviceAccountPublicKey", pem, "a PEM public key");
-            publicKeys.add(pem);
+            keys.addPublicKey(pem);
             return this;
         }
 
@@ -112,8 +108,7 @@ public final class GcsOidcIssuerArgs {
          * @return this builder
          */
         public Builder jwks(String json) {
-            Checks.notNull("jwks", json, "a JWKS");
-            this.jwks = json;
+            keys.jwks(json);
             return this;
         }
 
@@ -143,11 +138,7 @@ public final class GcsOidcIssuerArgs {
             if (location == null) {
                 throw InvalidInputException.missing("location", "give the bucket's location");
             }
-            if (jwks != null && !publicKeys.isEmpty()) {
-                throw InvalidInputException.conflict("jwks", "serviceAccountPublicKey", "give the keys one way");
-            }
-            var keys = jwks != null ? IssuerJwks.fromJson("jwks", jwks) : IssuerJwks.fromPublicKeys("serviceAccountPublicKey", publicKeys);
-            return new GcsOidcIssuerArgs(bucketName, location, keys, protect);
+            return new GcsOidcIssuerArgs(bucketName, location, keys.build(), protect);
         }
     }
 }
