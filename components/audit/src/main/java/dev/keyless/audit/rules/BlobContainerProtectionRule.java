@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * KL014: an Azure blob container with {@code publicAccess} other than {@code None} (unset is
  * Azure's default, None), or that deleting the stack would delete (neither retainOnDelete nor
- * protect). An unknown publicAccess is not a finding.
+ * protect). An unknown publicAccess is not a finding. A self-managed cluster's issuer container
+ * ({@link BlobIssuerContainers}) is public by design and is not one.
  */
 public final class BlobContainerProtectionRule implements AuditRule {
     @Override public String id() { return "KL014"; }
@@ -24,7 +25,7 @@ public final class BlobContainerProtectionRule implements AuditRule {
 
     @Override
     public List<String> check(PlanResource resource, Plan plan) {
-        if (!resource.isType("azure-native", "storage", "BlobContainer")) {
+        if (!resource.isType("azure-native", "storage", "BlobContainer") || BlobIssuerContainers.isIssuerContainer(resource, plan)) {
             return List.of();
         }
         List<String> problems = new ArrayList<>();

@@ -11,7 +11,8 @@ import java.util.List;
  * KL023: an Azure storage account with {@code allowBlobPublicAccess: true}, which lets any of its
  * containers be made public, however each is set today (Checkov CKV_AZURE_190). Only an explicit
  * {@code true} is a finding: when unset, the account gets the default of the API version the
- * provider calls, and an unknown value may be set from elsewhere.
+ * provider calls, and an unknown value may be set from elsewhere. An account dedicated to a
+ * self-managed cluster's issuer ({@link BlobIssuerContainers}) needs it and is not a finding.
  */
 public final class StorageAccountBlobPublicAccessRule implements AuditRule {
     @Override public String id() { return "KL023"; }
@@ -23,7 +24,7 @@ public final class StorageAccountBlobPublicAccessRule implements AuditRule {
 
     @Override
     public List<String> check(PlanResource resource, Plan plan) {
-        if (!resource.isType("azure-native", "storage", "StorageAccount")) {
+        if (!resource.isType("azure-native", "storage", "StorageAccount") || BlobIssuerContainers.isIssuerAccount(resource, plan)) {
             return List.of();
         }
         JsonNode allow = resource.get("allowBlobPublicAccess");
