@@ -43,6 +43,8 @@ public final class AwsControllers {
     static final List<String> EXTERNAL_SECRETS_SECRET_ACTIONS = List.of("secretsmanager:GetResourcePolicy", "secretsmanager:GetSecretValue",
             "secretsmanager:DescribeSecret", "secretsmanager:ListSecretVersionIds");
     static final List<String> EBS_CSI_KEY_ACTIONS = List.of("kms:Decrypt", "kms:GenerateDataKeyWithoutPlaintext", "kms:CreateGrant");
+    /** The longest zone ARN a preset names: the bound for a zone id known only at deploy. */
+    static final String LONGEST_ZONE_ARN = "arn:aws:route53:::hostedzone/" + "Z".repeat(Route53Access.MAX_ZONE_ID_LENGTH);
     /** An EKS cluster's name: 1 to 100 of letters, digits, '-' and '_', starting with a letter or digit. */
     static final String CLUSTER_NAME_RULE = "an EKS cluster name, 1 to 100 of [A-Za-z0-9_-] starting with a letter or digit";
 
@@ -63,13 +65,23 @@ public final class AwsControllers {
      */
     public static ControllerPreset externalDns(List<String> zoneIds) {
         var zones = zoneArns("externalDns", zoneIds);
-        var statements = List.of(
-                allow(EXTERNAL_DNS_ZONE_ACTIONS, zones),
-                // Finding zones names none: IAM authorizes ListHostedZones only on "*".
-                // https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonroute53.html
-                allow(List.of(AnyResourceActions.ROUTE53_LIST_HOSTED_ZONES), List.of("*")));
-        return ControllerPreset.of("external-dns", "external-dns", "external-dns",
-                List.of(new ControllerGrant("external-dns record changes on " + String.join(", ", zoneIds), statements, List.of())));
+        return externalDnsPreset(new ControllerGrant("external-dns record changes on " + String.join(", ", zoneIds),
+                externalDnsStatements(zones), List.of()));
+    }
+
+    /**
+     * As {@link #externalDns(List)}, for one zone another stack names.
+     *
+     * @param key    a stable name for the zone in reports; see {@link GrantKeys#RULE}
+     * @param zoneId the hosted zone's id, e.g. a StackReference output; checked once known
+     * @return the preset
+     * @throws InvalidInputException when the key breaks {@link GrantKeys#RULE}
+     */
+    public static ControllerPreset externalDns(String key, Output<String> zoneId) {
+        GrantKeys.require(key);
+        Checks.notNull("zone", zoneId, "a Route 53 hosted zone id");
+        return externalDnsPreset(new ControllerGrant("external-dns record changes on " + key,
+                zoneId.applyValue(id -> externalDnsStatements(List.of(zoneArn(id)))), externalDnsStatements(List.of(LONGEST_ZONE_ARN)), List.of()));
     }
 
     /**
@@ -86,6 +98,42 @@ public final class AwsControllers {
      */
     public static ControllerPreset certManager(List<String> zoneIds) {
         var zones = zoneArns("certManager", zoneIds);
+        return certManagerPreset(new ControllerGrant("cert-manager DNS-01 TXT records on " + String.join(", ", zoneIds),
+                certManagerStatements(zones), List.of()));
+    }
+
+    /**
+     * As {@link #certManager(List)}, for one zone another stack names.
+     *
+     * @param key    a stable name for the zone in reports; see {@link GrantKeys#RULE}
+     * @param zoneId the hosted zone's id, e.g. a StackReference output; checked once known
+     * @return the preset
+     * @throws InvalidInputException when the key breaks {@link GrantKeys#RULE}
+     */
+    public static ControllerPreset certManager(String key, Output<String> zoneId) {
+        GrantKeys.require(key);
+        Checks.notNull("zone", zoneId, "a Route 53 hosted zone id");
+        return certManagerPreset(new ControllerGrant("cert-manager DNS-01 TXT records on " + key,
+                zoneId.applyValue(id -> certManagerStatements(List.of(zoneArn(id)))), certManagerStatements(List.of(LONGEST_ZONE_ARN)), List.of()));
+    }
+
+    private static List<IamStatement> externalDnsStatements(List<String> zones) {
+        return List.of(
+                allow(EXTERNAL_DNS_ZONE_ACTIONS, zones),
+                // Finding zones names none: IAM authorizes ListHostedZones only on "*".
+                // https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonroute53.html
+                allow(List.of(AnyResourceActions.ROUTE53_LIST_HOSTED_ZONES), List.of("*")));
+    }
+
+    private static ControllerPreset externalDnsPreset(ControllerGrant grant) {
+        return ControllerPreset.of("external-dns", "external-dns", "external-dns", List.of(grant));
+    }
+
+    private static ControllerPreset certManagerPreset(ControllerGrant grant) {
+        return ControllerPreset.of("cert-manager", "cert-manager", "cert-manager", List.of(grant));
+    }
+
+    private static List<IamStatement> certManagerStatements(List<String> zones) {
         var records = IamStatement.builder().effect(IamEffect.ALLOW).actionIds(CERT_MANAGER_ZONE_ACTIONS).resourceIds(zones)
                 .addCondition(IamConditionOperator.STRING_EQUALS.addPrefix("ForAllValues:"), "route53:ChangeResourceRecordSetsRecordTypes", "TXT")
                 .build();
@@ -95,8 +143,7 @@ public final class AwsControllers {
                 // Finding a zone by its domain names none: IAM authorizes it only on "*".
                 // https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonroute53.html
                 allow(List.of(AnyResourceActions.ROUTE53_LIST_HOSTED_ZONES_BY_NAME), List.of("*")));
-        return ControllerPreset.of("cert-manager", "cert-manager", "cert-manager",
-                List.of(new ControllerGrant("cert-manager DNS-01 TXT records on " + String.join(", ", zoneIds), statements, List.of())));
+        return statements;
     }
 
     /**
@@ -114,13 +161,35 @@ public final class AwsControllers {
     public static ControllerPreset externalSecrets(List<String> secretArns) {
         var secrets = distinct("externalSecrets", secretArns, "at least one Secrets Manager secret ARN");
         secrets.forEach(arn -> SecretsManagerAccess.SECRET_ARN.require("secret", arn));
-        var statements = List.of(
+        return externalSecretsPreset(new ControllerGrant("external-secrets reads of " + secrets.size() + " secret(s)",
+                externalSecretsStatements(secrets), List.of()));
+    }
+
+    /**
+     * As {@link #externalSecrets(List)}, for one secret another stack names.
+     *
+     * @param key       a stable name for the secret in reports; see {@link GrantKeys#RULE}
+     * @param secretArn the secret's full ARN, e.g. a StackReference output; checked once known
+     * @return the preset
+     * @throws InvalidInputException when the key breaks {@link GrantKeys#RULE}
+     */
+    public static ControllerPreset externalSecrets(String key, Output<String> secretArn) {
+        var secret = GrantedArn.output(SecretsManagerAccess.SECRET_ARN, "secret", key, secretArn);
+        return externalSecretsPreset(new ControllerGrant("external-secrets reads of " + key,
+                secret.arn().applyValue(arn -> externalSecretsStatements(List.of(arn))),
+                externalSecretsStatements(List.of(SecretsManagerAccess.LONGEST_SECRET_ARN)), List.of()));
+    }
+
+    private static List<IamStatement> externalSecretsStatements(List<String> secrets) {
+        return List.of(
                 // Listing and the batch read name no secret: IAM authorizes them only on "*".
                 // https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssecretsmanager.html
                 allow(AnyResourceActions.SECRETS_MANAGER_LISTING, List.of("*")),
                 allow(EXTERNAL_SECRETS_SECRET_ACTIONS, secrets));
-        return ControllerPreset.of("external-secrets", "external-secrets", "external-secrets",
-                List.of(new ControllerGrant("external-secrets reads of " + secrets.size() + " secret(s)", statements, List.of())));
+    }
+
+    private static ControllerPreset externalSecretsPreset(ControllerGrant grant) {
+        return ControllerPreset.of("external-secrets", "external-secrets", "external-secrets", List.of(grant));
     }
 
     /**
@@ -228,7 +297,7 @@ public final class AwsControllers {
      * @see <a href="https://github.com/kubernetes-sigs/aws-efs-csi-driver/blob/v2.3.1/docs/iam-policy-example.json">aws-efs-csi-driver v2.3.1, docs/iam-policy-example.json</a>
      */
     public static ControllerPreset efsCsiDriver() {
-        return efsCsi("any file system", EfsCsiDriverPolicy.anyFileSystem());
+        return efsCsi(new ControllerGrant("EFS CSI driver access points in any file system", EfsCsiDriverPolicy.anyFileSystem(), List.of()));
     }
 
     /**
@@ -243,7 +312,23 @@ public final class AwsControllers {
     public static ControllerPreset efsCsiDriver(List<String> fileSystemArns) {
         var fileSystems = distinct("efsCsiDriver", fileSystemArns, "at least one EFS file system ARN");
         fileSystems.forEach(arn -> EfsCsiDriverPolicy.FILE_SYSTEM_ARN.require("fileSystem", arn));
-        return efsCsi(String.join(", ", fileSystems), EfsCsiDriverPolicy.fileSystems(fileSystems));
+        return efsCsi(new ControllerGrant("EFS CSI driver access points in " + String.join(", ", fileSystems),
+                EfsCsiDriverPolicy.fileSystems(fileSystems), List.of()));
+    }
+
+    /**
+     * As {@link #efsCsiDriver(List)}, for one file system another stack names.
+     *
+     * @param key           a stable name for the file system in reports; see {@link GrantKeys#RULE}
+     * @param fileSystemArn the file system's ARN, e.g. a StackReference output; checked once known
+     * @return the preset
+     * @throws InvalidInputException when the key breaks {@link GrantKeys#RULE}
+     */
+    public static ControllerPreset efsCsiDriver(String key, Output<String> fileSystemArn) {
+        var fileSystem = GrantedArn.output(EfsCsiDriverPolicy.FILE_SYSTEM_ARN, "fileSystem", key, fileSystemArn);
+        return efsCsi(new ControllerGrant("EFS CSI driver access points in " + key,
+                fileSystem.arn().applyValue(arn -> EfsCsiDriverPolicy.fileSystems(List.of(arn))),
+                EfsCsiDriverPolicy.fileSystems(List.of(EfsCsiDriverPolicy.LONGEST_FILE_SYSTEM_ARN)), List.of()));
     }
 
     /**
@@ -346,9 +431,8 @@ public final class AwsControllers {
                 MountpointS3Policy.statements(S3Access.LONGEST_BUCKET_ARN, Optional.empty()), List.of()));
     }
 
-    private static ControllerPreset efsCsi(String fileSystems, List<IamStatement> statements) {
-        return ControllerPreset.of("aws-efs-csi-driver", "kube-system", "efs-csi-controller-sa",
-                List.of(new ControllerGrant("EFS CSI driver access points in " + fileSystems, statements, List.of())));
+    private static ControllerPreset efsCsi(ControllerGrant grant) {
+        return ControllerPreset.of("aws-efs-csi-driver", "kube-system", "efs-csi-controller-sa", List.of(grant));
     }
 
     private static ControllerPreset veleroPreset(ControllerGrant grant) {
@@ -367,7 +451,11 @@ public final class AwsControllers {
 
     private static List<String> zoneArns(String field, List<String> zoneIds) {
         return distinct(field, zoneIds, "at least one Route 53 hosted zone id (the controller changes records only in the zones named)")
-                .stream().map(id -> "arn:aws:route53:::hostedzone/" + Route53Access.requireZoneId("zone", id)).toList();
+                .stream().map(AwsControllers::zoneArn).toList();
+    }
+
+    private static String zoneArn(String zoneId) {
+        return "arn:aws:route53:::hostedzone/" + Route53Access.requireZoneId("zone", zoneId);
     }
 
     private static List<String> distinct(String field, List<String> values, String rule) {

@@ -29,6 +29,7 @@ final class EfsCsiDriverPolicy {
     /** An EFS file system's ARN: {@code file-system/fs-} and its hexadecimal id. */
     static final ArnForm FILE_SYSTEM_ARN = new ArnForm("elasticfilesystem", true, Pattern.compile("file-system/fs-[0-9a-f]{8,40}"),
             "an EFS file system ARN, arn:aws:elasticfilesystem:REGION:ACCOUNT:file-system/fs-0123456789abcdef0", "file system");
+    static final String LONGEST_FILE_SYSTEM_ARN = FILE_SYSTEM_ARN.longest("file-system/fs-" + "f".repeat(40));
     static final String REQUEST_TAG = "aws:RequestTag/" + EFS_CLUSTER_TAG;
     static final String RESOURCE_TAG = "aws:ResourceTag/" + EFS_CLUSTER_TAG;
 

@@ -176,6 +176,18 @@ class ClusterAddOnPresetsTest {
     }
 
     @Test
+    void efsCsiTakesAnotherStacksFileSystemAndChecksItOnceKnown() {
+        assertThat(policyOf(() -> AwsControllers.efsCsiDriver("shared-fs", Output.of(FILE_SYSTEM))))
+                .isEqualTo(policyOf(() -> AwsControllers.efsCsiDriver(List.of(FILE_SYSTEM))));
+        var failure = SimulatedStack.named("addons").runExpectingFailure(ctx -> new FederatedServiceAccount("ctl",
+                AwsControllers.efsCsiDriver("shared-fs", Output.of("arn:aws:s3:::acme-models")).args(TestClusters.adopted("green", true)).build()));
+        assertThat(failure.message()).isEqualTo("fileSystem must be an EFS file system ARN, "
+                + "arn:aws:elasticfilesystem:REGION:ACCOUNT:file-system/fs-0123456789abcdef0: 'arn:aws:s3:::acme-models'");
+        assertThat(failure.deployment().ofType(GrantPolicies.POLICY)).isEmpty();
+        assertThat(failure.deployment().ofType("aws:iam/role:Role")).isEmpty();
+    }
+
+    @Test
     void veleroSnapshotsVolumesAndBacksUpToItsOneBucketNamedPlainOrByAnOutput() {
         assertThat(policyOf(() -> AwsControllers.velero("acme-backups"))).isEqualTo(Json.parse(VELERO_POLICY));
         assertThat(policyOf(() -> AwsControllers.velero("backups", Output.of("acme-backups")))).isEqualTo(Json.parse(VELERO_POLICY));
