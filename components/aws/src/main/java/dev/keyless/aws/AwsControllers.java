@@ -14,9 +14,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Ready identities for the controllers an EKS cluster runs, each with the ServiceAccount its Helm
- * chart makes by default and the permissions its upstream project documents, narrowed to the
- * zones, secrets and keys named. Each works with IRSA (the default) and EKS Pod Identity: give the
+ * Ready identities for the controllers an EKS cluster runs (external-dns, cert-manager,
+ * external-secrets, cluster-autoscaler, the EBS, EFS and Mountpoint for S3 CSI drivers, the AWS
+ * Load Balancer Controller, Velero, the VPC CNI), each with the ServiceAccount its Helm chart
+ * makes by default and the permissions its upstream project documents, narrowed to the zones,
+ * secrets, keys, file systems and buckets named. Each works with IRSA (the default) and EKS Pod Identity: give the
  * mechanism on the preset's {@link ControllerPreset#args args}.
  *
  * <p>Where upstream grants on {@code hostedzone/*} or a name pattern, the preset names each

@@ -38,6 +38,7 @@ final class LoadBalancerControllerPolicy {
      * on {@code *} for that service name only, here also on its fixed path.
      *
      * @see <a href="https://docs.aws.amazon.com/elasticloadbalancing/latest/userguide/elb-service-linked-roles.html">ELB service-linked role</a>
+     * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create-service-linked-role.html#service-linked-role-permissions">IAM: service-linked role permissions (role/aws-service-role/SERVICE/NAME)</a>
      */
     static final String SERVICE_LINKED_ROLE = "arn:aws:iam::*:role/aws-service-role/elasticloadbalancing.amazonaws.com/AWSServiceRoleForElasticLoadBalancing";
     static final String SECURITY_GROUPS = "arn:aws:ec2:*:*:security-group/*";
