@@ -134,6 +134,58 @@ public final class GcpControllers {
                 keyed("externalSecrets", secretNames, SECRETS_RULE, SecretAccess::readOnly));
     }
 
+    /**
+     * Velero's object store on Cloud Storage: {@code roles/storage.objectUser} on the one bucket
+     * named ({@link GcsAccess#readWrite(String)}: create, get, list, overwrite and delete objects,
+     * the {@code storage.objects.*} permissions upstream lists; upstream binds
+     * {@code objectAdmin}, whose further object ACL rights Velero does not use). Enough for
+     * backups of resources and of volumes through Velero's file-system uploader; for Compute
+     * Engine disk snapshots use {@link #veleroWithDiskSnapshots}. Upstream's
+     * {@code iam.serviceAccounts.signBlob} serves only the CLI's {@code velero backup download}
+     * and {@code describe} (signed URLs) and is left out. Namespace {@code velero}, ServiceAccount
+     * {@code velero-server} (the velero chart names it {@code RELEASE-server}).
+     *
+     * @param bucketName the backup bucket
+     * @return the preset
+     * @throws InvalidInputException when the bucket name breaks Cloud Storage's rules
+     * @see <a href="https://github.com/vmware-tanzu/velero-plugin-for-gcp/blob/v1.13.2/README.md#set-permissions-for-velero">velero-plugin-for-gcp v1.13.2, README: Set permissions for Velero</a>
+     * @see <a href="https://github.com/vmware-tanzu/helm-charts/blob/velero-12.1.0/charts/velero/templates/_helpers.tpl">velero chart 12.1.0: the server ServiceAccount's name</a>
+     */
+    public static ControllerPreset velero(String bucketName) {
+        return veleroPreset(List.of(GcsAccess.readWrite(bucketName)));
+    }
+
+    /**
+     * Velero's object store on a bucket named by an {@code Output} (e.g. a StackReference's).
+     *
+     * @param key        a stable name for the grant's child, e.g. {@code backups}
+     * @param bucketName the bucket's name, checked once known
+     * @return the preset
+     * @see #velero(String)
+     */
+    public static ControllerPreset velero(String key, Output<String> bucketName) {
+        return veleroPreset(List.of(GcsAccess.readWrite(key, bucketName)));
+    }
+
+    /**
+     * Velero with Compute Engine disk snapshots: the bucket as {@link #velero(String)} does, and
+     * {@link DiskSnapshotAccess} on the project, the one project-wide grant keyless makes, which
+     * warns when bound: upstream's custom role cannot be narrowed to named disks.
+     *
+     * @param project    the project whose disks are snapshotted
+     * @param bucketName the backup bucket
+     * @return the preset
+     * @throws InvalidInputException when the project or the bucket name breaks its rule
+     * @see <a href="https://github.com/vmware-tanzu/velero-plugin-for-gcp/blob/v1.13.2/README.md#create-custom-role-with-permissions-for-the-velero-gsa">velero-plugin-for-gcp v1.13.2, README: the custom role</a>
+     */
+    public static ControllerPreset veleroWithDiskSnapshots(String project, String bucketName) {
+        return veleroPreset(List.of(GcsAccess.readWrite(bucketName), DiskSnapshotAccess.onProject(project)));
+    }
+
+    private static ControllerPreset veleroPreset(List<GcpGrant> grants) {
+        return ControllerPreset.of("velero", "velero", "velero-server", grants);
+    }
+
     private static List<DnsZoneAccess> zones(String field, String project, List<String> zoneNames) {
         var checkedProject = GcpResourceNames.requireProject("project", project);
         return distinct(field, zoneNames, ZONES_RULE + " name").stream()
