@@ -8,6 +8,7 @@ import com.pulumi.azurenative.authorization.RoleDefinitionArgs;
 import com.pulumi.azurenative.authorization.enums.PrincipalType;
 import com.pulumi.azurenative.authorization.inputs.PermissionArgs;
 import com.pulumi.core.Output;
+import com.pulumi.deployment.Deployment;
 import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.InvokeArgs;
@@ -34,9 +35,10 @@ import java.util.Locale;
  * file-system uploader (Kopia) need none of it: {@link AzureControllers#velero} grants only the
  * container.
  *
- * <p>The custom role is one per resource group in the program, with an id derived from the
- * group's id, and belongs to the stack rather than to a workload, so removing one workload never
- * deletes a role another holds.
+ * <p>The custom role is one per resource group in the program and belongs to the stack rather
+ * than to a workload, so removing one workload never deletes a role another holds. Its id and its
+ * name (unique in the tenant) derive from the group's id and from {@code PULUMI_PROJECT/STACK},
+ * so two stacks with Velero on one group never take over each other's role.
  *
  * @see <a href="https://github.com/vmware-tanzu/velero-plugin-for-microsoft-azure/blob/v1.13.2/README.md#specify-role">velero-plugin-for-microsoft-azure v1.13.2, README: Specify Role</a>
  * @see <a href="https://learn.microsoft.com/azure/role-based-access-control/custom-roles">Azure custom roles: assignable scopes</a>
@@ -88,7 +90,12 @@ public final class DiskSnapshotAccess implements AzureGrant {
      * @return the custom role's id, the same for the same group (Azure compares group names without case)
      */
     String roleId(String subscriptionId) {
-        return RoleAssignmentNames.v5(RoleAssignmentNames.NAMESPACE, "disk-snapshots|" + groupId(subscriptionId)).toString();
+        return RoleAssignmentNames.v5(RoleAssignmentNames.NAMESPACE, "disk-snapshots|" + groupId(subscriptionId) + "|" + stack()).toString();
+    }
+
+    private static String stack() {
+        var deployment = Deployment.getInstance();
+        return deployment.getProjectName() + "/" + deployment.getStackName();
     }
 
     private String groupId(String subscriptionId) {
@@ -106,7 +113,7 @@ public final class DiskSnapshotAccess implements AzureGrant {
                 "keyless-disk-snapshots-" + resourceGroupName.toLowerCase(Locale.ROOT), RoleDefinitionArgs.builder()
                         .roleDefinitionId(subscription.applyValue(this::roleId))
                         // Custom role names are unique in the tenant: the group's id makes this one so.
-                        .roleName(scope.applyValue(id -> "keyless disk snapshots " + id))
+                        .roleName(scope.applyValue(id -> "keyless disk snapshots " + id + " (" + stack() + ")"))
                         .description("Managed-disk snapshots for Velero, as velero-plugin-for-microsoft-azure documents: " + URL)
                         .scope(scope)
                         .assignableScopes(scope.applyValue(List::of))

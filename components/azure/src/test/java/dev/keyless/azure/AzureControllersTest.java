@@ -157,13 +157,13 @@ class AzureControllersTest {
     @Test
     void veleroDiskSnapshotsAreTheDocumentedCustomRoleAssignableAndAssignedOnlyOnTheDisksGroupWithAWarning() {
         var deployment = deploy(AzureControllers.veleroWithDiskSnapshots("backup-rg", "shopbackups", "velero", "MC_shop-rg_green_westeurope"));
-        var snapshots = DiskSnapshotAccess.onResourceGroup("MC_shop-rg_green_westeurope");
-        var roleId = snapshots.roleId(SUBSCRIPTION);
+        // The v5 UUID, in keyless's namespace, of "disk-snapshots|" + the group's id in lower case + "|controllers/dev".
+        var roleId = "5253ed58-a0ff-5644-99ba-23249d9265a2";
 
         var role = deployment.resource(ROLE_DEFINITION, "keyless-disk-snapshots-mc_shop-rg_green_westeurope");
         assertThat(role.inputs()).isEqualTo(Map.of(
                 "roleDefinitionId", roleId,
-                "roleName", "keyless disk snapshots " + NODE_GROUP,
+                "roleName", "keyless disk snapshots " + NODE_GROUP + " (controllers/dev)",
                 "description", "Managed-disk snapshots for Velero, as velero-plugin-for-microsoft-azure documents: " + DiskSnapshotAccess.URL,
                 "scope", NODE_GROUP,
                 "assignableScopes", List.of(NODE_GROUP),
@@ -182,6 +182,18 @@ class AzureControllersTest {
         assertThat(deployment.diagnostics(Diagnostic.Severity.WARNING)).extracting(Diagnostic::message).containsExactly(
                 "api holds managed-disk and snapshot actions on all of resource group 'MC_shop-rg_green_westeurope': Velero snapshots "
                         + "and restores disks it names at run time, so the actions cannot be narrowed to named disks; see " + DiskSnapshotAccess.URL);
+    }
+
+    @Test
+    void anotherStackWithVeleroOnTheGroupGetsItsOwnCustomRole() {
+        var prod = SimulatedStack.named("controllers").stack("prod").run(ctx -> new FederatedServiceAccount("api",
+                AzureControllers.veleroWithDiskSnapshots("backup-rg", "shopbackups", "velero", "MC_shop-rg_green_westeurope")
+                        .args(TestClusters.green()).build()));
+
+        assertThat(prod.ofType(ROLE_DEFINITION)).singleElement().satisfies(role -> {
+            assertThat(role.input("roleDefinitionId")).contains("b43d6100-77a4-52a3-a9bd-79a94639c0d9");
+            assertThat(role.input("roleName")).contains("keyless disk snapshots " + NODE_GROUP + " (controllers/prod)");
+        });
     }
 
     @Test

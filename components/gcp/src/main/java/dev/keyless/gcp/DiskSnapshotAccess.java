@@ -1,5 +1,6 @@
 package dev.keyless.gcp;
 
+import com.pulumi.deployment.Deployment;
 import com.pulumi.gcp.projects.IAMCustomRole;
 import com.pulumi.gcp.projects.IAMCustomRoleArgs;
 import com.pulumi.gcp.projects.IAMMember;
@@ -26,16 +27,18 @@ import java.util.List;
  * names them. Backups through Velero's file-system uploader (Kopia) need no snapshot permissions:
  * {@link GcpControllers#velero} grants only the bucket.
  *
- * <p>The custom role is one per project in the program ({@code projects/PROJECT/roles/keyless.diskSnapshots}),
- * however many workloads hold it, and belongs to the stack rather than to a workload, so removing
- * one workload never deletes a role another binds.
+ * <p>The custom role is one per project in the program, however many workloads hold it, and
+ * belongs to the stack rather than to a workload, so removing one workload never deletes a role
+ * another binds. A custom role's id is unique in its project, so two stacks (two clusters' stacks
+ * in one project) each need their own: the id is {@code keyless.diskSnapshots_} and eight hex
+ * digits of the SHA-256 of {@code PULUMI_PROJECT/STACK}.
  *
  * @see <a href="https://github.com/vmware-tanzu/velero-plugin-for-gcp/blob/v1.13.2/README.md#create-custom-role-with-permissions-for-the-velero-gsa">velero-plugin-for-gcp v1.13.2, README: Create Custom Role with Permissions for the Velero GSA</a>
  * @see <a href="https://cloud.google.com/iam/docs/creating-custom-roles">Creating custom roles: role IDs</a>
  */
 public final class DiskSnapshotAccess implements GcpGrant {
-    /** The custom role's id in the project. */
-    public static final String ROLE_ID = "keyless.diskSnapshots";
+    /** How the custom role's id starts; the rest tells the stacks that hold one in a project apart. */
+    public static final String ROLE_ID_PREFIX = "keyless.diskSnapshots_";
     /** The permissions of the custom role: upstream's list without its storage and signing permissions (see {@link GcpControllers#velero}). */
     public static final List<String> PERMISSIONS = List.of(
             "compute.disks.get",
@@ -65,9 +68,15 @@ public final class DiskSnapshotAccess implements GcpGrant {
         return new DiskSnapshotAccess(GcpResourceNames.requireProject("project", project));
     }
 
-    /** @return the custom role's full name, {@code projects/PROJECT/roles/keyless.diskSnapshots} */
-    public String role() {
-        return "projects/" + project + "/roles/" + ROLE_ID;
+    /** @return the custom role's full name in the running stack, {@code projects/PROJECT/roles/ROLE_ID} */
+    String role() {
+        return "projects/" + project + "/roles/" + roleId();
+    }
+
+    /** @return the custom role's id for the running stack, see the class comment */
+    static String roleId() {
+        var deployment = Deployment.getInstance();
+        return ROLE_ID_PREFIX + WorkloadIdentityPoolIds.hash(deployment.getProjectName() + "/" + deployment.getStackName(), 8);
     }
 
     @Override
@@ -83,7 +92,7 @@ public final class DiskSnapshotAccess implements GcpGrant {
         var customRole = ProgramClaims.current().shared(IAMCustomRole.class, project, () -> new IAMCustomRole(
                 "keyless-disk-snapshots-" + project, IAMCustomRoleArgs.builder()
                         .project(project)
-                        .roleId(ROLE_ID)
+                        .roleId(roleId())
                         .title("keyless disk snapshots")
                         .description("Compute Engine disk snapshots for Velero, as velero-plugin-for-gcp documents: " + URL)
                         .permissions(PERMISSIONS)
@@ -98,6 +107,6 @@ public final class DiskSnapshotAccess implements GcpGrant {
 
     @Override
     public String describe() {
-        return "Compute Engine disk snapshots (custom role " + ROLE_ID + ") on all of project " + project;
+        return "Compute Engine disk snapshots (a keyless custom role) on all of project " + project;
     }
 }

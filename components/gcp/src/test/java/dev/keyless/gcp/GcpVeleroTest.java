@@ -22,6 +22,8 @@ class GcpVeleroTest {
     private static final String PROJECT_MEMBER = "gcp:projects/iAMMember:IAMMember";
     private static final String CUSTOM_ROLE = "gcp:projects/iAMCustomRole:IAMCustomRole";
     private static final String VELERO = TestClusters.principal("velero", "velero-server");
+    /** {@code keyless.diskSnapshots_} and 8 hex digits of SHA-256 of "velero/dev", the simulated project and stack. */
+    private static final String ROLE_ID = "keyless.diskSnapshots_35ae849a";
 
     private static RecordedDeployment deploy(dev.keyless.core.ControllerPreset preset) {
         return SimulatedStack.named("velero").run(ctx -> new FederatedServiceAccount("velero", preset.args(TestClusters.adopted("green")).build()));
@@ -45,7 +47,7 @@ class GcpVeleroTest {
         var role = deployment.resource(CUSTOM_ROLE, "keyless-disk-snapshots-shop-prod-4711");
         assertThat(role.inputs()).isEqualTo(Map.of(
                 "project", "shop-prod-4711",
-                "roleId", "keyless.diskSnapshots",
+                "roleId", ROLE_ID,
                 "title", "keyless disk snapshots",
                 "description", "Compute Engine disk snapshots for Velero, as velero-plugin-for-gcp documents: " + DiskSnapshotAccess.URL,
                 "permissions", List.of("compute.disks.get", "compute.disks.create", "compute.disks.createSnapshot", "compute.projects.get",
@@ -53,14 +55,14 @@ class GcpVeleroTest {
                         "compute.zones.get")));
         var member = deployment.resource(PROJECT_MEMBER, "velero-grant-shop-prod-4711-disk-snapshots");
         assertThat(member.inputs()).isEqualTo(Map.of(
-                "project", "shop-prod-4711", "role", "projects/shop-prod-4711/roles/keyless.diskSnapshots", "member", VELERO));
+                "project", "shop-prod-4711", "role", "projects/shop-prod-4711/roles/" + ROLE_ID, "member", VELERO));
         var graph = ResourceGraph.of(deployment);
         assertThat(graph.waitsFor(member, role)).isTrue();
         assertThat(graph.parentOf(member).name()).isEqualTo("velero");
         assertThat(deployment.ofType(BUCKET_MEMBER)).hasSize(1);
         assertThat(deployment.diagnostics(Diagnostic.Severity.WARNING)).extracting(Diagnostic::message).containsExactly(
                 "velero holds Compute Engine disk and snapshot permissions on all of project 'shop-prod-4711' (custom role "
-                        + "projects/shop-prod-4711/roles/keyless.diskSnapshots): Velero snapshots and restores disks it names at run time, "
+                        + "projects/shop-prod-4711/roles/" + ROLE_ID + "): Velero snapshots and restores disks it names at run time, "
                         + "so the permissions cannot be narrowed to named disks; see " + DiskSnapshotAccess.URL);
     }
 
@@ -76,6 +78,17 @@ class GcpVeleroTest {
         assertThat(deployment.ofType(CUSTOM_ROLE)).hasSize(1);
         assertThat(deployment.ofType(PROJECT_MEMBER)).extracting(r -> r.name()).containsExactlyInAnyOrder(
                 "velero-green-grant-shop-prod-4711-disk-snapshots", "velero-blue-grant-shop-prod-4711-disk-snapshots");
+    }
+
+    @Test
+    void anotherStackInTheProjectGetsItsOwnCustomRole() {
+        var prod = SimulatedStack.named("velero").stack("prod").run(ctx -> new FederatedServiceAccount("velero",
+                GcpControllers.veleroWithDiskSnapshots("shop-prod-4711", "shop-backups").args(TestClusters.adopted("green")).build()));
+
+        assertThat(prod.ofType(CUSTOM_ROLE)).singleElement()
+                .satisfies(role -> assertThat(role.input("roleId")).contains("keyless.diskSnapshots_4944eac4"));
+        assertThat(prod.resource(PROJECT_MEMBER, "velero-grant-shop-prod-4711-disk-snapshots").input("role"))
+                .contains("projects/shop-prod-4711/roles/keyless.diskSnapshots_4944eac4");
     }
 
     @Test
