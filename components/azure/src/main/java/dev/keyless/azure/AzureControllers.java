@@ -1,17 +1,21 @@
 package dev.keyless.azure;
 
+import com.pulumi.core.Output;
 import dev.keyless.core.Checks;
 import dev.keyless.core.ControllerPreset;
 import dev.keyless.core.InvalidInputException;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Ready identities for the controllers an AKS cluster runs, each with the ServiceAccount its Helm
  * chart makes by default and the role its upstream project documents, on exactly the zones or
  * secrets named. Each binds through Entra Workload ID (the default on AKS), or through a
- * federation from a cluster of another cloud.
+ * federation from a cluster of another cloud. Every preset takes plain names or, keyed by a
+ * stable name, {@code Output}s (e.g. a {@code StackReference}'s), checked once known and before
+ * anything registers.
  *
  * <pre>{@code
  * new FederatedServiceAccount("external-dns", AzureControllers.externalDns("dns-rg", List.of("shop.example.com")).args(cluster).build());
@@ -80,6 +84,126 @@ public final class AzureControllers {
     public static ControllerPreset externalSecrets(String resourceGroupName, String vaultName) {
         return ControllerPreset.of("external-secrets", "external-secrets", "external-secrets",
                 List.of(KeyVaultSecretAccess.readOnly(resourceGroupName, vaultName)));
+    }
+
+    /**
+     * external-dns on zones named by values known only at deploy (e.g. a StackReference's).
+     *
+     * @param resourceGroupName the zones' resource group, checked once known
+     * @param zoneNames         a stable key for each zone's grant, e.g. {@code public}, to the zone's name, checked once known; at least one
+     * @return the preset
+     * @throws InvalidInputException when no zone is given or a key breaks its rule
+     * @see #externalDns(String, List)
+     */
+    public static ControllerPreset externalDns(Output<String> resourceGroupName, Map<String, Output<String>> zoneNames) {
+        return ControllerPreset.of("external-dns", "external-dns", "external-dns", zones("externalDns", resourceGroupName, zoneNames));
+    }
+
+    /**
+     * cert-manager on zones named by values known only at deploy.
+     *
+     * @param resourceGroupName the zones' resource group, checked once known
+     * @param zoneNames         a stable key for each zone's grant to the zone's name, checked once known; at least one
+     * @return the preset
+     * @throws InvalidInputException when no zone is given or a key breaks its rule
+     * @see #certManager(String, List)
+     */
+    public static ControllerPreset certManager(Output<String> resourceGroupName, Map<String, Output<String>> zoneNames) {
+        return ControllerPreset.of("cert-manager", "cert-manager", "cert-manager", zones("certManager", resourceGroupName, zoneNames));
+    }
+
+    /**
+     * external-secrets on secrets named by values known only at deploy.
+     *
+     * @param resourceGroupName the vault's resource group, checked once known
+     * @param vaultName         the vault, checked once known
+     * @param secretNames       a stable key for each secret's grant, e.g. {@code db}, to the secret's name, checked once known; at least one
+     * @return the preset
+     * @throws InvalidInputException when no secret is given or a key breaks its rule
+     * @see #externalSecrets(String, String, List)
+     */
+    public static ControllerPreset externalSecrets(Output<String> resourceGroupName, Output<String> vaultName,
+                                                   Map<String, Output<String>> secretNames) {
+        var grants = keyed("externalSecrets", secretNames, "at least one Key Vault secret name").stream()
+                .map(e -> KeyVaultSecretAccess.readOnly(e.getKey(), resourceGroupName, vaultName, e.getValue())).toList();
+        return ControllerPreset.of("external-secrets", "external-secrets", "external-secrets", grants);
+    }
+
+    /**
+     * Velero's object store on Azure Blob Storage: Storage Blob Data Contributor on the one
+     * container named ({@link BlobAccess#readWrite(String, String, String)}), upstream's
+     * "useAAD" route. Set {@code useAAD: "true"} and {@code storageAccountURI} in the backup
+     * storage location's config: with the URI given, Velero reads no storage account properties,
+     * and with AAD it lists no account keys, so none of upstream's storage-account management
+     * actions ({@code listkeys}, {@code regeneratekey}, {@code read}, container management) is
+     * granted. Enough for backups of resources and of volumes through Velero's file-system
+     * uploader; for managed-disk snapshots use {@link #veleroWithDiskSnapshots}. Namespace
+     * {@code velero}, ServiceAccount {@code velero-server} (the velero chart names it
+     * {@code RELEASE-server}).
+     *
+     * @param resourceGroupName the storage account's resource group
+     * @param accountName       the storage account
+     * @param containerName     the backup container
+     * @return the preset
+     * @throws InvalidInputException when a name breaks Azure's rules
+     * @see <a href="https://github.com/vmware-tanzu/velero-plugin-for-microsoft-azure/blob/v1.13.2/README.md#specify-role">velero-plugin-for-microsoft-azure v1.13.2, README: Specify Role</a>
+     * @see <a href="https://github.com/vmware-tanzu/velero/blob/v1.17.0/pkg/util/azure/storage.go">velero v1.17.0, pkg/util/azure/storage.go: a storageAccountURI given is used directly</a>
+     * @see <a href="https://github.com/vmware-tanzu/helm-charts/blob/velero-12.1.0/charts/velero/templates/_helpers.tpl">velero chart 12.1.0: the server ServiceAccount's name</a>
+     */
+    public static ControllerPreset velero(String resourceGroupName, String accountName, String containerName) {
+        return veleroPreset(List.of(BlobAccess.readWrite(resourceGroupName, accountName, containerName)));
+    }
+
+    /**
+     * Velero's object store on a container named by values known only at deploy.
+     *
+     * @param key               a stable name for the grant's child, e.g. {@code backups}
+     * @param resourceGroupName the storage account's resource group, checked once known
+     * @param accountName       the storage account, checked once known
+     * @param containerName     the container, checked once known
+     * @return the preset
+     * @see #velero(String, String, String)
+     */
+    public static ControllerPreset velero(String key, Output<String> resourceGroupName, Output<String> accountName, Output<String> containerName) {
+        return veleroPreset(List.of(BlobAccess.readWrite(key, resourceGroupName, accountName, containerName)));
+    }
+
+    /**
+     * Velero with managed-disk snapshots: the container as {@link #velero(String, String, String)}
+     * does, and {@link DiskSnapshotAccess} on the resource group holding the cluster's disks (on
+     * AKS, the node resource group, as upstream's {@code AZURE_RESOURCE_GROUP}), which warns when
+     * bound: upstream's custom role cannot be narrowed to named disks.
+     *
+     * @param resourceGroupName     the storage account's resource group
+     * @param accountName           the storage account
+     * @param containerName         the backup container
+     * @param diskResourceGroupName the resource group of the cluster's disks and of the snapshots
+     * @return the preset
+     * @throws InvalidInputException when a name breaks Azure's rules
+     * @see <a href="https://github.com/vmware-tanzu/velero-plugin-for-microsoft-azure/blob/v1.13.2/README.md#get-resource-group-containing-your-vms-and-disks">velero-plugin-for-microsoft-azure v1.13.2, README: the resource group of the disks</a>
+     */
+    public static ControllerPreset veleroWithDiskSnapshots(String resourceGroupName, String accountName, String containerName,
+                                                           String diskResourceGroupName) {
+        return veleroPreset(List.of(BlobAccess.readWrite(resourceGroupName, accountName, containerName),
+                DiskSnapshotAccess.onResourceGroup(diskResourceGroupName)));
+    }
+
+    private static ControllerPreset veleroPreset(List<AzureGrant> grants) {
+        return ControllerPreset.of("velero", "velero", "velero-server", grants);
+    }
+
+    private static List<DnsZoneAccess> zones(String field, Output<String> resourceGroupName, Map<String, Output<String>> zoneNames) {
+        return keyed(field, zoneNames, "at least one Azure DNS zone name (the controller changes records only in the zones named)").stream()
+                .map(e -> DnsZoneAccess.contributor(e.getKey(), resourceGroupName, e.getValue())).toList();
+    }
+
+    // Sorted by key: a Map.of's order is not stable between runs, the grants' order should be.
+    private static List<Map.Entry<String, Output<String>>> keyed(String field, Map<String, Output<String>> values, String rule) {
+        Checks.notNull(field, values, rule);
+        if (values.isEmpty()) {
+            throw InvalidInputException.of(field, values, rule);
+        }
+        return values.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList();
     }
 
     private static List<DnsZoneAccess> zones(String field, String resourceGroupName, List<String> zoneNames) {

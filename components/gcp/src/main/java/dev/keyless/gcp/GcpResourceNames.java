@@ -99,6 +99,31 @@ final class GcpResourceNames {
         return label.toString();
     }
 
+    static final String PROJECT_ID_RULE = "a project ID (6 to 30 characters of [a-z0-9-], starting with a letter, "
+            + "not ending with '-') or a project number";
+    static final String ZONE_ID_RULE = "a Cloud DNS managed zone's name (not its DNS name): 1 to 63 characters of [a-z0-9-] "
+            + "starting with a letter and ending with a letter or digit";
+    static final String SECRET_ID_RULE = "a Secret Manager secret ID: 1 to 255 characters of [A-Za-z0-9_-] (no wildcard, no path)";
+
+    private static final Pattern PROJECT_ONLY = Pattern.compile(PROJECT);
+    private static final Pattern ZONE_ID = Pattern.compile(LOWER_ID);
+    private static final Pattern SECRET_ID = Pattern.compile("[A-Za-z0-9_-]{1,255}");
+
+    /** A project ID or number on its own, for callers that compose a full name from its parts. */
+    static String requireProject(String field, String project) {
+        return require(field, project, PROJECT_ONLY, PROJECT_ID_RULE);
+    }
+
+    /** A managed zone's own name, the last segment of {@link #requireManagedZone its resource name}. */
+    static String requireManagedZoneId(String field, String zone) {
+        return require(field, zone, ZONE_ID, ZONE_ID_RULE);
+    }
+
+    /** A secret's own ID, the last segment of {@link #requireSecret its resource name}. */
+    static String requireSecretId(String field, String secretId) {
+        return require(field, secretId, SECRET_ID, SECRET_ID_RULE);
+    }
+
     private static String require(String field, String name, Pattern pattern, String rule) {
         if (name == null || !pattern.matcher(name).matches()) {
             throw InvalidInputException.of(field, name, rule);

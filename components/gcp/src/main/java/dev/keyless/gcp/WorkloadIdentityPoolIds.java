@@ -103,7 +103,8 @@ final class WorkloadIdentityPoolIds {
         return text.length() <= max ? text : text.substring(0, max);
     }
 
-    private static String hash(String text, int digits) {
+    /** @return the first {@code digits} hex digits of the text's SHA-256, for ids derived from longer keys */
+    static String hash(String text, int digits) {
         try {
             var digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest).substring(0, digits);

@@ -1,0 +1,174 @@
+package dev.keyless.gcp;
+
+import com.pulumi.core.Output;
+import dev.keyless.core.ControllerPreset;
+import dev.keyless.core.FederatedServiceAccount;
+import dev.keyless.core.InvalidInputException;
+import dev.keyless.preview.engine.RecordedDeployment;
+import dev.keyless.testkit.SimulatedStack;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The GCP controller presets: one member binding per zone or secret named, on the zone or secret,
+ * with each mechanism and through federation; chart defaults, overrides, names known only at
+ * deploy, the roles against the lists recorded from each upstream document, refusals.
+ */
+class GcpControllersTest {
+    private static final String ZONE_MEMBER = "gcp:dns/dnsManagedZoneIamMember:DnsManagedZoneIamMember";
+    private static final String SECRET_MEMBER = "gcp:secretmanager/secretIamMember:SecretIamMember";
+    private static final String PROJECT_MEMBER = "gcp:projects/iAMMember:IAMMember";
+    private static final String ZONES = "projects/shop-prod-4711/managedZones/";
+    private static final String SECRETS = "projects/shop-prod-4711/secrets/";
+
+    private static RecordedDeployment deploy(ControllerPreset preset) {
+        return SimulatedStack.named("controllers").run(ctx -> new FederatedServiceAccount("ctl", preset.args(TestClusters.adopted("green")).build()));
+    }
+
+    /** The roles an upstream document names, as recorded in src/test/resources/controllers. */
+    static Set<String> recorded(String controller) {
+        try (var in = GcpControllersTest.class.getResourceAsStream("/controllers/" + controller + ".txt")) {
+            var lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines();
+            return new TreeSet<>(lines.filter(l -> !l.isBlank() && !l.startsWith("#")).toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Set<String> rolesOf(ControllerPreset preset) {
+        var roles = new TreeSet<String>();
+        preset.grants().forEach(g -> roles.add(((RoleOnResourceGrant) g).role()));
+        return roles;
+    }
+
+    @Test
+    void externalDnsIsDnsAdminOnEachZoneForItsOwnPrincipalAndNeverOnTheProject() {
+        var deployment = deploy(GcpControllers.externalDns("shop-prod-4711", List.of("shop-example-com", "internal")));
+
+        assertThat(deployment.ofType(ZONE_MEMBER)).extracting(r -> r.name()).containsExactlyInAnyOrder(
+                "ctl-grant-shop-prod-4711.shop-example-com-dns-admin", "ctl-grant-shop-prod-4711.internal-dns-admin");
+        assertThat(deployment.resource(ZONE_MEMBER, "ctl-grant-shop-prod-4711.shop-example-com-dns-admin").inputs()).isEqualTo(Map.of(
+                "managedZone", ZONES + "shop-example-com", "role", "roles/dns.admin",
+                "member", TestClusters.principal("external-dns", "external-dns")));
+        assertThat(deployment.resource(ZONE_MEMBER, "ctl-grant-shop-prod-4711.internal-dns-admin").inputs()).isEqualTo(Map.of(
+                "managedZone", ZONES + "internal", "role", "roles/dns.admin",
+                "member", TestClusters.principal("external-dns", "external-dns")));
+        assertThat(deployment.ofType(PROJECT_MEMBER)).isEmpty();
+    }
+
+    @Test
+    void certManagerThroughAnImpersonatedServiceAccountBindsTheZoneToThatAccount() {
+        var deployment = SimulatedStack.named("controllers").run(ctx -> new FederatedServiceAccount("cert-manager",
+                GcpControllers.certManager("shop-prod-4711", List.of("shop-example-com")).args(TestClusters.adopted("green"))
+                        .identity(ServiceAccountImpersonation.defaults()).build()));
+
+        assertThat(deployment.ofType(ZONE_MEMBER)).singleElement().satisfies(member -> assertThat(member.inputs()).isEqualTo(Map.of(
+                "managedZone", ZONES + "shop-example-com", "role", "roles/dns.admin",
+                "member", "serviceAccount:cert-manager@shop-prod-4711.iam.gserviceaccount.com")));
+        assertThat(deployment.resource("gcp:serviceaccount/iAMMember:IAMMember", "cert-manager-workload-identity-user").input("member"))
+                .contains("serviceAccount:shop-prod-4711.svc.id.goog[cert-manager/cert-manager]");
+        assertThat(deployment.ofType(PROJECT_MEMBER)).isEmpty();
+    }
+
+    @Test
+    void externalSecretsIsSecretAccessorOnEachSecretNamed() {
+        var deployment = deploy(GcpControllers.externalSecrets("shop-prod-4711", List.of("db-password")));
+
+        assertThat(deployment.ofType(SECRET_MEMBER)).singleElement().satisfies(member -> {
+            assertThat(member.name()).isEqualTo("ctl-grant-shop-prod-4711.db-password-secretmanager-secretaccessor");
+            assertThat(member.inputs()).isEqualTo(Map.of(
+                    "secretId", SECRETS + "db-password", "role", "roles/secretmanager.secretAccessor",
+                    "member", TestClusters.principal("external-secrets", "external-secrets")));
+        });
+        assertThat(deployment.ofType(PROJECT_MEMBER)).isEmpty();
+    }
+
+    @Test
+    void externalSecretsOnAnotherCloudsClusterFederatesExactlyItsServiceAccount() {
+        var deployment = GcpFederationTest.stack().run(ctx -> new FederatedServiceAccount("ctl",
+                GcpControllers.externalSecrets("shop-prod-4711", List.of("db-password")).args(new ForeignCluster("blue")).build()));
+
+        var provider = deployment.resource(GcpFederationTest.PROVIDER_TYPE, "ctl-gcp-provider");
+        assertThat(provider.input("attributeCondition")).contains("assertion.sub == 'system:serviceaccount:external-secrets:external-secrets'");
+        assertThat(deployment.ofType(SECRET_MEMBER)).singleElement().satisfies(member -> assertThat(member.inputs()).isEqualTo(Map.of(
+                "secretId", SECRETS + "db-password", "role", "roles/secretmanager.secretAccessor",
+                "member", "principal://iam.googleapis.com/projects/" + TestClusters.PROJECT_NUMBER + "/locations/global/workloadIdentityPools/"
+                        + GcpFederationTest.POOL_ID + "/subject/system:serviceaccount:external-secrets:external-secrets")));
+    }
+
+    @Test
+    void theBindingsNameTheChartsServiceAccountOrTheOverride() {
+        var renamed = deploy(GcpControllers.externalDns("shop-prod-4711", List.of("internal")).inNamespace("platform").serviceAccountName("dns"));
+
+        assertThat(renamed.resource(ZONE_MEMBER, "ctl-grant-shop-prod-4711.internal-dns-admin").input("member"))
+                .contains(TestClusters.principal("platform", "dns"));
+        var certManager = GcpControllers.certManager("shop-prod-4711", List.of("internal"));
+        assertThat(certManager.namespace() + "/" + certManager.serviceAccountName()).isEqualTo("cert-manager/cert-manager");
+    }
+
+    @Test
+    void namesKnownOnlyAtDeployAreKeyedByTheGivenKeys() {
+        var deployment = deploy(GcpControllers.externalSecrets(Map.of(
+                "db", Output.of(SECRETS + "db-password"), "api", Output.of("projects/123456789012/secrets/api-token"))));
+
+        assertThat(deployment.ofType(SECRET_MEMBER)).extracting(r -> r.name() + " " + r.input("secretId").orElseThrow())
+                .containsExactlyInAnyOrder(
+                        "ctl-grant-db-secretmanager-secretaccessor " + SECRETS + "db-password",
+                        "ctl-grant-api-secretmanager-secretaccessor projects/123456789012/secrets/api-token");
+        var dns = deploy(GcpControllers.certManager(Map.of("public", Output.of(ZONES + "shop-example-com"))));
+        assertThat(dns.resource(ZONE_MEMBER, "ctl-grant-public-dns-admin").input("managedZone")).contains(ZONES + "shop-example-com");
+    }
+
+    @Test
+    void aNameKnownOnlyAtDeployBreakingItsRuleRegistersNothing() {
+        var failure = SimulatedStack.named("controllers").runExpectingFailure(ctx -> new FederatedServiceAccount("ctl",
+                GcpControllers.externalDns(Map.of("public", Output.of("shop.example.com."))).args(TestClusters.adopted("green")).build()));
+
+        assertThat(failure.message()).isEqualTo("zone must be " + GcpResourceNames.MANAGED_ZONE_RULE + ": 'shop.example.com.'");
+        assertThat(failure.deployment().ofType(ZONE_MEMBER)).isEmpty();
+        assertThat(failure.deployment().ofType("kubernetes:core/v1:ServiceAccount")).isEmpty();
+    }
+
+    @Test
+    void eachPresetBindsExactlyTheRoleItsUpstreamDocumentNames() {
+        assertThat(rolesOf(GcpControllers.externalDns("shop-prod-4711", List.of("internal")))).isEqualTo(recorded("external-dns"));
+        assertThat(rolesOf(GcpControllers.certManager("shop-prod-4711", List.of("internal")))).isEqualTo(recorded("cert-manager"));
+        assertThat(rolesOf(GcpControllers.externalSecrets("shop-prod-4711", List.of("db")))).isEqualTo(recorded("external-secrets"));
+    }
+
+    @Test
+    void aPresetGivenNoZonesOrNoSecretsIsRefused() {
+        assertThatThrownBy(() -> GcpControllers.externalDns("shop-prod-4711", List.of()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("externalDns must be at least one Cloud DNS managed zone (the controller changes records only in the zones named) name: '[]'");
+        assertThatThrownBy(() -> GcpControllers.certManager(Map.of()))
+                .hasMessage("certManager must be at least one Cloud DNS managed zone (the controller changes records only in the zones named): '{}'");
+        assertThatThrownBy(() -> GcpControllers.externalSecrets("shop-prod-4711", List.of()))
+                .hasMessage("externalSecrets must be at least one Secret Manager secret ID: '[]'");
+    }
+
+    @Test
+    void aZoneGivenByItsDnsNameOrTwiceABadProjectOrAWildcardSecretIsRefused() {
+        for (var zone : List.of("shop.example.com", "shop.example.com.", "Shop", "*", "projects/shop-prod-4711/managedZones/internal")) {
+            assertThatThrownBy(() -> GcpControllers.externalDns("shop-prod-4711", List.of(zone))).as(zone)
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessage("zoneName must be " + GcpResourceNames.ZONE_ID_RULE + ": '" + zone + "'");
+        }
+        assertThatThrownBy(() -> GcpControllers.certManager("shop-prod-4711", List.of("internal", "internal")))
+                .hasMessage("certManager must be named once (it is given twice): 'internal'");
+        assertThatThrownBy(() -> GcpControllers.certManager("Shop Prod", List.of("internal")))
+                .hasMessage("project must be " + GcpResourceNames.PROJECT_ID_RULE + ": 'Shop Prod'");
+        assertThatThrownBy(() -> GcpControllers.externalSecrets("shop-prod-4711", List.of("db-*")))
+                .hasMessage("secretId must be " + GcpResourceNames.SECRET_ID_RULE + ": 'db-*'");
+    }
+}
