@@ -37,6 +37,12 @@ public final class AuditRules {
                 new PublicBucketObjectsRule(),
                 new CiTrustSubjectRule(),
                 new AudienceOnlyTrustRule(),
-                new GcpProviderConditionRule());
+                new GcpProviderConditionRule(),
+                new WideSecretsAccessRule(),
+                new WideKeyAccessRule(),
+                new WideMessagingAccessRule(),
+                new WideDnsAccessRule(),
+                new WideRegistryAccessRule(),
+                new VaultOwnerRoleRule());
     }
 }

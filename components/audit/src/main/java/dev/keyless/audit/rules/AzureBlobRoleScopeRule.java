@@ -30,15 +30,11 @@ public final class AzureBlobRoleScopeRule implements AuditRule {
 
     @Override
     public List<String> check(PlanResource resource, Plan plan) {
-        if (!resource.isType("azure-native", "authorization", "RoleAssignment")) {
-            return List.of();
-        }
-        String role = resource.text("roleDefinitionId");
+        String roleGuid = AzureRoles.roleGuid(resource);
         String scope = resource.text("scope");
-        if (role == null || scope == null || Unknowns.containsUnknown(role) || Unknowns.containsUnknown(scope)) {
+        if (roleGuid == null || scope == null || Unknowns.containsUnknown(scope)) {
             return List.of();
         }
-        String roleGuid = role.substring(role.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
         if (!BLOB_DATA_ROLES.contains(roleGuid) || scope.toLowerCase(Locale.ROOT).contains(CONTAINER_SCOPE)) {
             return List.of();
         }

@@ -5,14 +5,17 @@ import dev.keyless.audit.plan.PlanResource;
 import dev.keyless.audit.plan.Unknowns;
 import java.util.List;
 
-/** Whether an S3 bucket's companion resource (versioning, public access block) is about a given bucket. */
+/**
+ * Whether a bucket's companion resource (an S3 bucket's versioning, public access block or policy;
+ * a Cloud Storage bucket's IAM member or object) is about a given bucket.
+ */
 final class BucketReferences {
     private BucketReferences() {
     }
 
     /**
      * Whether {@code companion}'s {@code bucket} input refers to {@code bucket}: by the bucket's name
-     * or id when both are known; by the input's dependency on the bucket's URN; or, failing both,
+     * ({@code bucket} for S3, {@code name} for Cloud Storage) or id when both are known; by the input's dependency on the bucket's URN; or, failing both,
      * by being the bucket's child. A companion whose bucket is unknown and whose dependencies the
      * document does not record cannot be placed, and counts for every bucket, so an unknown value
      * never makes a finding.
@@ -21,7 +24,8 @@ final class BucketReferences {
         JsonNode reference = companion.get("bucket");
         if (reference.isTextual() && !Unknowns.isUnknown(reference)) {
             String name = reference.textValue();
-            return name.equals(bucket.text("bucket")) || name.equals(bucket.outputs().path("id").asText(null))
+            return name.equals(bucket.text("bucket")) || name.equals(bucket.text("name"))
+                    || name.equals(bucket.outputs().path("id").asText(null))
                     || name.equals(bucket.outputs().path("bucket").asText(null));
         }
         List<String> dependencies = companion.propertyDependencies().get("bucket");

@@ -21,6 +21,11 @@ final class CiSubjects {
     private static final List<String> CI_ISSUERS = List.of("token.actions.githubusercontent.com", "gitlab.com",
             "api.bitbucket.org/2.0/workspaces/", "oidc.circleci.com/org/", "agent.buildkite.com");
 
+    /** Claims naming one repository: GitHub's, then GitLab's. */
+    private static final List<String> REPOSITORY_CLAIMS = List.of("repository", "repository_id", "project_path", "project_id");
+    /** Claims naming one ref or deployment environment, on both. */
+    private static final List<String> REF_CLAIMS = List.of("ref", "environment");
+
     private CiSubjects() {
     }
 
@@ -37,6 +42,29 @@ final class CiSubjects {
     /** Whether {@code issuer} (a host and path, no scheme) is a CI system's public issuer. */
     static boolean isCiIssuer(String issuer) {
         return CI_ISSUERS.stream().anyMatch(ci -> issuer.equals(ci) || ci.endsWith("/") && issuer.startsWith(ci));
+    }
+
+    /** Whether {@code url} ({@code https://HOST/PATH}, as Google and Entra take an issuer) is a CI system's public issuer. */
+    static boolean isCiIssuerUrl(String url) {
+        String hostAndPath = url.replaceFirst("^https://", "");
+        return isCiIssuer(hostAndPath.endsWith("/") ? hostAndPath.substring(0, hostAndPath.length() - 1) : hostAndPath);
+    }
+
+    /**
+     * Whether the claims one alternative of a Google attribute condition pins admit exactly one
+     * pipeline: an exact subject ({@link #isExactlyOne}), or one repository ({@code repository} or
+     * {@code repository_id}; GitLab's {@code project_path} or {@code project_id}) and one ref or
+     * environment ({@code ref}, {@code environment}). Pinning only the owner
+     * ({@code repository_owner}, {@code namespace_path}) or only the repository admits many.
+     */
+    static boolean pinsOnePipeline(java.util.Map<String, String> pinned) {
+        String subject = pinned.get("sub");
+        if (subject != null && isExactlyOne(subject)) {
+            return true;
+        }
+        boolean repository = REPOSITORY_CLAIMS.stream().anyMatch(pinned::containsKey);
+        boolean ref = REF_CLAIMS.stream().anyMatch(pinned::containsKey);
+        return repository && ref;
     }
 
     /** Whether an IAM {@code StringLike} value matches more than itself. */

@@ -12,11 +12,9 @@ import java.util.regex.Pattern;
 /**
  * KL008: an Entra federated identity credential whose {@code subject} is not exactly one
  * Kubernetes ServiceAccount, {@code system:serviceaccount:NAMESPACE:NAME} with DNS-label names
- * (so no wildcard, and no missing part), nor exactly one CI job's: a GitHub Actions
- * {@code repo:ORG/REPO:environment:NAME}, {@code …:ref:refs/heads/BRANCH}, {@code …:ref:refs/tags/TAG}
- * or {@code …:pull_request}, or a GitLab {@code project_path:GROUP/PROJECT:ref_type:branch:ref:BRANCH}
- * (keyless PipelineIdentity makes these). A subject the preview leaves unknown, in whole or in part,
- * is skipped.
+ * (so no wildcard, and no missing part). A pipeline's credential (a CI system's issuer, or a
+ * {@code repo:…}/{@code project_path:…} subject) is KL025's, which requires exactly one CI job's
+ * subject. A subject the preview leaves unknown, in whole or in part, is skipped.
  */
 public final class FederatedCredentialSubjectRule implements AuditRule {
     private static final Pattern ONE_SERVICE_ACCOUNT = Pattern.compile(
@@ -39,7 +37,7 @@ public final class FederatedCredentialSubjectRule implements AuditRule {
             return List.of();
         }
         if (subject.isTextual() && (ONE_SERVICE_ACCOUNT.matcher(subject.textValue()).matches()
-                || CiSubjects.isExactlyOne(subject.textValue()))) {
+                || CiTrustSubjectRule.isCiCredential(resource.text("issuer"), subject.textValue()))) {
             return List.of();
         }
         return List.of("subject: " + (subject.isTextual() ? Values.shorten(subject.textValue()) : "unset"));

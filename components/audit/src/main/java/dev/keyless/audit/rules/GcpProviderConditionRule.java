@@ -1,11 +1,9 @@
 package dev.keyless.audit.rules;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.keyless.audit.AuditRule;
 import dev.keyless.audit.Severity;
 import dev.keyless.audit.plan.Plan;
 import dev.keyless.audit.plan.PlanResource;
-import dev.keyless.audit.plan.Unknowns;
 import java.util.List;
 
 /**
@@ -13,7 +11,8 @@ import java.util.List;
  * Every token the issuer mints then enters the pool (for GitHub Actions, any repository's), and a
  * {@code principalSet://} grant on the pool, or an attribute mapped from a claim anyone controls,
  * lets it through. Checkov's CKV_GCP_125 finds the same in Terraform. A provider for AWS or SAML,
- * and an unknown condition, are not judged.
+ * and an unknown condition, are not judged; a CI system's provider ({@link GcpOidcProvider#isCi})
+ * is KL025's, which also judges what its condition pins.
  */
 public final class GcpProviderConditionRule implements AuditRule {
     @Override public String id() { return "KL027"; }
@@ -25,13 +24,10 @@ public final class GcpProviderConditionRule implements AuditRule {
 
     @Override
     public List<String> check(PlanResource resource, Plan plan) {
-        if (!resource.isType("gcp", "iam", "WorkloadIdentityPoolProvider") || resource.get("oidc").isMissingNode()) {
+        GcpOidcProvider provider = GcpOidcProvider.of(resource);
+        if (provider == null || provider.unknown() || provider.condition() != null || provider.isCi()) {
             return List.of();
         }
-        JsonNode condition = resource.get("attributeCondition");
-        if (Unknowns.isUnknown(condition) || condition.isTextual() && !condition.textValue().isBlank()) {
-            return List.of();
-        }
-        return List.of("issuer " + Values.shorten(resource.get("oidc").path("issuerUri").asText("unset")) + ": no attributeCondition");
+        return List.of("issuer " + Values.shorten(provider.issuer().isEmpty() ? "unset" : provider.issuer()) + ": no attributeCondition");
     }
 }

@@ -12,8 +12,10 @@ import java.util.List;
 /**
  * KL013: a Cloud Storage bucket without {@code uniformBucketLevelAccess: true} (object ACLs can
  * make single objects public), {@code publicAccessPrevention: "enforced"}, {@code versioning.enabled:
- * true}, or retainOnDelete/protect. A setting the preview leaves unknown counts as set, so unknown
- * values never make a finding.
+ * true}, or retainOnDelete/protect. One exception: a self-managed cluster's issuer bucket
+ * ({@link GcsIssuerBucket}), whose only public grant is {@code allUsers} reading objects and whose
+ * only objects are the two issuer documents, has {@code publicAccessPrevention: inherited}, as it
+ * must. A setting the preview leaves unknown counts as set, so unknown values never make a finding.
  */
 public final class GcsBucketProtectionRule implements AuditRule {
     @Override public String id() { return "KL013"; }
@@ -33,7 +35,8 @@ public final class GcsBucketProtectionRule implements AuditRule {
             problems.add("uniformBucketLevelAccess not true");
         }
         JsonNode prevention = resource.get("publicAccessPrevention");
-        if (!Unknowns.isUnknown(prevention) && !"enforced".equals(prevention.asText())) {
+        if (!Unknowns.isUnknown(prevention) && !"enforced".equals(prevention.asText())
+                && !("inherited".equals(prevention.asText()) && GcsIssuerBucket.isIssuerBucket(resource, plan))) {
             problems.add("publicAccessPrevention " + (prevention.isTextual() ? prevention.textValue() : "unset"));
         }
         JsonNode versioning = resource.get("versioning");

@@ -42,7 +42,8 @@ class SarifReportTest {
         rules.forEach(rule -> ids.add(rule.path("id").asText()));
         assertThat(ids).containsExactly("KL001", "KL002", "KL003", "KL004", "KL005", "KL006", "KL007",
                 "KL008", "KL009", "KL010", "KL011", "KL012", "KL013", "KL014", "KL015", "KL016", "KL017",
-                "KL018", "KL019", "KL020", "KL021", "KL022", "KL023", "KL024", "KL025", "KL026", "KL027");
+                "KL018", "KL019", "KL020", "KL021", "KL022", "KL023", "KL024", "KL025", "KL026", "KL027",
+                "KL028", "KL029", "KL030", "KL031", "KL032", "KL033");
         for (int i = 0; i < rules.size(); i++) {
             AuditRule rule = auditor.rules().get(i);
             JsonNode node = rules.get(i);
@@ -61,7 +62,7 @@ class SarifReportTest {
     @Test
     void eachFindingIsAResultWithItsRuleLevelMessageAndUrn() throws Exception {
         JsonNode results = sarif("plan.json").path("runs").get(0).path("results");
-        assertThat(results.size()).isEqualTo(24);
+        assertThat(results.size()).isEqualTo(25);
         JsonNode blob = results.get(20); // the medium findings follow the 20 high and critical ones
         assertThat(blob.path("ruleId").asText()).isEqualTo("KL014");
         assertThat(blob.path("ruleIndex").asInt()).isEqualTo(13);
@@ -85,7 +86,8 @@ class SarifReportTest {
         assertThat(levels).containsExactly("KL001=error", "KL002=error", "KL003=error", "KL015=error",
                 "KL004=error", "KL005=error", "KL006=error", "KL007=error", "KL008=error", "KL009=error", "KL009=error",
                 "KL010=error", "KL011=error", "KL016=error", "KL017=error", "KL018=error", "KL019=error", "KL020=error",
-                "KL012=warning", "KL013=warning", "KL014=warning", "KL021=warning", "KL022=warning", "KL023=warning");
+                "KL012=warning", "KL013=warning", "KL014=warning", "KL021=warning", "KL022=warning", "KL023=warning",
+                "KL030=warning");
     }
 
     @Test
@@ -100,7 +102,7 @@ class SarifReportTest {
     void aCleanPlanStillListsTheRulesAndHasAnEmptyResultsArray() throws Exception {
         List<Finding> none = auditor.audit(PlanReader.read(Fixtures.text("clean-plan.json")));
         JsonNode run = new ObjectMapper().readTree(SarifReport.render(auditor.rules(), none, "p.json")).path("runs").get(0);
-        assertThat(run.path("tool").path("driver").path("rules").size()).isEqualTo(27);
+        assertThat(run.path("tool").path("driver").path("rules").size()).isEqualTo(33);
         assertThat(run.path("results").isArray()).isTrue();
         assertThat(run.path("results").size()).isZero();
     }

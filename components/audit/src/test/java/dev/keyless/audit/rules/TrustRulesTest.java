@@ -67,21 +67,30 @@ class TrustRulesTest {
     }
 
     @Test
-    void aFederatedCredentialMayTrustExactlyOnePipeline() {
+    void aPipelineCredentialIsKl025sWhichAcceptsExactlyOnePipelineSubject() {
         String credential = "azure-native:managedidentity:FederatedIdentityCredential";
-        assertThat(check(new FederatedCredentialSubjectRule(),
-                step(credential, "environment", "{\"subject\":\"repo:acme/shop:environment:production\"}"),
+        String github = "\"issuer\":\"https://token.actions.githubusercontent.com\",";
+        String[] steps = {
+                step(credential, "environment", "{" + github + "\"subject\":\"repo:acme/shop:environment:production\"}"),
                 step(credential, "branch", "{\"subject\":\"repo:acme/shop:ref:refs/heads/release/v2\"}"),
                 step(credential, "tag", "{\"subject\":\"repo:acme/shop:ref:refs/tags/v1.2.0\"}"),
                 step(credential, "pr", "{\"subject\":\"repo:acme/shop:pull_request\"}"),
-                step(credential, "gitlab", "{\"subject\":\"project_path:acme/web/shop:ref_type:branch:ref:main\"}"),
+                step(credential, "gitlab", "{\"issuer\":\"https://gitlab.example.com\","
+                        + "\"subject\":\"project_path:acme/web/shop:ref_type:branch:ref:main\"}"),
                 step(credential, "owner", "{\"subject\":\"repo:acme/*\"}"),
                 step(credential, "anyref", "{\"subject\":\"repo:acme/shop:*\"}"),
                 step(credential, "repoonly", "{\"subject\":\"repo:acme/shop\"}"),
-                step(credential, "anybranch", "{\"subject\":\"project_path:acme/shop:ref_type:branch:ref:*\"}")))
-                .containsExactly("owner: subject: repo:acme/*", "anyref: subject: repo:acme/shop:*",
-                        "repoonly: subject: repo:acme/shop",
-                        "anybranch: subject: project_path:acme/shop:ref_type:branch:ref:*");
+                step(credential, "anybranch", "{\"subject\":\"project_path:acme/shop:ref_type:branch:ref:*\"}"),
+                // A customized GitHub subject of the owner alone: every repository of the organization.
+                step(credential, "org", "{" + github + "\"subject\":\"repository_owner:acme\"}"),
+                step(credential, "unknown", "{" + github + "\"subject\":\"repo:acme/" + U + "\"}"),
+                step(credential, "cluster", "{\"issuer\":\"https://oidc.prod-aks.azure.com/t/\","
+                        + "\"subject\":\"system:serviceaccount:shop:api\"}")};
+        assertThat(check(new CiTrustSubjectRule(), steps)).containsExactly(
+                "owner: subject repo:acme/*", "anyref: subject repo:acme/shop:*", "repoonly: subject repo:acme/shop",
+                "anybranch: subject project_path:acme/shop:ref_type:branch:ref:*", "org: subject repository_owner:acme");
+        // KL008 leaves every pipeline's credential to KL025, and judges the cluster's.
+        assertThat(check(new FederatedCredentialSubjectRule(), steps)).isEmpty();
     }
 
     private static final String GITHUB = "token.actions.githubusercontent.com";
@@ -132,17 +141,54 @@ class TrustRulesTest {
         assertThat(new AudienceOnlyTrustRule().severity()).isEqualTo(dev.keyless.audit.Severity.CRITICAL);
     }
 
+    private static final String PROVIDER = "gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider";
+
     @Test
-    void aPoolProviderForAnOidcIssuerNeedsAnAttributeCondition() {
-        String provider = "gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider";
-        String oidc = "\"oidc\":{\"issuerUri\":\"https://token.actions.githubusercontent.com\"}";
+    void aPoolProviderForAClusterIssuerNeedsAnAttributeCondition() {
+        String oidc = "\"oidc\":{\"issuerUri\":\"https://oidc.eks.eu-west-1.amazonaws.com/id/ABC\"}";
         assertThat(check(new GcpProviderConditionRule(),
-                step(provider, "pinned", "{" + oidc + ",\"attributeCondition\":\"assertion.sub == 'repo:acme/shop:environment:production'\"}"),
-                step(provider, "none", "{" + oidc + "}"),
-                step(provider, "blank", "{" + oidc + ",\"attributeCondition\":\" \"}"),
-                step(provider, "unknown", "{" + oidc + ",\"attributeCondition\":\"" + U + "\"}"),
-                step(provider, "aws", "{\"aws\":{\"accountId\":\"123456789012\"}}")))
-                .containsExactly("none: issuer https://token.actions.githubusercontent.com: no attributeCondition",
-                        "blank: issuer https://token.actions.githubusercontent.com: no attributeCondition");
+                step(PROVIDER, "pinned", "{" + oidc + ",\"attributeCondition\":\"assertion.sub == 'system:serviceaccount:a:b'\"}"),
+                step(PROVIDER, "none", "{" + oidc + "}"),
+                step(PROVIDER, "blank", "{" + oidc + ",\"attributeCondition\":\" \"}"),
+                step(PROVIDER, "unknown", "{" + oidc + ",\"attributeCondition\":\"" + U + "\"}"),
+                step(PROVIDER, "github", "{\"oidc\":{\"issuerUri\":\"https://token.actions.githubusercontent.com\"}}"),
+                step(PROVIDER, "aws", "{\"aws\":{\"accountId\":\"123456789012\"}}")))
+                .containsExactly("none: issuer https://oidc.eks.eu-west-1.amazonaws.com/id/ABC: no attributeCondition",
+                        "blank: issuer https://oidc.eks.eu-west-1.amazonaws.com/id/ABC: no attributeCondition");
+    }
+
+    private static String githubProvider(String condition) {
+        return "{\"oidc\":{\"issuerUri\":\"https://token.actions.githubusercontent.com\"},"
+                + "\"attributeMapping\":{\"google.subject\":\"assertion.sub\",\"attribute.repository\":\"assertion.repository\"}"
+                + (condition == null ? "" : ",\"attributeCondition\":\"" + condition + "\"") + "}";
+    }
+
+    @Test
+    void aPipelinePoolProviderMustPinOneRepositoryAndRefOrAnExactSubject() {
+        assertThat(check(new CiTrustSubjectRule(),
+                // What keyless PipelineIdentity writes: the exact subject, and the pinned numeric ids.
+                step(PROVIDER, "exact", githubProvider("assertion.sub == 'repo:acme/shop:environment:production'"
+                        + " && assertion.repository_id == '123456' && assertion.repository_owner_id == '42'")),
+                step(PROVIDER, "repo-and-ref", githubProvider("(attribute.repository == 'acme/shop') && assertion.ref == 'refs/heads/main'")),
+                step(PROVIDER, "mapped-subject", githubProvider("google.subject == \\\"repo:acme/shop:pull_request\\\"")),
+                step(PROVIDER, "none", githubProvider(null)),
+                step(PROVIDER, "owner", githubProvider("assertion.repository_owner == 'acme'")),
+                step(PROVIDER, "repo-only", githubProvider("assertion.repository == 'acme/shop'")),
+                step(PROVIDER, "prefix", githubProvider("assertion.sub.startsWith('repo:acme/shop:')")),
+                step(PROVIDER, "either", githubProvider("assertion.sub == 'repo:acme/shop:pull_request' || assertion.repository_owner == 'acme'")),
+                step(PROVIDER, "gitlab", "{\"oidc\":{\"issuerUri\":\"https://gitlab.example.com\"},"
+                        + "\"attributeCondition\":\"assertion.project_path == 'acme/shop' && assertion.ref == 'main'\"}"),
+                step(PROVIDER, "gitlab-group", "{\"oidc\":{\"issuerUri\":\"https://gitlab.com\"},"
+                        + "\"attributeCondition\":\"assertion.namespace_path == 'acme'\"}"),
+                step(PROVIDER, "unknown", githubProvider("assertion.sub == '" + U + "'")),
+                step(PROVIDER, "cluster", "{\"oidc\":{\"issuerUri\":\"https://container.googleapis.com/v1/x\"},"
+                        + "\"attributeCondition\":\"assertion.sub.startsWith('system:serviceaccount:')\"}")))
+                .containsExactly(
+                        "none: https://token.actions.githubusercontent.com: no attributeCondition",
+                        "owner: https://token.actions.githubusercontent.com: condition assertion.repository_owner == 'acme'",
+                        "repo-only: https://token.actions.githubusercontent.com: condition assertion.repository == 'acme/shop'",
+                        "prefix: https://token.actions.githubusercontent.com: condition assertion.sub.startsWith('repo:acme/shop:')",
+                        "either: https://token.actions.githubusercontent.com: condition assertion.sub == 'repo:acme/shop:pull_re…|| assertion.repository_owner == 'acme'",
+                        "gitlab-group: https://gitlab.com: condition assertion.namespace_path == 'acme'");
     }
 }

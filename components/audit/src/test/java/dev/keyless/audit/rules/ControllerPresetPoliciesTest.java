@@ -1,0 +1,124 @@
+package dev.keyless.audit.rules;
+
+import static dev.keyless.audit.rules.RuleChecks.check;
+import static dev.keyless.audit.rules.RuleChecks.step;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.keyless.audit.Auditor;
+import dev.keyless.audit.Fixtures;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The controller presets' statements on {@code "Resource": "*"} read for what they are. The first
+ * five policies are the exact JSON keyless-aws's AwsControllersTest expects of AwsControllers
+ * (external-dns, cert-manager, external-secrets, cluster-autoscaler, the EBS CSI driver's key); the
+ * Load Balancer Controller's statements are the shapes its upstream iam_policy.json uses.
+ */
+class ControllerPresetPoliciesTest {
+    private static final String POLICY = "aws:iam/policy:Policy";
+    private static final String ZONE = "arn:aws:route53:::hostedzone/Z0123456789ABCDEFGHIJ";
+
+    private static final String EXTERNAL_DNS = """
+            {"Version": "2012-10-17", "Statement": [
+              {"Effect": "Allow",
+               "Action": ["route53:ChangeResourceRecordSets", "route53:ListResourceRecordSets", "route53:ListTagsForResources"],
+               "Resource": ["arn:aws:route53:::hostedzone/Z0123456789ABCDEFGHIJ", "arn:aws:route53:::hostedzone/Z9876543210ZYXWVUTSRQ"]},
+              {"Effect": "Allow", "Action": "route53:ListHostedZones", "Resource": "*"}]}""";
+    private static final String CERT_MANAGER = """
+            {"Version": "2012-10-17", "Statement": [
+              {"Effect": "Allow", "Action": "route53:GetChange", "Resource": "arn:aws:route53:::change/*"},
+              {"Effect": "Allow", "Action": ["route53:ChangeResourceRecordSets", "route53:ListResourceRecordSets"],
+               "Resource": "arn:aws:route53:::hostedzone/Z0123456789ABCDEFGHIJ",
+               "Condition": {"ForAllValues:StringEquals": {"route53:ChangeResourceRecordSetsRecordTypes": "TXT"}}},
+              {"Effect": "Allow", "Action": "route53:ListHostedZonesByName", "Resource": "*"}]}""";
+    private static final String EXTERNAL_SECRETS = """
+            {"Version": "2012-10-17", "Statement": [
+              {"Effect": "Allow", "Action": ["secretsmanager:ListSecrets", "secretsmanager:BatchGetSecretValue"], "Resource": "*"},
+              {"Effect": "Allow", "Action": ["secretsmanager:GetResourcePolicy", "secretsmanager:GetSecretValue",
+                 "secretsmanager:DescribeSecret", "secretsmanager:ListSecretVersionIds"],
+               "Resource": "arn:aws:secretsmanager:eu-west-1:111122223333:secret:shop/db-AbCdEf"}]}""";
+    private static final String CLUSTER_AUTOSCALER = """
+            {"Version": "2012-10-17", "Statement": [
+              {"Effect": "Allow", "Action": ["autoscaling:DescribeAutoScalingGroups", "autoscaling:DescribeAutoScalingInstances",
+                 "autoscaling:DescribeLaunchConfigurations", "autoscaling:DescribeTags", "ec2:DescribeImages",
+                 "ec2:DescribeInstanceTypes", "ec2:DescribeLaunchTemplateVersions",
+                 "ec2:GetInstanceTypesFromInstanceRequirements", "eks:DescribeNodegroup"],
+               "Resource": "*"},
+              {"Effect": "Allow", "Action": ["autoscaling:SetDesiredCapacity", "autoscaling:TerminateInstanceInAutoScalingGroup"],
+               "Resource": "*",
+               "Condition": {"Null": {"aws:ResourceTag/k8s.io/cluster-autoscaler/green": "false"}}}]}""";
+    private static final String EBS_CSI_KEY = """
+            {"Version": "2012-10-17", "Statement":
+              {"Effect": "Allow", "Action": ["kms:Decrypt", "kms:GenerateDataKeyWithoutPlaintext", "kms:CreateGrant"],
+               "Resource": "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"}}""";
+    private static final String LOAD_BALANCER_CONTROLLER = """
+            {"Version": "2012-10-17", "Statement": [
+              {"Effect": "Allow", "Action": "iam:CreateServiceLinkedRole", "Resource": "*",
+               "Condition": {"StringEquals": {"iam:AWSServiceName": "elasticloadbalancing.amazonaws.com"}}},
+              {"Effect": "Allow", "Action": ["ec2:DescribeAccountAttributes", "ec2:DescribeAddresses", "ec2:DescribeVpcs",
+                 "elasticloadbalancing:DescribeLoadBalancers", "elasticloadbalancing:DescribeTargetGroups",
+                 "acm:ListCertificates", "acm:DescribeCertificate", "iam:ListServerCertificates"],
+               "Resource": "*"},
+              {"Effect": "Allow", "Action": ["elasticloadbalancing:CreateLoadBalancer", "elasticloadbalancing:CreateTargetGroup"],
+               "Resource": "*", "Condition": {"Null": {"aws:RequestTag/elbv2.k8s.aws/cluster": "false"}}},
+              {"Effect": "Allow", "Action": ["elasticloadbalancing:ModifyLoadBalancerAttributes", "elasticloadbalancing:DeleteLoadBalancer"],
+               "Resource": "*", "Condition": {"Null": {"aws:ResourceTag/elbv2.k8s.aws/cluster": "false"}}},
+              {"Effect": "Allow", "Action": ["ec2:AuthorizeSecurityGroupIngress", "ec2:RevokeSecurityGroupIngress", "ec2:DeleteSecurityGroup"],
+               "Resource": "*", "Condition": {"StringEquals": {"aws:ResourceTag/elbv2.k8s.aws/cluster": "green"}}}]}""";
+
+    private static String policy(String name, String document) {
+        return step(POLICY, name, "{\"policy\":" + TextNode.valueOf(document) + "}");
+    }
+
+    private static String[] presets() {
+        return new String[] {
+            policy("external-dns", EXTERNAL_DNS), policy("cert-manager", CERT_MANAGER),
+            policy("external-secrets", EXTERNAL_SECRETS), policy("cluster-autoscaler", CLUSTER_AUTOSCALER),
+            policy("ebs-csi", EBS_CSI_KEY), policy("load-balancer-controller", LOAD_BALANCER_CONTROLLER)};
+    }
+
+    @Test
+    void thePresetsPoliciesHaveNoFindingOfAnyRule() {
+        var findings = new Auditor(AuditRules.all()).audit(Fixtures.plan(presets()));
+        assertThat(findings).isEmpty();
+    }
+
+    private static String statement(String name, String body) {
+        return policy(name, "{\"Version\": \"2012-10-17\", \"Statement\": {\"Effect\": \"Allow\", " + body + "}}");
+    }
+
+    @Test
+    void whatIsNotAReadTagConfinedOrOneServicesLinkedRoleOnAnyResourceIsStillWide() {
+        String tagged = "\"Condition\": {\"Null\": {\"aws:ResourceTag/elbv2.k8s.aws/cluster\": \"false\"}}";
+        assertThat(check(new AwsWildcardPolicyRule(),
+                statement("s3", "\"Action\": \"s3:*\", \"Resource\": \"*\""),
+                statement("describe-wildcard", "\"Action\": [\"ec2:Describe*\", \"autoscaling:Describe*\"], \"Resource\": \"*\""),
+                // Upstream's unconditioned security-group change: it reaches every group of the account.
+                statement("ingress", "\"Action\": \"ec2:AuthorizeSecurityGroupIngress\", \"Resource\": \"*\""),
+                statement("read-and-write", "\"Action\": [\"ec2:DescribeVpcs\", \"ec2:CreateSecurityGroup\"], \"Resource\": \"*\""),
+                statement("tagged-wildcard", "\"Action\": \"ec2:*\", \"Resource\": \"*\", " + tagged),
+                statement("not-equals", "\"Action\": \"ec2:DeleteSecurityGroup\", \"Resource\": \"*\", "
+                        + "\"Condition\": {\"StringNotEquals\": {\"aws:ResourceTag/team\": \"other\"}}"),
+                statement("if-exists", "\"Action\": \"ec2:DeleteSecurityGroup\", \"Resource\": \"*\", "
+                        + "\"Condition\": {\"StringEqualsIfExists\": {\"aws:ResourceTag/team\": \"shop\"}}"),
+                statement("tag-keys", "\"Action\": \"ec2:DeleteSecurityGroup\", \"Resource\": \"*\", "
+                        + "\"Condition\": {\"ForAnyValue:StringEquals\": {\"aws:TagKeys\": \"team\"}}"),
+                statement("linked-role-any", "\"Action\": \"iam:CreateServiceLinkedRole\", \"Resource\": \"*\""),
+                // Returns the app client's secret: not metadata.
+                statement("client-secret", "\"Action\": \"cognito-idp:DescribeUserPoolClient\", \"Resource\": \"*\""),
+                statement("secret-values", "\"Action\": \"secretsmanager:GetSecretValue\", \"Resource\": \"*\""),
+                statement("zones", "\"Action\": \"route53:ListHostedZones\", \"Resource\": \"" + ZONE + "\"")))
+                .containsExactly(
+                        "s3: Action s3:*, Resource *",
+                        "ingress: Resource *",
+                        "read-and-write: Resource *",
+                        "tagged-wildcard: Action ec2:*, Resource *",
+                        "not-equals: Resource *",
+                        "if-exists: Resource *",
+                        "tag-keys: Resource *",
+                        "linked-role-any: Resource *",
+                        "client-secret: Resource *",
+                        "secret-values: Resource *");
+    }
+}
