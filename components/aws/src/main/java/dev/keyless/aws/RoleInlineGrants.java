@@ -22,6 +22,13 @@ import java.util.List;
  * {@code DeleteRolePolicy} with the old policy's name, so this policy's name must never be it:
  * see {@link #POLICY_NAME}.
  *
+ * <p>The provider's update of a role deletes the inline policies it recorded and no longer finds in
+ * the program before it puts the new ones, and its read records every inline policy the role has
+ * (terraform-provider-aws internal/service/iam/role.go, {@code resourceRoleUpdate} and
+ * {@code resourceRoleRead}). So a role refreshed or updated after its old {@code RolePolicy} was
+ * made drops that policy just before it puts this one: a moment without the grants, which
+ * {@code grantsInSeparateRolePolicy()} avoids; a role not refreshed since holds both for a moment.
+ *
  * @see <a href="https://www.pulumi.com/registry/packages/aws/api-docs/iam/role/">aws.iam.Role inlinePolicies:
  *     exclusive; one empty block removes every inline policy</a>
  * @see <a href="https://github.com/pulumi/pulumi-aws/pull/4769">pulumi-aws keeps inlinePolicies undeprecated
