@@ -40,7 +40,9 @@ class ExampleStacksTest {
         assertThat(Json.parse(trust).at("/Statement/Condition/StringEquals")).isEqualTo(Json.parse("""
                 {"%1$s:sub": "system:serviceaccount:chartmuseum:chartmuseum", "%1$s:aud": "sts.amazonaws.com"}
                 """.formatted(issuer)));
-        assertThat(Json.parse(deployment.resource("aws:iam/rolePolicy:RolePolicy", "chartmuseum-grants").input("policy").orElseThrow()))
+        // Each role carries its grants as its one inline policy.
+        assertThat(deployment.ofType("aws:iam/rolePolicy:RolePolicy")).isEmpty();
+        assertThat(Json.parse(deployment.resource("aws:iam/role:Role", "chartmuseum-role").input("inlinePolicies.0.policy").orElseThrow()))
                 .isEqualTo(Json.parse("""
                         {"Version": "2012-10-17",
                          "Statement": [
@@ -49,7 +51,7 @@ class ExampleStacksTest {
                            {"Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"],
                             "Resource": "arn:aws:s3:::charts-xxxxxxx/charts/*"}]}
                         """));
-        assertThat(Json.parse(deployment.resource("aws:iam/rolePolicy:RolePolicy", "reporting-grants").input("policy").orElseThrow())
+        assertThat(Json.parse(deployment.resource("aws:iam/role:Role", "reporting-role").input("inlinePolicies.0.policy").orElseThrow())
                 .at("/Statement/1/Resource").asText()).isEqualTo("arn:aws:s3:::acme-finance-reports/*");
 
         var charts = deployment.resource("aws:s3/bucketV2:BucketV2", "charts");

@@ -24,7 +24,9 @@ import java.util.Optional;
  * holding the grants as one inline policy and any extra managed policies. AWS grants are statements,
  * not resources: one inline policy per role keeps a role to one document under IAM's size quota, and
  * statements that outgrow it spill into customer-managed policies attached to the role
- * ({@link GrantPolicySplit}).
+ * ({@link GrantPolicySplit}). A role keyless creates carries the inline policy itself
+ * ({@link RoleInlineGrants}); an existing role, or one set to {@code grantsInSeparateRolePolicy()},
+ * gets it as a separate {@code RolePolicy}.
  */
 final class FederatedRole {
     /** Tags that tell an auditor which workload a role is for. */
@@ -42,7 +44,9 @@ final class FederatedRole {
 
     /**
      * @param identity    the role
-     * @param attachments the grant policy and managed policy attachments: a pod can use the role once they exist
+     * @param attachments what holds the role's grants (the role itself when it carries its inline
+     *                    policy, else the separate grant policy) and the managed policy attachments:
+     *                    a pod can use the role once they exist
      */
     record Binding(IamRoleIdentity identity, List<Resource> attachments) {
     }
@@ -58,6 +62,8 @@ final class FederatedRole {
                           GrantDocuments grants) {
         warnAboutWideChoices(owner, request, settings);
         var parent = settings.childOptions(owner);
+        var attachments = new ArrayList<Resource>();
+        var roleCarriesGrants = settings.existingRoleArn.isEmpty() && !settings.grantsInSeparateRolePolicy;
         IamRoleIdentity identity;
         if (settings.existingRoleArn.isPresent()) {
             var arn = settings.existingRoleArn.get();
@@ -73,16 +79,25 @@ final class FederatedRole {
             settings.rolePath.ifPresent(args::path);
             settings.permissionsBoundaryArn.ifPresent(args::permissionsBoundary);
             settings.maxSessionDuration.ifPresent(d -> args.maxSessionDuration((int) d.toSeconds()));
+            if (roleCarriesGrants) {
+                args.inlinePolicies(RoleInlineGrants.of(grants));
+                grants.inline().ifPresent(policy -> RoleInlineGrants.warnWhenTooLargeToMove(owner, request.workload(), policy));
+            }
             var role = new Role(request.childName("role"), args.build(), parent);
             identity = new IamRoleIdentity(role.arn(), role.name(), Optional.of(role));
+            if (roleCarriesGrants) {
+                attachments.add(role);
+            }
         }
         var roleName = identity.roleName();
 
-        var attachments = new ArrayList<Resource>();
-        grants.inline().ifPresent(policy -> attachments.add(new RolePolicy(request.childName("grants"), RolePolicyArgs.builder()
-                .role(roleName)
-                .policy(policy)
-                .build(), parent)));
+        if (!roleCarriesGrants) {
+            // Named as earlier versions named it, so a stack set to keep it sees no change.
+            grants.inline().ifPresent(policy -> attachments.add(new RolePolicy(request.childName("grants"), RolePolicyArgs.builder()
+                    .role(roleName)
+                    .policy(policy)
+                    .build(), parent)));
+        }
         for (int i = 0; i < grants.managed().size(); i++) {
             // Numbered after the inline policy, which is the first: NAME-grants-2, NAME-grants-3, ...
             var name = spilledPolicyName(request, i);

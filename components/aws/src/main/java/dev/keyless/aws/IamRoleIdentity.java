@@ -7,8 +7,11 @@ import dev.keyless.core.WorkloadIdentity;
 import java.util.Optional;
 
 /**
- * A workload's identity on AWS: an IAM role. Attach what keyless does not model (a policy of your
- * own, tags) to {@link #role()} or by {@link #roleName()}.
+ * A workload's identity on AWS: an IAM role. Attach what keyless does not model (a managed policy
+ * of your own) to {@link #role()} or by {@link #roleName()}. A role keyless creates carries its
+ * grants as its own inline policies and manages them exclusively: an inline policy of your own
+ * ({@code aws.iam.RolePolicy}) would be removed on the role's next update, unless the role is set
+ * to {@code grantsInSeparateRolePolicy()}.
  *
  * @param roleArn  the role's ARN, which the ServiceAccount annotation or Pod Identity association names
  * @param roleName the role's name

@@ -30,6 +30,7 @@ final class RoleSettings {
     final boolean allowWildcardPermissions;
     final Optional<com.pulumi.aws.Provider> provider;
     final int managedPolicyQuota;
+    final boolean grantsInSeparateRolePolicy;
 
     private RoleSettings(Builder<?> builder) {
         this.roleName = Optional.ofNullable(builder.roleName);
@@ -41,6 +42,7 @@ final class RoleSettings {
         this.allowWildcardPermissions = builder.allowWildcardPermissions;
         this.provider = Optional.ofNullable(builder.provider);
         this.managedPolicyQuota = builder.managedPolicyQuota;
+        this.grantsInSeparateRolePolicy = builder.grantsInSeparateRolePolicy;
     }
 
     /**
@@ -73,6 +75,10 @@ final class RoleSettings {
                 throw InvalidInputException.of("managedPolicyArn", policy.key(),
                         "a policy whose name (or key) no other managed policy of the role has (attachments are keyed by it)");
             }
+        }
+        if (existingRoleArn.isPresent() && grantsInSeparateRolePolicy) {
+            throw InvalidInputException.conflict("existingRoleArn", "grantsInSeparateRolePolicy",
+                    "an existing role always gets its grants as a separate RolePolicy, as keyless does not manage its inline policies");
         }
         if (existingRoleArn.isPresent()) {
             String reason = "an existing role keeps its own name, path, boundary and session length";
@@ -114,6 +120,7 @@ final class RoleSettings {
         private boolean allowWildcardPermissions;
         private com.pulumi.aws.Provider provider;
         private int managedPolicyQuota = GrantPolicySplit.DEFAULT_ATTACHMENT_QUOTA;
+        private boolean grantsInSeparateRolePolicy;
 
         /**
          * The role's name: 1 to 64 of {@code [A-Za-z0-9+=,.@_-]}. Defaults to Pulumi's auto-name
@@ -211,8 +218,9 @@ final class RoleSettings {
         }
 
         /**
-         * Uses an existing role instead of creating one. keyless attaches the grants to it (an
-         * inline policy) and binds the ServiceAccount; the role's trust policy stays its owner's
+         * Uses an existing role instead of creating one. keyless attaches the grants to it (a
+         * separate inline {@code RolePolicy}, as it does not own the role's other inline policies)
+         * and binds the ServiceAccount; the role's trust policy stays its owner's
          * and must already trust this ServiceAccount (IRSA) or {@code pods.eks.amazonaws.com}
          * (Pod Identity). Excludes roleName, rolePath, permissionsBoundary and maxSessionDuration.
          *
@@ -297,6 +305,21 @@ final class RoleSettings {
                         "between 1 and " + GrantPolicySplit.MAX_ATTACHMENT_QUOTA + " (IAM's quota of managed policies per role: 10 by default, at most 20)");
             }
             this.managedPolicyQuota = quota;
+            return (B) this;
+        }
+
+        /**
+         * Keeps the grants' inline policy a separate {@code aws.iam.RolePolicy} ({@code NAME-grants}),
+         * as earlier versions made it, instead of the role carrying it in its own
+         * {@code inlinePolicies}. For a stack deployed that way whose inline policy is longer than
+         * half IAM's quota of 10,240 characters (both copies would exist while it moves, past the
+         * quota), or a role whose inline policies something else also manages (the role manages
+         * its own exclusively). Defaults to the role carrying the policy: one resource fewer.
+         *
+         * @return this builder
+         */
+        public B grantsInSeparateRolePolicy() {
+            this.grantsInSeparateRolePolicy = true;
             return (B) this;
         }
 

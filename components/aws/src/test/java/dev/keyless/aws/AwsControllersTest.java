@@ -40,7 +40,7 @@ class AwsControllersTest {
     }
 
     private static Object policyOf(Supplier<ControllerPreset> preset) {
-        return Json.parse(deploy(preset).resource(GrantPolicies.POLICY, "ctl-grants").input("policy").orElseThrow());
+        return Json.parse(GrantPolicies.carriedBy(deploy(preset), "ctl"));
     }
 
     /** The actions an upstream document lists, as recorded in src/test/resources/controllers. */
@@ -117,13 +117,15 @@ class AwsControllersTest {
     void ebsCsiAttachesTheManagedPolicyAloneOrWithTheNamedKey() {
         var plain = deploy(AwsControllers::ebsCsiDriver);
         assertThat(plain.ofType(GrantPolicies.POLICY)).isEmpty();
+        // No statement: one empty block, so the role holds no inline policy at all.
+        assertThat(plain.resource(GrantPolicies.ROLE, "ctl-role").input("inlinePolicies")).contains(List.of(Map.of()));
         assertThat(plain.ofType(ATTACHMENT)).hasSize(1);
         assertThat(plain.resource(ATTACHMENT, "ctl-managed-AmazonEBSCSIDriverPolicyV2").inputs())
                 .containsEntry("policyArn", "arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicyV2");
 
         var encrypted = deploy(() -> AwsControllers.ebsCsiDriver(KEY));
         assertThat(encrypted.ofType(ATTACHMENT)).hasSize(1);
-        assertThat(Json.parse(encrypted.resource(GrantPolicies.POLICY, "ctl-grants").input("policy").orElseThrow())).isEqualTo(Json.parse("""
+        assertThat(Json.parse(GrantPolicies.carriedBy(encrypted, "ctl"))).isEqualTo(Json.parse("""
                 {"Version": "2012-10-17", "Statement":
                   {"Effect": "Allow", "Action": ["kms:Decrypt", "kms:GenerateDataKeyWithoutPlaintext", "kms:CreateGrant"],
                    "Resource": "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"}}
@@ -219,7 +221,7 @@ class AwsControllersTest {
         assertThat(podIdentity.resource("aws:eks/podIdentityAssociation:PodIdentityAssociation", "ctl-pod-identity").inputs())
                 .containsEntry("namespace", "kube-system")
                 .containsEntry("serviceAccount", "cluster-autoscaler");
-        assertThat(Json.parse(podIdentity.resource(GrantPolicies.POLICY, "ctl-grants").input("policy").orElseThrow()))
+        assertThat(Json.parse(GrantPolicies.carriedBy(podIdentity, "ctl")))
                 .isEqualTo(policyOf(() -> AwsControllers.clusterAutoscaler("green")));
     }
 

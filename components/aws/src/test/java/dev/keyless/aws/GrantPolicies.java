@@ -13,9 +13,11 @@ import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The role policy a workload on the test cluster gets for its grants, as the mock engine records it. */
+/** The inline policy a workload on the test cluster gets for its grants, as the mock engine records it. */
 final class GrantPolicies {
+    /** The separate grant policy of an existing role, or of one set to {@code grantsInSeparateRolePolicy()}. */
     static final String POLICY = "aws:iam/rolePolicy:RolePolicy";
+    static final String ROLE = "aws:iam/role:Role";
 
     private GrantPolicies() {
     }
@@ -26,7 +28,19 @@ final class GrantPolicies {
     }
 
     static Object policyOf(Supplier<? extends AccessGrant> grant) {
-        return Json.parse(deploy(grant).resource(POLICY, "api-grants").input("policy").orElseThrow());
+        return Json.parse(carriedBy(deploy(grant), "api"));
+    }
+
+    /**
+     * @param workload the component's name, whose role is {@code WORKLOAD-role}
+     * @return the grant policy the role carries as its one inline policy, with no separate RolePolicy beside it
+     */
+    static String carriedBy(RecordedDeployment deployment, String workload) {
+        var role = deployment.resource(ROLE, workload + "-role");
+        assertThat(deployment.ofType(POLICY)).isEmpty();
+        assertThat(role.input("inlinePolicies.1")).isEmpty();
+        assertThat(role.input("inlinePolicies.0.name")).contains(RoleInlineGrants.POLICY_NAME);
+        return (String) role.input("inlinePolicies.0.policy").orElseThrow();
     }
 
     /** A grant whose value fails once known: the error, and that no role and no policy registered. */

@@ -50,6 +50,19 @@ class PipelineIdentityAwsTest {
     }
 
     @Test
+    void thePipelinesRoleCarriesItsGrantsAsItsOneInlinePolicy() {
+        var deployment = run(deploy().subject(SHOP.environment("production")).build());
+
+        assertThat(Json.parse(GrantPolicies.carriedBy(deployment, "deploy"))).isEqualTo(Json.parse("""
+                {"Version": "2012-10-17",
+                 "Statement": [
+                   {"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::acme-site"},
+                   {"Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"],
+                    "Resource": "arn:aws:s3:::acme-site/*"}]}
+                """));
+    }
+
+    @Test
     void oneSharedOidcProviderForTheIssuerAtTheStackRoot() {
         var deployment = SimulatedStack.named("ci").config("aws:region", "eu-west-1").run(ctx -> {
             new PipelineIdentity("deploy", deploy().subject(SHOP.environment("production")).build());

@@ -38,6 +38,28 @@ class PodIdentityTest {
     }
 
     @Test
+    void theRoleCarriesTheGrantsAsItsOneInlinePolicy() {
+        var deployment = deploy();
+
+        assertThat(Json.parse(GrantPolicies.carriedBy(deployment, "api"))).isEqualTo(Json.parse("""
+                {"Version": "2012-10-17",
+                 "Statement": [
+                   {"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::shop-uploads"},
+                   {"Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"],
+                    "Resource": "arn:aws:s3:::shop-uploads/*"}]}
+                """));
+    }
+
+    @Test
+    void oneWorkloadIsAComponentARoleAnAssociationAndAServiceAccountBesideItsNamespacesShare() {
+        var deployment = deploy();
+
+        assertThat(deployment.childrenOf(deployment.resource(FederatedServiceAccount.TYPE, "api")).stream().map(r -> r.type()))
+                .containsExactlyInAnyOrder("aws:iam/role:Role", ASSOCIATION, "kubernetes:core/v1:ServiceAccount");
+        assertThat(deployment.ofType("kubernetes:core/v1:Namespace")).hasSize(1);
+    }
+
+    @Test
     void associationNamesClusterNamespaceServiceAccountAndRole() {
         var association = deploy().resource(ASSOCIATION, "api-pod-identity");
 
@@ -48,12 +70,13 @@ class PodIdentityTest {
     }
 
     @Test
-    void associationWaitsForGrantsAndAgentAndTheServiceAccountWaitsForIt() {
+    void associationWaitsForTheRoleCarryingTheGrantsAndAgentAndTheServiceAccountWaitsForIt() {
         var deployment = deploy();
         var graph = ResourceGraph.of(deployment);
         var association = deployment.resource(ASSOCIATION, "api-pod-identity");
 
-        assertThat(graph.waitsFor(association, deployment.resource("aws:iam/rolePolicy:RolePolicy", "api-grants"))).isTrue();
+        assertThat(deployment.ofType(GrantPolicies.POLICY)).isEmpty();
+        assertThat(graph.waitsFor(association, deployment.resource("aws:iam/role:Role", "api-role"))).isTrue();
         assertThat(graph.waitsForTransitively(association, deployment.resource(AdoptedEksCluster.TYPE, "green"))).isTrue();
         assertThat(graph.waitsFor(deployment.resource("kubernetes:core/v1:ServiceAccount", "api-sa"), association)).isTrue();
     }

@@ -34,7 +34,7 @@ class S3AccessTest {
     }
 
     private static Object policyOf(RecordedDeployment deployment) {
-        return Json.parse(deployment.resource(POLICY, "api-grants").input("policy").orElseThrow());
+        return Json.parse(GrantPolicies.carriedBy(deployment, "api"));
     }
 
     @Test
@@ -80,6 +80,7 @@ class S3AccessTest {
         assertThat(failure.error()).isInstanceOf(InvalidInputException.class);
         assertThat(failure.message()).isEqualTo(message);
         assertThat(failure.deployment().ofType(POLICY)).isEmpty();
+        assertThat(failure.deployment().ofType(GrantPolicies.ROLE)).isEmpty();
     }
 
     @Test

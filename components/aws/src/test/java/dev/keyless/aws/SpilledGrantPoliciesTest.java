@@ -4,6 +4,7 @@ import com.pulumi.core.Output;
 import dev.keyless.core.AccessGrant;
 import dev.keyless.core.FederatedServiceAccount;
 import dev.keyless.core.FederatedServiceAccountArgs;
+import dev.keyless.preview.engine.Diagnostic;
 import dev.keyless.preview.engine.RecordedDeployment;
 import dev.keyless.testkit.SimulatedStack;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Grant statements that outgrow the role's inline policy spill, in order, into attached customer-managed policies. */
 class SpilledGrantPoliciesTest {
-    private static final String INLINE = "aws:iam/rolePolicy:RolePolicy";
+    /** The separate grant policy of a role set to grantsInSeparateRolePolicy(). */
+    private static final String INLINE = GrantPolicies.POLICY;
     private static final String MANAGED = "aws:iam/policy:Policy";
     private static final String ATTACHMENT = "aws:iam/rolePolicyAttachment:RolePolicyAttachment";
     private static final String KEY = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
@@ -63,7 +65,7 @@ class SpilledGrantPoliciesTest {
         // statements, as many as fit), the one managed policy the other 11.
         int[] expected = {58, 22};
         var documents = new ArrayList<String>();
-        documents.add((String) deployment.resource(INLINE, "api-grants").input("policy").orElseThrow());
+        documents.add(GrantPolicies.carriedBy(deployment, "api"));
         documents.add((String) deployment.resource(MANAGED, "api-grants-2").input("policy").orElseThrow());
         assertThat(deployment.ofType(MANAGED)).hasSize(1);
         int start = 0;
@@ -81,7 +83,8 @@ class SpilledGrantPoliciesTest {
 
         var role = deployment.resource("aws:iam/role:Role", "api-role");
         var attachments = new ArrayList<String>();
-        attachments.add(deployment.resource(INLINE, "api-grants").urn());
+        // The role itself holds the first document.
+        attachments.add(role.urn());
         for (var name : List.of("api-grants-2")) {
             var policy = deployment.resource(MANAGED, name);
             assertThat(policy.parentUrn()).isEqualTo(deployment.resource(FederatedServiceAccount.TYPE, "api").urn());
@@ -99,7 +102,7 @@ class SpilledGrantPoliciesTest {
     @Test
     void fortySecretsWithoutAKeyStillFitTheOneInlinePolicy() {
         var deployment = deploy(IntStream.range(0, 40).mapToObj(i -> SecretsManagerAccess.readOnly(secretArn(i))).toList());
-        assertThat(deployment.ofType(INLINE)).hasSize(1);
+        assertThat(GrantPolicies.carriedBy(deployment, "api")).contains(secretArn(39));
         assertThat(deployment.ofType(MANAGED)).isEmpty();
         assertThat(deployment.ofType(ATTACHMENT)).isEmpty();
     }
@@ -109,6 +112,12 @@ class SpilledGrantPoliciesTest {
         var first = objectStatement("shop-a", 5_000);
         int padding = inlineLength - length(List.of(first, objectStatement("shop-b", 0)));
         return new FixedGrant(List.of(first, objectStatement("shop-b", padding)));
+    }
+
+    /** One statement on an object whose name is padded so that the policy is {@code inlineLength} characters. */
+    private static FixedGrant oneStatementOf(int inlineLength) {
+        int padding = inlineLength - length(List.of(objectStatement("shop-a", 0)));
+        return new FixedGrant(List.of(objectStatement("shop-a", padding)));
     }
 
     private static IamStatement objectStatement(String bucket, int padding) {
@@ -137,18 +146,52 @@ class SpilledGrantPoliciesTest {
     void statementsOfExactlyTheInlineQuotaStayInline() {
         var grant = twoStatementsOf(InlinePolicy.MAX_SIZE);
         var deployment = deploy(List.of(grant));
-        var inline = (String) deployment.resource(INLINE, "api-grants").input("policy").orElseThrow();
+        var inline = GrantPolicies.carriedBy(deployment, "api");
         assertThat(TrustPolicies.iamLength(inline)).isEqualTo(10_240);
         assertThat(inline).isEqualTo(TrustPolicies.permissions(grant.fixed()));
         assertThat(deployment.ofType(MANAGED)).isEmpty();
+        assertThat(deployment.diagnostics(Diagnostic.Severity.WARNING)).extracting(Diagnostic::message)
+                .contains(tooLargeToMove(10_240));
+    }
+
+    private static String tooLargeToMove(int length) {
+        return "the role of shop/api carries an inline grant policy of " + length + " characters, over half IAM's quota of 10240 "
+                + "for all of a role's inline policies: a stack that holds it as a separate RolePolicy (an earlier keyless) cannot "
+                + "hold both while it moves, and IAM refuses the role's update; there, set grantsInSeparateRolePolicy(), or run "
+                + "`pulumi refresh` before `pulumi up` (the role then drops the old policy just before it puts the new one)";
+    }
+
+    @Test
+    void anInlinePolicyOfHalfTheQuotaMovesOntoTheRoleWithoutAWarningAndOneCharacterMoreWarns() {
+        // While a stack moves, the role puts its policy beside the old RolePolicy of the same length:
+        // both fit IAM's 10,240 characters for all of a role's inline policies up to half each.
+        var half = deploy(List.of(oneStatementOf(RoleInlineGrants.MOVABLE_SIZE)));
+        assertThat(TrustPolicies.iamLength(GrantPolicies.carriedBy(half, "api"))).isEqualTo(5_120);
+        assertThat(half.diagnostics(Diagnostic.Severity.WARNING)).isEmpty();
+
+        var more = deploy(List.of(oneStatementOf(RoleInlineGrants.MOVABLE_SIZE + 1)));
+        assertThat(more.diagnostics(Diagnostic.Severity.WARNING)).extracting(Diagnostic::message).containsExactly(tooLargeToMove(5_121));
+    }
+
+    @Test
+    void aStackKeepingTheSeparateRolePolicyGetsTheSameDocumentsAndNoWarning() {
+        var grant = twoStatementsOf(InlinePolicy.MAX_SIZE + 1);
+        var deployment = SimulatedStack.named("spill").run(ctx -> new FederatedServiceAccount("api", workload(List.of(grant),
+                IrsaIdentity.builder().grantsInSeparateRolePolicy().build())));
+
+        assertThat(deployment.resource("aws:iam/role:Role", "api-role").input("inlinePolicies")).isEmpty();
+        assertThat(deployment.resource(INLINE, "api-grants").input("policy")).contains(TrustPolicies.permissions(grant.fixed().subList(0, 1)));
+        assertThat(deployment.resource(MANAGED, "api-grants-2").input("policy")).contains(TrustPolicies.permissions(grant.fixed().subList(1, 2)));
+        assertThat(deployment.resource("kubernetes:core/v1:ServiceAccount", "api-sa").dependencies())
+                .contains(deployment.resource(INLINE, "api-grants").urn(), deployment.resource(ATTACHMENT, "api-grants-2-attachment").urn());
+        assertThat(deployment.diagnostics(Diagnostic.Severity.WARNING)).isEmpty();
     }
 
     @Test
     void oneCharacterPastTheInlineQuotaSpillsTheLastStatement() {
         var grant = twoStatementsOf(InlinePolicy.MAX_SIZE + 1);
         var deployment = deploy(List.of(grant));
-        assertThat(deployment.resource(INLINE, "api-grants").input("policy"))
-                .contains(TrustPolicies.permissions(grant.fixed().subList(0, 1)));
+        assertThat(GrantPolicies.carriedBy(deployment, "api")).isEqualTo(TrustPolicies.permissions(grant.fixed().subList(0, 1)));
         assertThat(deployment.resource(MANAGED, "api-grants-2").input("policy"))
                 .contains(TrustPolicies.permissions(grant.fixed().subList(1, 2)));
         assertThat(deployment.ofType(MANAGED)).hasSize(1);
@@ -199,7 +242,7 @@ class SpilledGrantPoliciesTest {
         int policies = GrantPolicySplit.of("shop/api", statementsOf(grants), 0, 10).managedPolicies();
         assertThat(policies).isGreaterThan(1);
         assertThat(deployment.ofType(MANAGED)).hasSize(policies);
-        var all = new StringBuilder((String) deployment.resource(INLINE, "api-grants").input("policy").orElseThrow());
+        var all = new StringBuilder(GrantPolicies.carriedBy(deployment, "api"));
         for (int i = 2; i <= policies + 1; i++) {
             all.append(deployment.resource(MANAGED, "api-grants-" + i).input("policy").orElseThrow());
         }

@@ -99,6 +99,9 @@ class ValidationTest {
                 .isEqualTo("existingRoleArn and roleName exclude each other: an existing role keeps its own name, path, boundary and session length");
         assertThat(failWith(a -> a.identity(IrsaIdentity.builder().existingRoleArn(existing).trustServiceAccountsMatching("ap*").build())).message())
                 .isEqualTo("existingRoleArn and trustServiceAccountsMatching exclude each other: keyless does not change an existing role's trust policy");
+        assertThat(failWith(a -> a.identity(IrsaIdentity.builder().existingRoleArn(existing).grantsInSeparateRolePolicy().build())).message())
+                .isEqualTo("existingRoleArn and grantsInSeparateRolePolicy exclude each other: an existing role always gets its grants "
+                        + "as a separate RolePolicy, as keyless does not manage its inline policies");
         assertThat(failWith(a -> a.identity(IrsaIdentity.builder().existingRoleArn("shop-api").build())).message())
                 .isEqualTo("existingRoleArn must be an IAM role ARN, arn:aws:iam::ACCOUNT:role/PATH/NAME: 'shop-api'");
     }

@@ -46,6 +46,7 @@ class ConstructOverGrpcTest {
     private static final String PROVIDER_ARN = "arn:aws:iam::111122223333:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE";
     private static final String KUBECONFIG = "{\"apiVersion\":\"v1\"}";
     private static final String ROLE = "aws:iam/role:Role";
+    /** The separate grant policy, which a role keyless creates no longer needs. */
     private static final String POLICY = "aws:iam/rolePolicy:RolePolicy";
     private static final String SERVICE_ACCOUNT = "kubernetes:core/v1:ServiceAccount";
 
@@ -107,8 +108,10 @@ class ConstructOverGrpcTest {
         var flatRole = only(flatChildren, ROLE);
         assertThat(Json.parse(flatRole.input("assumeRolePolicy").orElseThrow()))
                 .isEqualTo(Json.parse(javaApi.resource(ROLE, "api-role").input("assumeRolePolicy").orElseThrow()));
-        assertThat(Json.parse(only(flatChildren, POLICY).input("policy").orElseThrow()))
-                .isEqualTo(Json.parse(javaApi.ofType(POLICY).get(0).input("policy").orElseThrow()));
+        // The role carries its grants as its one inline policy, over gRPC as in Java.
+        assertThat(flatChildren.stream().filter(r -> r.type().equals(POLICY))).isEmpty();
+        assertThat(Json.parse(flatRole.input("inlinePolicies.0.policy").orElseThrow()))
+                .isEqualTo(Json.parse(javaApi.resource(ROLE, "api-role").input("inlinePolicies.0.policy").orElseThrow()));
         assertThat(only(flatChildren, SERVICE_ACCOUNT).input("metadata.annotations")).contains(Map.of(
                 "eks.amazonaws.com/role-arn", "arn:aws:iam::123456789012:role/api-role-xxxxxxx"));
     }

@@ -113,6 +113,14 @@ class AwsIamRulesTest {
     }
 
     @Test
+    void aRolesEmptyInlineBlockHoldsNoStatementSoNoRuleFindsAnything() {
+        // keyless gives a role with no grant statement one empty block: it clears the role's inline policies.
+        String cleared = "{\"inlinePolicies\":[{}]}";
+        assertThat(check(new AwsWildcardPolicyRule(), step(ROLE, "cleared", cleared))).isEmpty();
+        assertThat(check(new AwsPrivilegeEscalationRule(), step(ROLE, "cleared", cleared))).isEmpty();
+    }
+
+    @Test
     void theRegistryLoginAloneMayBeOnEveryResourceButNothingBesideIt() {
         assertThat(check(new AwsWildcardPolicyRule(),
                 step(POLICY, "login", permissions("{\"Effect\":\"Allow\",\"Action\":\"ecr:GetAuthorizationToken\",\"Resource\":\"*\"}")),

@@ -180,16 +180,31 @@ final class TrustChainDiagram {
     private void grants(List<RegisteredResource> resources) {
         for (var resource : resources) {
             if (resource.type().equals(AWS_ROLE_POLICY)) {
-                grant(permissions(resource), resource, resources);
+                grant(resource.type(), permissions(resource.inputs().get("policy")), resource, resources);
+            } else if (resource.type().equals(AWS_ROLE)) {
+                // A role that carries its policies itself: one node per named inline policy (an
+                // empty block, which only clears the role's inline policies, grants nothing).
+                for (var inline : inlinePolicies(resource)) {
+                    grant("inline policy " + GrantLine.text(inline.get("name")), permissions(inline.get("policy")), resource, resources);
+                }
             } else if (!workloadIdentityUser(resource)) {
                 GRANTS.stream().filter(renderer -> renderer.recognises(resource.type())).findFirst()
-                        .ifPresent(renderer -> grant(renderer.describe(resource).replace("  ", "\n"), resource, resources));
+                        .ifPresent(renderer -> grant(resource.type(), renderer.describe(resource).replace("  ", "\n"), resource, resources));
             }
         }
     }
 
-    private void grant(String text, RegisteredResource resource, List<RegisteredResource> resources) {
-        var node = chart.node(resource.type() + "\n" + resource.name() + "\n" + text);
+    private static List<Map<?, ?>> inlinePolicies(RegisteredResource role) {
+        var named = new ArrayList<Map<?, ?>>();
+        if (role.inputs().get("inlinePolicies") instanceof List<?> list) {
+            list.stream().filter(item -> item instanceof Map<?, ?> map && map.get("name") != null)
+                    .forEach(item -> named.add((Map<?, ?>) item));
+        }
+        return named;
+    }
+
+    private void grant(String heading, String text, RegisteredResource resource, List<RegisteredResource> resources) {
+        var node = chart.node(heading + "\n" + resource.name() + "\n" + text);
         var own = identities.getOrDefault(cloudOf(resource.type()), List.of());
         // A GCP grant to a pool's principal itself (GKE Workload Identity, or a federation without a
         // Google service account) has no identity of its own above it: the principal is the identity.
@@ -201,10 +216,10 @@ final class TrustChainDiagram {
     }
 
     // "Allow s3:GetObject, s3:PutObject on arn:aws:s3:::bucket/*", one line per statement.
-    private static String permissions(RegisteredResource rolePolicy) {
-        var policy = json(rolePolicy.inputs().get("policy"));
+    private static String permissions(Object document) {
+        var policy = json(document);
         if (policy.isEmpty()) {
-            return "policy: " + GrantLine.text(rolePolicy.inputs().get("policy"));
+            return "policy: " + GrantLine.text(document);
         }
         var lines = new ArrayList<String>();
         for (var statement : statements(policy.get())) {

@@ -23,6 +23,39 @@ class TrustChainsTest {
             + "{\"Effect\":\"Allow\",\"Action\":[\"s3:GetObject\",\"s3:PutObject\"],\"Resource\":[\"arn:aws:s3:::assets/storefront/*\"]}]}";
 
     @Test
+    void drawsTheInlinePolicyARoleCarriesItselfAsTheRolesGrant() {
+        var workload = Registered.component(FSA, "storefront");
+        var deployment = Registered.deployment(Registered.stack(), workload,
+                Registered.child(workload, "aws:iam/role:Role", "storefront-role", Map.of("assumeRolePolicy", IRSA_TRUST,
+                        "inlinePolicies", List.of(Map.of("name", "KeylessGrants", "policy", S3_GRANTS)))),
+                Registered.child(workload, "kubernetes:core/v1:ServiceAccount", "storefront-sa", Map.of(
+                        "metadata", Map.of("name", "storefront", "namespace", "shop"))));
+
+        assertThat(TrustChains.diagrams(deployment).get("storefront")).isEqualTo("""
+                flowchart LR
+                    n1["IAM role<br>storefront-role"]
+                    n2["IAM OIDC provider<br>arn:aws:iam::111122223333:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/B1E0"]
+                    n3["issuer<br>https://oidc.eks.eu-west-1.amazonaws.com/id/B1E0"]
+                    n3 --> n2
+                    n2 -->|"sub: system:serviceaccount:shop:storefront<br>aud: sts.amazonaws.com"| n1
+                    n4["inline policy KeylessGrants<br>storefront-role<br>Allow s3:ListBucket on arn:aws:s3:::assets<br>Allow s3:GetObject, s3:PutObject on arn:aws:s3:::assets/storefront/*"]
+                    n1 -->|"granted"| n4
+                    n5["ServiceAccount<br>shop/storefront"]
+                    n1 -->|"assumed by"| n5
+                """);
+    }
+
+    @Test
+    void anEmptyInlineBlockThatOnlyClearsTheRolesPoliciesDrawsNoGrant() {
+        var workload = Registered.component(FSA, "storefront");
+        var deployment = Registered.deployment(Registered.stack(), workload,
+                Registered.child(workload, "aws:iam/role:Role", "storefront-role", Map.of("assumeRolePolicy", IRSA_TRUST,
+                        "inlinePolicies", List.of(Map.of()))));
+
+        assertThat(TrustChains.diagrams(deployment).get("storefront")).doesNotContain("granted").doesNotContain("inline policy");
+    }
+
+    @Test
     void drawsAnIrsaChainFromTheIssuerToThePodsThatRunAsTheServiceAccount() {
         var workload = Registered.component(FSA, "storefront");
         var deployment = Registered.deployment(Registered.stack(), workload,

@@ -91,7 +91,10 @@ class ChartMuseumEksTest {
 
     @Test
     void roleMayReadAndWriteChartsUnderThePrefixAndNothingElse() {
-        var policy = deploy(devStack()).resource("aws:iam/rolePolicy:RolePolicy", "chartmuseum-grants").input("policy").orElseThrow();
+        var deployment = deploy(devStack());
+        // The role carries the grants itself, as its one inline policy.
+        assertThat(deployment.ofType("aws:iam/rolePolicy:RolePolicy")).isEmpty();
+        var policy = deployment.resource("aws:iam/role:Role", "chartmuseum-role").input("inlinePolicies.0.policy").orElseThrow();
 
         assertThat(Json.parse(policy)).isEqualTo(Json.parse("""
                 {"Version": "2012-10-17",
@@ -146,7 +149,7 @@ class ChartMuseumEksTest {
 
         assertThat(release.providerUrn()).isEqualTo(deployment.resource("pulumi:providers:kubernetes", "platform-k8s").urn());
         assertThat(graph.waitsForTransitively(release, deployment.resource("kubernetes:core/v1:ServiceAccount", "chartmuseum-sa"))).isTrue();
-        assertThat(graph.waitsForTransitively(release, deployment.resource("aws:iam/rolePolicy:RolePolicy", "chartmuseum-grants"))).isTrue();
+        assertThat(graph.waitsForTransitively(release, deployment.resource("aws:iam/role:Role", "chartmuseum-role"))).isTrue();
         assertThat(graph.waitsForTransitively(release, deployment.resource("aws:eks/nodeGroup:NodeGroup", "platform-nodes"))).isTrue();
     }
 

@@ -54,7 +54,9 @@ class CiPipelinesExampleTest {
     void theSiteBucketIsWrittenAndTheRegistryPushedWithNothingMore() {
         var deployment = deploy();
 
-        assertThat(Json.parse(deployment.resource("aws:iam/rolePolicy:RolePolicy", "site-deploy-grants").input("policy").orElseThrow()))
+        // Each role carries its grants as its one inline policy.
+        assertThat(deployment.ofType("aws:iam/rolePolicy:RolePolicy")).isEmpty();
+        assertThat(Json.parse(deployment.resource("aws:iam/role:Role", "site-deploy-role").input("inlinePolicies.0.policy").orElseThrow()))
                 .isEqualTo(Json.parse("""
                         {"Version": "2012-10-17", "Statement": [
                           {"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::acme-shop-site"},
@@ -63,7 +65,7 @@ class CiPipelinesExampleTest {
                         """));
         // Pushing is the repository's layer and image actions; only the registry login is account-wide,
         // as ECR's GetAuthorizationToken names no repository.
-        assertThat(Json.parse(deployment.resource("aws:iam/rolePolicy:RolePolicy", "image-push-grants").input("policy").orElseThrow()))
+        assertThat(Json.parse(deployment.resource("aws:iam/role:Role", "image-push-role").input("inlinePolicies.0.policy").orElseThrow()))
                 .isEqualTo(Json.parse("""
                         {"Version": "2012-10-17", "Statement": [
                           {"Effect": "Allow", "Action": ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability",

@@ -38,7 +38,9 @@ class CrossCloudExampleTest {
                   "Action": "sts:AssumeRoleWithWebIdentity",
                   "Condition": {"StringEquals": {"%s:sub": "%s", "%s:aud": "sts.amazonaws.com"}}}}
                 """.formatted(hostPath, hostPath, SUBJECT, hostPath)));
-        var policy = deployment.resource("aws:iam/rolePolicy:RolePolicy", "exporter-grants").input("policy").orElseThrow();
+        // The role carries its grants as its one inline policy.
+        assertThat(deployment.ofType("aws:iam/rolePolicy:RolePolicy")).isEmpty();
+        var policy = deployment.resource("aws:iam/role:Role", "exporter-role").input("inlinePolicies.0.policy").orElseThrow();
         assertThat(Json.parse(policy)).isEqualTo(Json.parse("""
                 {"Version": "2012-10-17", "Statement": [
                   {"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::acme-report-exports",
@@ -118,7 +120,7 @@ class CrossCloudExampleTest {
         var sa = deployment.resource("kubernetes:core/v1:ServiceAccount", "exporter-sa");
 
         for (var dependency : List.of(
-                deployment.resource("aws:iam/rolePolicy:RolePolicy", "exporter-grants"),
+                deployment.resource("aws:iam/role:Role", "exporter-role"),
                 deployment.resource("gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider", "exporter-gcp-provider"),
                 deployment.resource("gcp:storage/bucketIAMMember:BucketIAMMember", "exporter-grant-acme-analytics-results-read-only"),
                 deployment.resource("azure-native:managedidentity:FederatedIdentityCredential", "exporter-credential"),
