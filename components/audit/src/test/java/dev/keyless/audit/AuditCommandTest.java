@@ -69,6 +69,17 @@ class AuditCommandTest {
     }
 
     @Test
+    void theControllerPresetsAndACloudStorageIssuerHaveNoFindingAtAnySeverity() {
+        // ./preview --json of AwsControllers' external-dns, cert-manager, external-secrets,
+        // cluster-autoscaler and EBS CSI driver (with a key) on an adopted EKS cluster, and of a
+        // GcsOidcIssuer: their statements on "*" and the issuer bucket's allUsers read are as documented.
+        for (String plan : new String[] {"controller-presets-plan.json", "gcs-issuer-plan.json"}) {
+            assertThat(run(planFile(plan).toString(), "--fail-on", "low")).isEqualTo(0);
+            assertThat(out).isEqualTo("0 findings\n");
+        }
+    }
+
+    @Test
     void cleanPlanHasNoFindingAtAnySeverity() {
         assertThat(run(planFile("clean-plan.json").toString(), "--fail-on", "low")).isEqualTo(0);
         assertThat(out).isEqualTo("0 findings\n");

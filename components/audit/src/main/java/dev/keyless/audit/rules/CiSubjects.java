@@ -1,6 +1,7 @@
 package dev.keyless.audit.rules;
 
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -57,7 +58,7 @@ final class CiSubjects {
      * environment ({@code ref}, {@code environment}). Pinning only the owner
      * ({@code repository_owner}, {@code namespace_path}) or only the repository admits many.
      */
-    static boolean pinsOnePipeline(java.util.Map<String, String> pinned) {
+    static boolean pinsOnePipeline(Map<String, String> pinned) {
         String subject = pinned.get("sub");
         if (subject != null && isExactlyOne(subject)) {
             return true;
