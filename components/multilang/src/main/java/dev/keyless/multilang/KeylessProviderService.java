@@ -85,7 +85,7 @@ final class KeylessProviderService extends ResourceProviderGrpc.ResourceProvider
 
     private ConstructResponse run(ConstructRequest request) throws InterruptedException, ExecutionException {
         var inputs = FlatValue.inputs(PropertyValue.unmarshalProperties(request.getInputs()));
-        var registration = FlatComponents.named(request.getType()).check(request.getName(), inputs);
+        var constructor = FlatComponents.named(request.getType());
         var options = options(request);
         var settings = InlineDeploymentSettings.builder()
                 .monitorAddr(request.getMonitorEndpoint())
@@ -100,7 +100,9 @@ final class KeylessProviderService extends ResourceProviderGrpc.ResourceProvider
         try {
             return PulumiInternal.fromInline(settings, StackOptions.builder().build())
                     .runInlineAsync(ctx -> {
-                        var constructed = registration.register(options);
+                        // Checked inside the deployment, since some checks read the stack's config
+                        // (gcp:project), and before the component registers anything.
+                        var constructed = constructor.check(request.getName(), inputs).register(options);
                         return Internal.of(constructed.resource().urn()).getValueOrDefault("")
                                 .thenCombine(ConstructedState.of(constructed.outputs()), (urn, state) -> {
                                     var response = ConstructResponse.newBuilder()
