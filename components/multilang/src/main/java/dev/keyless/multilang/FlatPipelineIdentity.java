@@ -23,8 +23,14 @@ import java.util.Optional;
  * languages. The CI system is named as a string, each job's subject is a flat object
  * ({@code keyless:index:PipelineSubject}) read into the typed subject builders, and the grants are
  * the same flat list a FederatedServiceAccount takes; every grant is federated into its cloud.
+ *
+ * <p>The component stands for the CI system's issuer too. The typed API makes a program's shared
+ * per-issuer resources (the IAM OIDC provider of GitHub's issuer) children of the stack when the
+ * issuer is no resource; a provider constructing a component has no stack of its own, so they are
+ * this component's children instead, named after it ({@code NAME-aws-oidc-provider}). The trust
+ * and grants are the Java API's.
  */
-final class FlatPipelineIdentity extends ComponentResource {
+final class FlatPipelineIdentity extends ComponentResource implements OidcIssuer {
     /** The type token other languages' SDKs construct. */
     static final String TYPE = "keyless:index:PipelineIdentity";
     /** The CI systems {@code provider} may name. */
@@ -33,10 +39,12 @@ final class FlatPipelineIdentity extends ComponentResource {
     static final List<String> SUBJECT_KINDS = List.of("branch", "environment", "pullRequest", "anyBranchMatching");
 
     private final Map<String, Output<?>> outputs;
+    private final OidcIssuer issuer;
 
     private FlatPipelineIdentity(String name, Checked checked, ComponentResourceOptions options) {
         super(TYPE, name, options);
-        var args = PipelineIdentityArgs.builder().issuer(checked.issuer());
+        this.issuer = checked.issuer();
+        var args = PipelineIdentityArgs.builder().issuer(this);
         checked.subjects().forEach(args::subject);
         checked.grants().forEach(args::grant);
         var typed = new PipelineIdentity(name, args.build(), ComponentResourceOptions.builder().parent(this).build());
@@ -52,6 +60,21 @@ final class FlatPipelineIdentity extends ComponentResource {
     /** @return the outputs, by the names the schema declares */
     Map<String, Output<?>> outputs() {
         return outputs;
+    }
+
+    @Override
+    public Output<String> issuerUrl() {
+        return issuer.issuerUrl();
+    }
+
+    @Override
+    public Optional<String> plainIssuerUrl() {
+        return issuer.plainIssuerUrl();
+    }
+
+    @Override
+    public String describe() {
+        return issuer.describe();
     }
 
     /**
