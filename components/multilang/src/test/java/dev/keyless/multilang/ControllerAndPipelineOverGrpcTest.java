@@ -129,7 +129,7 @@ class ControllerAndPipelineOverGrpcTest {
                 "grants", list(object("kind", "s3", "resource", "shop-artifacts", "access", "readWrite"),
                         object("kind", "blob", "resource", "shop-rg/shopdata/releases", "access", "readOnly"))), false);
 
-        assertBuildsAsJavaApi(response.getUrn(), FlatPipelineIdentity.TYPE, "deploy");
+        assertPipelineAsJavaApi(response.getUrn(), "deploy");
         var state = PropertyValue.unmarshalProperties(response.getState());
         var logins = state.get("logins").getArrayValue().stream().map(e -> e.getObjectValue().get("name").getStringValue()).toList();
         assertThat(logins).contains("aws.roleArn", "azure.clientId");
@@ -142,7 +142,7 @@ class ControllerAndPipelineOverGrpcTest {
                 "subjects", list(object("repository", "platform/images", "branch", "main")),
                 "grants", list(object("kind", "s3", "resource", "shop-images", "access", "readOnly"))), true);
 
-        assertBuildsAsJavaApi(response.getUrn(), FlatPipelineIdentity.TYPE, "images");
+        assertPipelineAsJavaApi(response.getUrn(), "images");
     }
 
     @Test
@@ -174,6 +174,25 @@ class ControllerAndPipelineOverGrpcTest {
                 "subjects", object("main", object("repository", "acme/shop", "branch", "main")), "grants", grants)))
                 .isEqualTo("subjects must be a list of {repository, branch | environment | pullRequest | anyBranchMatching} objects: "
                         + "'an object with [main]'");
+    }
+
+    // The Java API's IAM OIDC provider for the CI issuer is the stack's child; a constructed
+    // component has no stack, so the flat one is the component's child, named after it, with the
+    // same URL and audience. Everything else is the Java API's.
+    private static void assertPipelineAsJavaApi(String urn, String name) {
+        var recorded = engine.recorded();
+        var flat = recorded.byUrn(urn);
+        assertThat(flat.type()).isEqualTo(FlatPipelineIdentity.TYPE);
+        var provider = "aws:iam/openIdConnectProvider:OpenIdConnectProvider";
+        var children = FlatEngine.descendants(recorded, flat);
+        var flatProvider = FlatEngine.only(children, provider);
+        assertThat(flatProvider.name()).isEqualTo(name + "-aws-oidc-provider");
+        assertThat(flatProvider.parentUrn()).isEqualTo(urn);
+        var issuerUrl = flatProvider.input("url").orElseThrow();
+        var typedProvider = javaApi.ofType(provider).stream().filter(r -> r.input("url").orElseThrow().equals(issuerUrl)).findFirst().orElseThrow();
+        assertThat(flatProvider.inputs()).isEqualTo(typedProvider.inputs());
+        var others = children.stream().filter(r -> !r.type().equals(provider)).toList();
+        FlatEngine.assertSameAsJavaApi(others, javaApi, FlatEngine.trees(javaApi, name));
     }
 
     private static AdoptedEksCluster eks(String name) {

@@ -64,7 +64,7 @@ class CreatedClustersOverGrpcTest {
         var response = engine.construct(FlatEksCluster.TYPE, "teal", object(
                 "clusterName", "teal", "kubernetesVersion", "1.31", "subnetIds", list("subnet-0a1b2c3d", "subnet-4e5f6a7b"),
                 "nodeGroup", object("instanceTypes", list("m5.large"), "minSize", 2, "desiredSize", 3, "maxSize", 5),
-                "podIdentityAgent", true), true);
+                "podIdentityAgent", true), false);
 
         assertBuildsAsJavaApi(response.getUrn(), FlatEksCluster.TYPE, "teal");
         var state = PropertyValue.unmarshalProperties(response.getState());
@@ -79,7 +79,7 @@ class CreatedClustersOverGrpcTest {
     @Test
     void gkeClusterIsTheTypedOne() {
         var response = engine.construct(FlatGkeCluster.TYPE, "violet", object("location", "europe-west1", "releaseChannel", "STABLE",
-                "nodePool", object("machineType", "e2-standard-4", "minNodes", 1, "initialNodes", 2, "maxNodes", 4)), true);
+                "nodePool", object("machineType", "e2-standard-4", "minNodes", 1, "initialNodes", 2, "maxNodes", 4)), false);
 
         assertBuildsAsJavaApi(response.getUrn(), FlatGkeCluster.TYPE, "violet");
         var state = PropertyValue.unmarshalProperties(response.getState());
@@ -90,7 +90,7 @@ class CreatedClustersOverGrpcTest {
     @Test
     void aksClusterIsTheTypedOne() {
         var response = engine.construct(FlatAksCluster.TYPE, "indigo", object("location", "westeurope", "kubernetesVersion", "1.31",
-                "systemNodePool", object("vmSize", "Standard_D4s_v5", "minCount", 1, "count", 2, "maxCount", 4)), true);
+                "systemNodePool", object("vmSize", "Standard_D4s_v5", "minCount", 1, "count", 2, "maxCount", 4)), false);
 
         assertBuildsAsJavaApi(response.getUrn(), FlatAksCluster.TYPE, "indigo");
         var state = PropertyValue.unmarshalProperties(response.getState());
