@@ -34,7 +34,9 @@ import dev.keyless.testkit.SimulatedStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 
 import static dev.keyless.multilang.FlatEngine.PROJECT;
@@ -67,7 +69,10 @@ class CatalogGrantsOverGrpcTest {
     private static RecordedDeployment javaApi;
     private static FlatEngine engine;
 
+    // Starting the provider jar (and the Java API's program beside it) outlasts the build's default
+    // bound per method on a busy machine; nothing here measures time.
     @BeforeAll
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
     static void start() throws Exception {
         // The same workloads through the typed Java API, before the engine below takes Pulumi's
         // JVM-wide deployment for the provider's calls.

@@ -19,9 +19,11 @@ import io.grpc.StatusRuntimeException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import pulumirpc.Provider.ConstructRequest;
 import pulumirpc.Provider.ConstructResponse;
 
+import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +56,10 @@ class ConstructOverGrpcTest {
     private static EngineServer server;
     private static ProviderProcess provider;
 
+    // Starting the provider jar (and the Java API's program beside it) outlasts the build's default
+    // bound per method on a busy machine; nothing here measures time.
     @BeforeAll
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
     static void start() throws Exception {
         // The same workload through the typed Java API, before the simulated engine below takes
         // Pulumi's JVM-wide deployment for the provider's calls.

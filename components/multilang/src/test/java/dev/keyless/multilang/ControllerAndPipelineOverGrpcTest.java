@@ -23,7 +23,9 @@ import dev.keyless.testkit.SimulatedStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -48,7 +50,10 @@ class ControllerAndPipelineOverGrpcTest {
     private static RecordedDeployment javaApi;
     private static FlatEngine engine;
 
+    // Starting the provider jar (and the Java API's program beside it) outlasts the build's default
+    // bound per method on a busy machine; nothing here measures time.
     @BeforeAll
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
     static void start() throws Exception {
         javaApi = SimulatedStack.of(SETTINGS).run(ctx -> {
             new FederatedServiceAccount("external-dns", AwsControllers.externalDns(List.of(ZONE_ID)).args(eks("green")).build());

@@ -15,7 +15,9 @@ import dev.keyless.testkit.SimulatedStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 
 import static dev.keyless.multilang.FlatEngine.PROJECT;
@@ -38,7 +40,10 @@ class CreatedClustersOverGrpcTest {
     private static RecordedDeployment javaApi;
     private static FlatEngine engine;
 
+    // Starting the provider jar (and the Java API's program beside it) outlasts the build's default
+    // bound per method on a busy machine; nothing here measures time.
     @BeforeAll
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
     static void start() throws Exception {
         javaApi = SimulatedStack.of(SETTINGS).run(ctx -> {
             new EksCluster("teal", EksClusterArgs.builder()

@@ -144,9 +144,31 @@ final class FlatEngine implements AutoCloseable {
         assertThat(shapes(flat)).isEqualTo(shapes(typed));
         for (var child : flat) {
             if (child.custom()) {
-                assertThat(child.inputs()).as(child.type() + " " + child.name()).isEqualTo(javaApi.resource(child.type(), child.name()).inputs());
+                assertThat(revealed(child.inputs())).as(child.type() + " " + child.name())
+                        .isEqualTo(revealed(javaApi.resource(child.type(), child.name()).inputs()));
             }
         }
+    }
+
+    // Secrets compared by their plaintext, so a difference shows in the message instead of "[secret]";
+    // JSON documents (a kubeconfig) by their content, since the provider jar's JSON writer orders
+    // keys its own way.
+    private static Object revealed(Object value) {
+        if (value instanceof dev.keyless.preview.engine.SecretValue secret) {
+            return List.of("secret", revealed(secret.plaintext()));
+        }
+        if (value instanceof String text && text.startsWith("{\"")) {
+            return dev.keyless.testkit.Json.parse(text);
+        }
+        if (value instanceof Map<?, ?> map) {
+            var copy = new java.util.TreeMap<String, Object>();
+            map.forEach((k, v) -> copy.put(String.valueOf(k), revealed(v)));
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(FlatEngine::revealed).toList();
+        }
+        return value;
     }
 
     static RegisteredResource only(List<RegisteredResource> resources, String type) {
