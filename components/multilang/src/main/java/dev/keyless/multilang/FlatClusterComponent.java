@@ -7,7 +7,6 @@ import com.pulumi.resources.Resource;
 import dev.keyless.core.InvalidInputException;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -20,9 +19,6 @@ import java.util.function.Supplier;
  * {@code cluster} as they are.
  */
 final class FlatClusterComponent extends ComponentResource {
-    /** The outputs every created cluster has, besides its cloud's own reference fields. */
-    static final List<String> COMMON_OUTPUTS = List.of("cloud", "name", "clusterName", "issuerUrl", "kubeconfig");
-
     private final Map<String, Output<?>> outputs;
 
     /**
