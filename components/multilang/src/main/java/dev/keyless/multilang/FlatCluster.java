@@ -107,11 +107,16 @@ record FlatCluster(Cloud cloud, Function<Resource, OidcCluster> adopt) {
     }
 
     // A plain value when known, so the typed API checks it at preview; an output otherwise (a
-    // value another resource of the program computes), which the typed API checks once known.
+    // value another resource of the program computes), which the typed API checks once known. A
+    // known value of another resource is checked as plain, then kept as the output it came as, so
+    // what is built from it still depends on that resource.
     private static void plainOrOutput(FlatValue value, String hint, java.util.function.Consumer<String> plain,
                                       java.util.function.Consumer<com.pulumi.core.Output<String>> output) {
         if (value.known()) {
             plain.accept(value.requiredString(hint));
+            if (value.hasDependencies()) {
+                output.accept(value.output(hint));
+            }
         } else {
             output.accept(value.output(hint));
         }

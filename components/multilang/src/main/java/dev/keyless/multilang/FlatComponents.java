@@ -28,13 +28,30 @@ final class FlatComponents {
     }
 
     private static final Map<String, Constructor> BY_TYPE = Map.of(
-            FlatFederatedServiceAccount.TYPE, (name, inputs) -> {
-                var checked = FlatFederatedServiceAccount.check(name, inputs);
+            FlatFederatedServiceAccount.TYPE, (name, inputs) -> serviceAccount(FlatFederatedServiceAccount.check(name, inputs)),
+            FlatControllerIdentity.TYPE, (name, inputs) -> serviceAccount(FlatControllerIdentity.check(name, inputs)),
+            FlatPipelineIdentity.TYPE, (name, inputs) -> {
+                var checked = FlatPipelineIdentity.check(name, inputs);
                 return options -> {
                     var component = checked.register(options);
                     return new Constructed(component, component.outputs());
                 };
-            });
+            },
+            FlatEksCluster.TYPE, FlatEksCluster::check,
+            FlatGkeCluster.TYPE, FlatGkeCluster::check,
+            FlatAksCluster.TYPE, FlatAksCluster::check);
+
+    private static Registration serviceAccount(FlatFederatedServiceAccount.Checked checked) {
+        return options -> {
+            var component = checked.register(options);
+            return new Constructed(component, component.outputs());
+        };
+    }
+
+    /** @return every type token the provider constructs */
+    static java.util.Set<String> types() {
+        return new java.util.TreeSet<>(BY_TYPE.keySet());
+    }
 
     private FlatComponents() {
     }

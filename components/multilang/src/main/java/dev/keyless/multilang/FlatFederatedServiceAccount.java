@@ -29,7 +29,7 @@ final class FlatFederatedServiceAccount extends ComponentResource {
     private final Map<String, Output<?>> outputs;
 
     private FlatFederatedServiceAccount(String name, Checked checked, ComponentResourceOptions options) {
-        super(TYPE, name, options);
+        super(checked.type(), name, options);
         var cluster = checked.cluster().adopt().apply(this);
         var args = FederatedServiceAccountArgs.builder()
                 .cluster(cluster)
@@ -67,8 +67,11 @@ final class FlatFederatedServiceAccount extends ComponentResource {
         return outputs;
     }
 
-    /** Inputs that passed every check, and the component's name. */
-    record Checked(String name, FlatCluster cluster, String namespace, String serviceAccountName, Optional<Boolean> createNamespace,
+    /**
+     * Inputs that passed every check, the component's name and type token: a
+     * {@code ControllerIdentity} is the same component with a preset's namespace, name and grants.
+     */
+    record Checked(String type, String name, FlatCluster cluster, String namespace, String serviceAccountName, Optional<Boolean> createNamespace,
                            Optional<IdentityMechanism> mechanism, List<AccessGrant> grants) {
         /**
          * @param options the component's options as the engine sent them
@@ -91,9 +94,9 @@ final class FlatFederatedServiceAccount extends ComponentResource {
             var mechanism = FlatMechanism.read(inputs.field("mechanism"), cluster.cloud());
             var grants = new ArrayList<AccessGrant>();
             for (var grant : inputs.field("grants").list("{kind, resource, prefix, access} objects")) {
-                grants.add(FlatGrant.read(grant, cluster.cloud()));
+                grants.add(FlatGrant.read(grant, Optional.of(cluster.cloud())));
             }
-            return new Checked(name, cluster, namespace, serviceAccountName, createNamespace, mechanism, List.copyOf(grants));
+            return new Checked(TYPE, name, cluster, namespace, serviceAccountName, createNamespace, mechanism, List.copyOf(grants));
         }
     }
 }

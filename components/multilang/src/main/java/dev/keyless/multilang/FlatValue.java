@@ -138,6 +138,59 @@ final class FlatValue {
     }
 
     /**
+     * @param otherwise the value when left out
+     * @return the value as a plain whole number that fits an {@code int} (node counts)
+     * @throws InvalidInputException when not such a number, or unknown until deployment
+     */
+    int integer(int otherwise) {
+        var number = whole(otherwise);
+        if (number != (int) number) {
+            throw InvalidInputException.of(path, String.valueOf(number), "a whole number up to " + Integer.MAX_VALUE);
+        }
+        return (int) number;
+    }
+
+    /**
+     * @param otherwise the value when left out
+     * @return the value as a plain whole number (ids)
+     * @throws InvalidInputException when not a whole number, or unknown until deployment
+     */
+    long whole(long otherwise) {
+        var plain = unwrapped();
+        if (plain.isNull()) {
+            return otherwise;
+        }
+        if (plain.isComputed()) {
+            throw InvalidInputException.of(path, "(unknown until deployment)", "known when the program is previewed");
+        }
+        // Every language's SDK sends numbers as doubles: whole ones are exact up to 2^53.
+        if (plain.getType() != ValueType.NUMBER || plain.getNumberValue() != Math.rint(plain.getNumberValue())
+                || Math.abs(plain.getNumberValue()) > (double) (1L << 53)) {
+            throw InvalidInputException.of(path, shown(plain), "a whole number");
+        }
+        return (long) (double) plain.getNumberValue();
+    }
+
+    /**
+     * @param hint what each element holds, for the message when one is missing
+     * @return the list's strings, each plain; empty when left out
+     * @throws InvalidInputException naming the element, e.g. {@code zoneIds[1]}
+     */
+    List<String> strings(String hint) {
+        return list("strings (" + hint + ")").stream().map(element -> element.requiredString(hint)).toList();
+    }
+
+    /** @return whether the value came as another resource's output, which what is built from it must depend on */
+    boolean hasDependencies() {
+        return !wrapping().dependencies().isEmpty();
+    }
+
+    /** @return whether the value is a list (of any elements) */
+    boolean isList() {
+        return unwrapped().getType() == ValueType.ARRAY;
+    }
+
+    /**
      * @return whether the value is known now: plain, or a secret or output whose value is known
      */
     boolean known() {
@@ -154,6 +207,25 @@ final class FlatValue {
      * @throws InvalidInputException when missing or not a string
      */
     Output<String> output(String hint) {
+        var wrapping = wrapping();
+        var current = wrapping.value();
+        if (current.isNull()) {
+            throw InvalidInputException.missing(path, hint);
+        }
+        if (current.isComputed()) {
+            return new OutputInternal<>(OutputData.ofNullable(wrapping.dependencies(), null, false, wrapping.secret()));
+        }
+        if (current.getType() != ValueType.STRING) {
+            throw InvalidInputException.of(path, wrapping.secret() ? "(secret)" : shown(current), "a string");
+        }
+        return new OutputInternal<>(OutputData.ofNullable(wrapping.dependencies(), current.getStringValue(), true, wrapping.secret()));
+    }
+
+    /** A value with its wrapping taken off: whether any of it was secret, and the resources it depends on. */
+    private record Wrapping(PropertyValue value, boolean secret, ImmutableSet<Resource> dependencies) {
+    }
+
+    private Wrapping wrapping() {
         boolean secret = false;
         Set<Resource> dependencies = new LinkedHashSet<>();
         var current = value;
@@ -166,19 +238,28 @@ final class FlatValue {
                 reference.getDependencies().forEach(urn -> dependencies.add(new DependencyResource(urn)));
                 current = reference.getValue() == null ? PropertyValue.COMPUTED : reference.getValue();
             } else {
-                break;
+                return new Wrapping(current, secret, ImmutableSet.copyOf(dependencies));
             }
         }
-        if (current.isNull()) {
-            throw InvalidInputException.missing(path, hint);
+    }
+
+    /**
+     * The value for an input the typed API takes as {@code Output<List<String>>}: a list known at
+     * preview, a list of values other resources compute, or a list unknown as a whole.
+     *
+     * @param hint what each element holds, for the message when one is missing
+     * @return the list as one output
+     * @throws InvalidInputException when not a list, or an element not a string
+     */
+    Output<List<String>> stringsOutput(String hint) {
+        var plain = unwrapped();
+        if (plain.isComputed()) {
+            // Unknown as a whole at preview: an unknown list, secret and dependent as sent.
+            var wrapping = wrapping();
+            return new OutputInternal<>(OutputData.ofNullable(wrapping.dependencies(), null, false, wrapping.secret()));
         }
-        if (current.isComputed()) {
-            return new OutputInternal<>(OutputData.ofNullable(ImmutableSet.copyOf(dependencies), null, false, secret));
-        }
-        if (current.getType() != ValueType.STRING) {
-            throw InvalidInputException.of(path, secret ? "(secret)" : shown(current), "a string");
-        }
-        return new OutputInternal<>(OutputData.ofNullable(ImmutableSet.copyOf(dependencies), current.getStringValue(), true, secret));
+        var elements = list("strings (" + hint + ")").stream().map(element -> element.output(hint)).toList();
+        return Output.all(elements);
     }
 
     // The value inside any secret or output wrapping; an output of unknown value is unknown.

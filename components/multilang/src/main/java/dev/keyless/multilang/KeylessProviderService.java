@@ -85,7 +85,7 @@ final class KeylessProviderService extends ResourceProviderGrpc.ResourceProvider
 
     private ConstructResponse run(ConstructRequest request) throws InterruptedException, ExecutionException {
         var inputs = FlatValue.inputs(PropertyValue.unmarshalProperties(request.getInputs()));
-        var registration = FlatComponents.named(request.getType()).check(request.getName(), inputs);
+        var constructor = FlatComponents.named(request.getType());
         var options = options(request);
         var settings = InlineDeploymentSettings.builder()
                 .monitorAddr(request.getMonitorEndpoint())
@@ -97,9 +97,20 @@ final class KeylessProviderService extends ResourceProviderGrpc.ResourceProvider
                 .config(ImmutableMap.copyOf(request.getConfigMap()))
                 .configSecretKeys(ImmutableSet.copyOf(request.getConfigSecretKeysList()))
                 .build();
+        var refused = new java.util.concurrent.atomic.AtomicReference<InvalidInputException>();
         try {
-            return PulumiInternal.fromInline(settings, StackOptions.builder().build())
+            var answer = PulumiInternal.fromInline(settings, StackOptions.builder().build())
                     .runInlineAsync(ctx -> {
+                        // Checked inside the deployment, since some checks read the stack's config
+                        // (gcp:project), and before the component registers anything. A refusal ends
+                        // the program quietly: it reaches the user once, as Construct's error.
+                        FlatComponents.Registration registration;
+                        try {
+                            registration = constructor.check(request.getName(), inputs);
+                        } catch (InvalidInputException e) {
+                            refused.set(e);
+                            return java.util.concurrent.CompletableFuture.<ConstructResponse>completedFuture(null);
+                        }
                         var constructed = registration.register(options);
                         return Internal.of(constructed.resource().urn()).getValueOrDefault("")
                                 .thenCombine(ConstructedState.of(constructed.outputs()), (urn, state) -> {
@@ -113,6 +124,10 @@ final class KeylessProviderService extends ResourceProviderGrpc.ResourceProvider
                                 });
                     })
                     .get();
+            if (refused.get() != null) {
+                throw refused.get();
+            }
+            return answer;
         } finally {
             DeploymentInstanceHolder.internalUnsafeDestroyInstance();
         }
@@ -148,7 +163,18 @@ final class KeylessProviderService extends ResourceProviderGrpc.ResourceProvider
         if (cause instanceof UnknownComponentException) {
             return Status.NOT_FOUND.withDescription(cause.getMessage());
         }
-        return Status.INTERNAL.withDescription(cause.getClass().getSimpleName() + ": " + cause.getMessage());
+        // Pulumi's runner gathers a program's failures as one exception with the others suppressed:
+        // name each, so the user sees what failed.
+        var described = new StringBuilder(cause.getClass().getSimpleName() + ": " + cause.getMessage());
+        for (var suppressed : cause.getSuppressed()) {
+            var root = suppressed;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            described.append("; ").append(root.getClass().getSimpleName()).append(": ").append(root.getMessage());
+        }
+        error.printStackTrace();
+        return Status.INTERNAL.withDescription(described.toString());
     }
 
     private static InvalidInputException findInvalidInput(Throwable error) {

@@ -40,7 +40,14 @@ final class KeylessSchema {
         root.put("repository", "https://github.com/keyless-dev/keyless");
         root.put("license", "Apache-2.0");
         root.set("types", types());
-        root.set("resources", JSON.createObjectNode().set(FlatFederatedServiceAccount.TYPE, federatedServiceAccount()));
+        var resources = JSON.createObjectNode();
+        resources.set(FlatFederatedServiceAccount.TYPE, federatedServiceAccount());
+        resources.set(FlatControllerIdentity.TYPE, controllerIdentity());
+        resources.set(FlatPipelineIdentity.TYPE, pipelineIdentity());
+        resources.set(FlatEksCluster.TYPE, eksCluster());
+        resources.set(FlatGkeCluster.TYPE, gkeCluster());
+        resources.set(FlatAksCluster.TYPE, aksCluster());
+        root.set("resources", resources);
         return root;
     }
 
@@ -63,14 +70,50 @@ final class KeylessSchema {
                 property("location", string("The GKE cluster's region or zone.")),
                 property("resourceGroupName", string("The AKS cluster's resource group, where managed identities are created.")),
                 property("kubeconfig", secret(string("A kubeconfig for the cluster.")))));
+        var grant = new java.util.ArrayList<Property>(List.of(
+                property("kind", string("What is granted: one of " + String.join(", ", FlatGrant.kinds())
+                        + ". A kind of another cloud than the cluster's is federated into that cloud, as the Java API does.")),
+                property("cloud", string("The kind's cloud (aws, gcp or azure), needed only for a kind two clouds share (dnsZone) "
+                        + "when the cluster is on neither, or for a pipeline.")),
+                property("resource", string("The resource granted, in the kind's form; a value another resource computes is waited for "
+                        + "(single-name kinds, with `key`).")),
+                property("access", string("The access level, one of the kind's: see the type's description.")),
+                property("key", string("A stable name for the grant when `resource` is known only at deploy: "
+                        + dev.keyless.core.GrantKeys.RULE + "."))));
+        FlatGrant.optionFields().forEach(field -> grant.add(property(field, string(FlatGrant.describeOption(field)))));
         types.set("keyless:index:Grant", object(
                 "A least-privilege grant to the workload's cloud identity. Kinds: " + FlatGrant.describeKinds() + ".",
-                List.of("kind", "resource", "access"),
-                property("kind", string("What is granted: one of " + String.join(", ", FlatGrant.kinds())
-                        + "; a kind of the cluster's cloud.")),
-                property("resource", string("The resource granted, in the kind's form.")),
-                property("prefix", string("Limits the grant to object keys starting with this prefix, for kinds that allow one.")),
-                property("access", string("One of " + String.join(", ", FlatGrant.ACCESS) + "."))));
+                List.of("kind", "resource", "access"), grant.toArray(Property[]::new)));
+        types.set("keyless:index:PipelineSubject", object(
+                "The CI jobs an identity trusts: a repository (GitHub OWNER/REPOSITORY, GitLab GROUP/PROJECT) and exactly one of "
+                        + String.join(", ", FlatPipelineIdentity.SUBJECT_KINDS) + " (GitLab: branch or anyBranchMatching).",
+                List.of("repository"),
+                property("repository", string("The repository (GitHub OWNER/REPOSITORY) or project (GitLab GROUP/PROJECT).")),
+                property("branch", string(javadoc("core/GitHubActions.Repository#branch"))),
+                property("environment", string(javadoc("core/GitHubActions.Repository#environment"))),
+                property("pullRequest", bool(javadoc("core/GitHubActions.Repository#pullRequest"))),
+                property("anyBranchMatching", string(javadoc("core/GitHubActions.Repository#anyBranchMatching")
+                        + " The component warns.")),
+                property("repositoryId", integer(javadoc("core/GitHubActions.Repository#pinnedToIds") + " The repository's id.")),
+                property("ownerId", integer("The owner's numeric id (`repository_owner_id`), given with `repositoryId`."))));
+        types.set("keyless:index:EksNodeGroup", object("The EKS managed node group; fields left out take NodeGroupOptions.DEFAULT's.",
+                List.of(),
+                property("instanceTypes", array(JSON.createObjectNode().put("type", "string"), javadoc("aws/NodeGroupOptions@instanceTypes"))),
+                property("minSize", integer(javadoc("aws/NodeGroupOptions@minSize"))),
+                property("desiredSize", integer(javadoc("aws/NodeGroupOptions@desiredSize"))),
+                property("maxSize", integer(javadoc("aws/NodeGroupOptions@maxSize")))));
+        types.set("keyless:index:GkeNodePool", object("The GKE node pool; fields left out take NodePoolOptions.DEFAULT's.",
+                List.of(),
+                property("machineType", string(javadoc("gcp/NodePoolOptions@machineType"))),
+                property("minNodes", integer(javadoc("gcp/NodePoolOptions@minNodes"))),
+                property("initialNodes", integer(javadoc("gcp/NodePoolOptions@initialNodes"))),
+                property("maxNodes", integer(javadoc("gcp/NodePoolOptions@maxNodes")))));
+        types.set("keyless:index:AksNodePool", object("The AKS system node pool; fields left out take NodePoolOptions.DEFAULT's.",
+                List.of(),
+                property("vmSize", string(javadoc("azure/NodePoolOptions@vmSize"))),
+                property("minCount", integer(javadoc("azure/NodePoolOptions@minCount"))),
+                property("count", integer(javadoc("azure/NodePoolOptions@count"))),
+                property("maxCount", integer(javadoc("azure/NodePoolOptions@maxCount")))));
         types.set("keyless:index:NameValue", object(
                 "One entry of a map, for languages where maps of outputs do not cross.",
                 List.of("name", "value"),
@@ -80,31 +123,140 @@ final class KeylessSchema {
     }
 
     private static ObjectNode federatedServiceAccount() {
-        var resource = JSON.createObjectNode();
-        resource.put("isComponent", true);
-        resource.put("description", "A Kubernetes ServiceAccount with a cloud identity that trusts exactly it (one subject, "
-                + "one audience) and holds least-privilege grants; no stored key. Builds keyless's typed "
-                + "FederatedServiceAccount under an adopted cluster.");
         var inputs = JSON.createObjectNode();
         inputs.set("cluster", ref("keyless:index:ClusterReference", "The cluster the ServiceAccount lives in."));
-        inputs.set("namespace", string("The workload's namespace: a DNS-1123 label."));
-        inputs.set("name", string("The ServiceAccount's name: a DNS-1123 subdomain."));
-        inputs.set("createNamespace", bool("Whether keyless creates the namespace (default true, except Kubernetes' own namespaces)."));
-        inputs.set("mechanism", string("How the cluster's cloud binds the ServiceAccount: one of " + FlatMechanism.describeNames()
-                + ". Left out, the cluster's default (irsa, gkeWorkloadIdentity, entraWorkloadIdentity)."));
-        inputs.set("grants", array(ref("keyless:index:Grant", null), "Least-privilege grants, one object each."));
+        inputs.set("namespace", string(javadoc("core/FederatedServiceAccountArgs.Builder#namespace")));
+        inputs.set("name", string(javadoc("core/FederatedServiceAccountArgs.Builder#name")));
+        inputs.set("createNamespace", bool(javadoc("core/FederatedServiceAccountArgs.Builder#createNamespace")));
+        inputs.set("mechanism", mechanism());
+        inputs.set("grants", array(ref("keyless:index:Grant", null), javadoc("core/FederatedServiceAccountArgs.Builder#grant")));
+        return component(javadoc("core/FederatedServiceAccount") + " Builds keyless's typed FederatedServiceAccount under an adopted cluster.",
+                inputs, List.of("cluster", "namespace", "name"), serviceAccountOutputs());
+    }
+
+    private static ObjectNode controllerIdentity() {
+        var inputs = JSON.createObjectNode();
+        inputs.set("cluster", ref("keyless:index:ClusterReference", "The cluster the controller runs in."));
+        inputs.set("controller", string("The controller's preset, by cloud: " + FlatControllerIdentity.describePresets() + "."));
+        inputs.set("zoneIds", array(JSON.createObjectNode().put("type", "string"), javadoc("aws/AwsControllers#externalDns")));
+        inputs.set("secretArns", array(JSON.createObjectNode().put("type", "string"), javadoc("aws/AwsControllers#externalSecrets")));
+        inputs.set("clusterName", string(javadoc("aws/AwsControllers#clusterAutoscaler")
+                + " Left out, the cluster reference's clusterName."));
+        inputs.set("kmsKeyArn", string(javadoc("aws/AwsControllers#ebsCsiDriver(String")));
+        inputs.set("resourceGroupName", string("The resource group of the DNS zones or the Key Vault (Azure)."));
+        inputs.set("zoneNames", array(JSON.createObjectNode().put("type", "string"), javadoc("azure/AzureControllers#externalDns")));
+        inputs.set("vaultName", string("The Key Vault external-secrets reads (Azure)."));
+        inputs.set("secretNames", array(JSON.createObjectNode().put("type", "string"),
+                javadoc("azure/AzureControllers#externalSecrets") + " Left out, every secret of the vault."));
+        inputs.set("namespace", string(javadoc("core/ControllerPreset#inNamespace")));
+        inputs.set("serviceAccountName", string(javadoc("core/ControllerPreset#serviceAccountName")));
+        inputs.set("mechanism", mechanism());
+        return component(javadoc("core/ControllerPreset") + " Builds keyless's typed FederatedServiceAccount from the preset.",
+                inputs, List.of("cluster", "controller"), serviceAccountOutputs());
+    }
+
+    private static ObjectNode pipelineIdentity() {
+        var inputs = JSON.createObjectNode();
+        inputs.set("provider", string("The CI system: one of " + String.join(", ", FlatPipelineIdentity.PROVIDERS) + "."));
+        inputs.set("gitLabUrl", string(javadoc("core/GitLab#selfHosted") + " Left out, GitLab.com."));
+        inputs.set("subjects", array(ref("keyless:index:PipelineSubject", null), javadoc("core/PipelineIdentityArgs.Builder#subject")));
+        inputs.set("grants", array(ref("keyless:index:Grant", null), javadoc("core/PipelineIdentityArgs.Builder#grant")));
+        var outputs = new java.util.LinkedHashMap<String, ObjectNode>();
+        outputs.put("identities", array(ref("keyless:index:NameValue", null), javadoc("core/PipelineIdentity#identities")));
+        outputs.put("logins", array(ref("keyless:index:NameValue", null), javadoc("core/PipelineIdentity#logins")));
+        outputs.put("gitHubActionsSnippet", string(javadoc("core/PipelineIdentity#gitHubActionsSnippet")));
+        outputs.put("gitLabCiSnippet", string(javadoc("core/PipelineIdentity#gitLabCiSnippet")));
+        return component(javadoc("core/PipelineIdentity"), inputs, List.of("provider", "subjects", "grants"), outputs);
+    }
+
+    private static ObjectNode eksCluster() {
+        var inputs = JSON.createObjectNode();
+        inputs.set("clusterName", string(javadoc("aws/EksClusterArgs.Builder#clusterName")));
+        inputs.set("kubernetesVersion", string(javadoc("aws/EksClusterArgs.Builder#kubernetesVersion")));
+        inputs.set("subnetIds", array(JSON.createObjectNode().put("type", "string"), javadoc("aws/EksClusterArgs.Builder#subnetIds")));
+        inputs.set("nodeGroup", ref("keyless:index:EksNodeGroup", javadoc("aws/EksClusterArgs.Builder#nodeGroup")));
+        inputs.set("podIdentityAgent", bool(javadoc("aws/EksClusterArgs.Builder#podIdentityAgent")));
+        var outputs = clusterOutputs("aws");
+        outputs.put("oidcProviderArn", string(javadoc("aws/AwsOidcCluster#oidcProviderArn")));
+        outputs.put("podIdentityAgent", bool("Whether the Pod Identity agent add-on was installed."));
+        outputs.put("endpoint", string(javadoc("aws/EksCluster#endpoint")));
+        return component(javadoc("aws/EksCluster") + " Its outputs are a ClusterReference's fields.", inputs, List.of(), outputs);
+    }
+
+    private static ObjectNode gkeCluster() {
+        var inputs = JSON.createObjectNode();
+        inputs.set("projectId", string(javadoc("gcp/GkeClusterArgs.Builder#projectId")));
+        inputs.set("location", string(javadoc("gcp/GkeClusterArgs.Builder#location")));
+        inputs.set("clusterName", string(javadoc("gcp/GkeClusterArgs.Builder#clusterName")));
+        inputs.set("releaseChannel", string(javadoc("gcp/GkeClusterArgs.Builder#releaseChannel")));
+        inputs.set("autopilot", bool(javadoc("gcp/GkeClusterArgs.Builder#autopilot")));
+        inputs.set("nodePool", ref("keyless:index:GkeNodePool", javadoc("gcp/GkeClusterArgs.Builder#nodePool")));
+        inputs.set("deletionProtection", bool(javadoc("gcp/GkeClusterArgs.Builder#deletionProtection")));
+        var outputs = clusterOutputs("gcp");
+        outputs.put("projectId", string(javadoc("gcp/GkeOidcCluster#projectId")));
+        outputs.put("location", string(javadoc("gcp/GkeOidcCluster#location")));
+        outputs.put("endpoint", string(javadoc("gcp/GkeCluster#endpoint")));
+        outputs.put("workloadPool", string(javadoc("gcp/GkeOidcCluster#workloadPool")));
+        return component(javadoc("gcp/GkeCluster") + " Its outputs are a ClusterReference's fields.", inputs, List.of(), outputs);
+    }
+
+    private static ObjectNode aksCluster() {
+        var inputs = JSON.createObjectNode();
+        inputs.set("resourceGroupName", string(javadoc("azure/AksClusterArgs.Builder#resourceGroupName")));
+        inputs.set("location", string(javadoc("azure/AksClusterArgs.Builder#location")));
+        inputs.set("clusterName", string(javadoc("azure/AksClusterArgs.Builder#clusterName")));
+        inputs.set("kubernetesVersion", string(javadoc("azure/AksClusterArgs.Builder#kubernetesVersion")));
+        inputs.set("dnsPrefix", string(javadoc("azure/AksClusterArgs.Builder#dnsPrefix")));
+        inputs.set("systemNodePool", ref("keyless:index:AksNodePool", javadoc("azure/AksClusterArgs.Builder#systemNodePool")));
+        inputs.set("deployerPrincipalType", string(javadoc("azure/AksClusterArgs.Builder#deployerPrincipalType")));
+        var outputs = clusterOutputs("azure");
+        outputs.put("resourceGroupName", string(javadoc("azure/AzureOidcCluster#resourceGroupName")));
+        return component(javadoc("azure/AksCluster") + " Its outputs are a ClusterReference's fields.", inputs, List.of(), outputs);
+    }
+
+    private static ObjectNode mechanism() {
+        return string("How the cluster's cloud binds the ServiceAccount: one of " + FlatMechanism.describeNames()
+                + ". Left out, the cluster's default (irsa, gkeWorkloadIdentity, entraWorkloadIdentity).");
+    }
+
+    private static java.util.LinkedHashMap<String, ObjectNode> serviceAccountOutputs() {
+        var outputs = new java.util.LinkedHashMap<String, ObjectNode>();
+        outputs.put("identity", string("The cloud identity: a role ARN, a Google service account or workload principal, a managed identity's client ID."));
+        outputs.put("namespace", string("The ServiceAccount's namespace."));
+        outputs.put("serviceAccountName", string("The ServiceAccount's name."));
+        outputs.put("podLabels", array(ref("keyless:index:NameValue", null), "Labels the workload's pod template must carry."));
+        outputs.put("podEnv", array(ref("keyless:index:NameValue", null), "Environment variables the workload's containers must carry."));
+        outputs.put("nodeSelector", array(ref("keyless:index:NameValue", null), "The node selector the workload's pods must carry."));
+        return outputs;
+    }
+
+    // The outputs every created cluster shares, by the ClusterReference field names, so they pass on as they are.
+    private static java.util.LinkedHashMap<String, ObjectNode> clusterOutputs(String cloud) {
+        var outputs = new java.util.LinkedHashMap<String, ObjectNode>();
+        outputs.put("cloud", string("`" + cloud + "`: the ClusterReference's cloud."));
+        outputs.put("name", string("The component's name: the ClusterReference's name."));
+        outputs.put("clusterName", string("The cluster's name in the cloud."));
+        outputs.put("issuerUrl", string("The cluster's OIDC issuer URL."));
+        outputs.put("kubeconfig", secret(string("A kubeconfig for the cluster.")));
+        return outputs;
+    }
+
+    private static ObjectNode component(String description, ObjectNode inputs, List<String> requiredInputs, java.util.Map<String, ObjectNode> outputs) {
+        var resource = JSON.createObjectNode();
+        resource.put("isComponent", true);
+        resource.put("description", description);
         resource.set("inputProperties", inputs);
-        resource.set("requiredInputs", strings(List.of("cluster", "namespace", "name")));
-        var outputs = JSON.createObjectNode();
-        outputs.set("identity", string("The cloud identity: a role ARN, a Google service account or workload principal, a managed identity's client ID."));
-        outputs.set("namespace", string("The ServiceAccount's namespace."));
-        outputs.set("serviceAccountName", string("The ServiceAccount's name."));
-        outputs.set("podLabels", array(ref("keyless:index:NameValue", null), "Labels the workload's pod template must carry."));
-        outputs.set("podEnv", array(ref("keyless:index:NameValue", null), "Environment variables the workload's containers must carry."));
-        outputs.set("nodeSelector", array(ref("keyless:index:NameValue", null), "The node selector the workload's pods must carry."));
-        resource.set("properties", outputs);
-        resource.set("required", strings(List.of("identity", "namespace", "serviceAccountName", "podLabels", "podEnv", "nodeSelector")));
+        resource.set("requiredInputs", strings(requiredInputs));
+        var properties = JSON.createObjectNode();
+        outputs.forEach(properties::set);
+        resource.set("properties", properties);
+        resource.set("required", strings(List.copyOf(outputs.keySet())));
         return resource;
+    }
+
+    // A description taken from the typed API's Javadoc (JavadocTable, regenerated by its documented command).
+    private static String javadoc(String key) {
+        return JavadocTable.description(key);
     }
 
     private record Property(String name, ObjectNode spec) {
@@ -129,6 +281,10 @@ final class KeylessSchema {
 
     private static ObjectNode string(String description) {
         return JSON.createObjectNode().put("type", "string").put("description", description);
+    }
+
+    private static ObjectNode integer(String description) {
+        return JSON.createObjectNode().put("type", "integer").put("description", description);
     }
 
     private static ObjectNode bool(String description) {

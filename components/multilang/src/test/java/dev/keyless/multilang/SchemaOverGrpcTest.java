@@ -6,8 +6,10 @@ import com.google.protobuf.Empty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import pulumirpc.Provider.GetSchemaRequest;
 
+import java.util.concurrent.TimeUnit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +24,10 @@ class SchemaOverGrpcTest {
     private static ProviderProcess provider;
     private static JsonNode schema;
 
+    // Starting the provider jar (and the Java API's program beside it) outlasts the build's default
+    // bound per method on a busy machine; nothing here measures time.
     @BeforeAll
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
     static void start() throws Exception {
         // GetPluginInfo and GetSchema never call the engine; the address only has to be given.
         provider = ProviderProcess.start("127.0.0.1:1");
@@ -85,6 +90,33 @@ class SchemaOverGrpcTest {
             type.getValue().get("properties").fieldNames().forEachRemaining(names::add);
         });
         assertThat(names).isNotEmpty().allSatisfy(name -> assertThat(name).matches(CAMEL_CASE));
+    }
+
+    @Test
+    void everyComponentTheProviderConstructsIsInTheSchemaAndEveryPropertyIsDescribed() {
+        var resources = new java.util.TreeSet<String>();
+        schema.get("resources").fieldNames().forEachRemaining(resources::add);
+        assertThat(resources).isEqualTo(FlatComponents.types()).hasSize(6);
+        assertThat(schema.get("types").size()).isEqualTo(7);
+        var undescribed = new ArrayList<String>();
+        schema.get("resources").fields().forEachRemaining(resource -> {
+            for (var section : List.of("inputProperties", "properties")) {
+                resource.getValue().get(section).fields().forEachRemaining(p -> {
+                    if (p.getValue().path("description").asText().isBlank()) {
+                        undescribed.add(resource.getKey() + " " + p.getKey());
+                    }
+                });
+            }
+        });
+        schema.get("types").fields().forEachRemaining(type -> type.getValue().get("properties").fields().forEachRemaining(p -> {
+            if (p.getValue().path("description").asText().isBlank()) {
+                undescribed.add(type.getKey() + " " + p.getKey());
+            }
+        }));
+        assertThat(undescribed).isEmpty();
+        // Descriptions of typed options are the typed API's Javadoc.
+        assertThat(schema.at("/resources/keyless:index:EksCluster/inputProperties/clusterName/description").asText())
+                .startsWith("The EKS cluster's name.");
     }
 
     @Test
