@@ -4,6 +4,7 @@ import com.pulumi.Config;
 import dev.keyless.core.InvalidInputException;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -43,6 +44,12 @@ public interface CloudKit {
      * @return the mechanism, or empty when the options have problems
      */
     Optional<MechanismSpec> mechanism(String mechanism, Optional<ConfigNode> options, boolean alsoTrustedBy, ConfigNode workload);
+
+    /**
+     * @return the controllers its clusters may list under {@code controllers}, by config name, with
+     *     the presets the cloud's module has
+     */
+    Map<String, ControllerKind> controllers();
 
     /** @return how the cloud's config names what its library names otherwise */
     default ConfigTerms terms() {
