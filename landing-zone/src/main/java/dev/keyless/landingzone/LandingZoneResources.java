@@ -46,6 +46,7 @@ record LandingZoneResources(Map<String, OidcCluster> clusters, Map<String, Store
             workload.createNamespace().ifPresent(args::createNamespace);
             workload.labels().forEach(args::label);
             workload.grants().forEach(grant -> args.grant(stores.get(grant.store()).grant(grant.access(), grant.prefix())));
+            workload.federations().values().forEach(federation -> args.mechanism(federation.get()));
             workloads.put(key, new FederatedServiceAccount(key, args.build()));
         });
         var controllers = new LinkedHashMap<String, FederatedServiceAccount>();
@@ -56,6 +57,7 @@ record LandingZoneResources(Map<String, OidcCluster> clusters, Map<String, Store
             var args = PipelineIdentityArgs.builder().issuer(pipeline.issuer());
             pipeline.subjects().forEach(args::subject);
             pipeline.grants().forEach(grant -> args.grant(stores.get(grant.store()).grant(grant.access(), grant.prefix())));
+            pipeline.federations().values().forEach(federation -> args.mechanism(federation.get()));
             pipelines.put(key, new PipelineIdentity(key, args.build()));
         });
         return new LandingZoneResources(clusters, stores, workloads, controllers, pipelines);

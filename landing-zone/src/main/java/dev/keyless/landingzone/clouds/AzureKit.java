@@ -6,6 +6,7 @@ import dev.keyless.azure.AdoptedAksCluster;
 import dev.keyless.azure.AdoptedAksClusterArgs;
 import dev.keyless.azure.AksCluster;
 import dev.keyless.azure.AksClusterArgs;
+import dev.keyless.azure.AzureFederation;
 import dev.keyless.azure.AzureOidcCluster;
 import dev.keyless.azure.BlobAccess;
 import dev.keyless.azure.EntraWorkloadIdentity;
@@ -277,5 +278,16 @@ public final class AzureKit implements CloudKit {
             return Optional.empty();
         }
         return ControllerKind.attempt(settings, "secrets", () -> AzureControllers.externalSecrets(group.get(), vault.get(), secrets));
+    }
+
+    // AzureFederation places a new identity in the resource group its Blob grants name; other
+    // grants name none, so the identity goes in the first referenced resource's group.
+    @Override
+    public Optional<IdentityMechanism> federation(List<StoreSpec> stores) {
+        if (stores.stream().anyMatch(store -> store.kind().equals("container"))) {
+            return Optional.empty();
+        }
+        return stores.stream().flatMap(store -> store.placement().stream()).findFirst()
+                .map(group -> AzureFederation.builder().resourceGroupName(group).build());
     }
 }

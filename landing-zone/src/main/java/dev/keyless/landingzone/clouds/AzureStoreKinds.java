@@ -78,8 +78,8 @@ final class AzureStoreKinds {
 
     // A topic's messages are received through one of its subscriptions.
     private static ServiceBusAccess receiveFromTopic(Settings settings) {
-        var subscription = settings.find("subscription").orElseThrow(() -> InvalidInputException.of("subscription", null,
-                "the subscription to receive from: a topic's messages are received through a subscription"));
+        var subscription = settings.find("subscription").orElseThrow(() -> InvalidInputException.missing("subscription",
+                "the store's subscription to receive from: a topic's messages are received through a subscription"));
         return ServiceBusAccess.receiveFromSubscription(settings.get(GROUP), settings.get(NAMESPACE), settings.get("topic"), subscription);
     }
 }

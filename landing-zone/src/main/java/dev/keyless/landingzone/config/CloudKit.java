@@ -1,6 +1,7 @@
 package dev.keyless.landingzone.config;
 
 import com.pulumi.Config;
+import dev.keyless.core.IdentityMechanism;
 import dev.keyless.core.InvalidInputException;
 
 import java.util.List;
@@ -50,6 +51,17 @@ public interface CloudKit {
      *     the presets the cloud's module has
      */
     Map<String, ControllerKind> controllers();
+
+    /**
+     * The federation into this cloud for a workload's or pipeline's grants on these stores, when
+     * the cloud's default federation cannot place the identity from the grants alone.
+     *
+     * @param stores the stores of this cloud the grants name
+     * @return the federation, or empty for the cloud's default
+     */
+    default Optional<IdentityMechanism> federation(List<StoreSpec> stores) {
+        return Optional.empty();
+    }
 
     /** @return how the cloud's config names what its library names otherwise */
     default ConfigTerms terms() {

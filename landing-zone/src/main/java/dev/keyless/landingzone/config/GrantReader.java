@@ -1,13 +1,16 @@
 package dev.keyless.landingzone.config;
 
 import dev.keyless.core.AccessGrant;
+import dev.keyless.core.IdentityMechanism;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Reads a {@code grants} list (of a workload or a pipeline): each grant names a store under
@@ -81,6 +84,26 @@ final class GrantReader {
             grants.add(new Read(new GrantSpec(store.get(), access.get(), prefix), planned));
         }
         return grants;
+    }
+
+    /**
+     * The federations into clouds other than the owner's that its grants' stores need, where the
+     * cloud's default federation cannot place the identity from the grants alone (see
+     * {@link CloudKit#federation}).
+     *
+     * @param grants the owner's grants, read without a problem
+     * @param own    the owner's own cloud, whose native mechanism holds its grants; empty for a pipeline
+     * @return cloud to its federation, made anew for each pass (planning, then registering)
+     */
+    Map<dev.keyless.core.Cloud, Supplier<IdentityMechanism>> federations(List<GrantSpec> grants, Optional<Cloud> own) {
+        var byCloud = new LinkedHashMap<Cloud, List<StoreSpec>>();
+        grants.stream().map(grant -> storeSpecs.get(grant.store())).filter(java.util.Objects::nonNull)
+                .filter(store -> own.filter(store.cloud()::equals).isEmpty())
+                .forEach(store -> byCloud.computeIfAbsent(store.cloud(), cloud -> new ArrayList<>()).add(store));
+        var federations = new LinkedHashMap<dev.keyless.core.Cloud, Supplier<IdentityMechanism>>();
+        byCloud.forEach((cloud, stores) -> kits.get(cloud).federation(stores).ifPresent(mechanism ->
+                federations.put(mechanism.cloud(), () -> kits.get(cloud).federation(stores).orElseThrow())));
+        return federations;
     }
 
     /**

@@ -72,21 +72,27 @@ final class PipelineReader {
         }
         if (problems.count() == mark && issuer.isPresent()) {
             var planned = read.stream().map(GrantReader.Read::planned).flatMap(Optional::stream).toList();
-            plan(key, pipeline, issuer.get(), subjects, planned);
+            plan(key, pipeline, issuer.get(), subjects, planned, grantReader.federations(grants(read), Optional.empty()));
         }
         if (problems.count() == mark && issuer.isPresent()) {
-            pipelines.put(key, new PipelineSpec(key, issuer.get(), subjects, read.stream().map(GrantReader.Read::grant).toList()));
+            pipelines.put(key, new PipelineSpec(key, issuer.get(), subjects, grants(read), grantReader.federations(grants(read), Optional.empty())));
         }
     }
 
-    // Each cloud's identity planned as PipelineIdentity plans it: the cloud's federation with the
-    // issuer, the subjects and that cloud's grants.
-    private static void plan(String key, ConfigNode pipeline, OidcIssuer issuer, List<Subject> subjects, List<AccessGrant> grants) {
+    // Each cloud's identity planned as PipelineIdentity plans it: the cloud's federation (the default
+    // unless the grants' stores need another) with the issuer, the subjects and that cloud's grants.
+    private static List<GrantSpec> grants(List<GrantReader.Read> read) {
+        return read.stream().map(GrantReader.Read::grant).toList();
+    }
+
+    private static void plan(String key, ConfigNode pipeline, OidcIssuer issuer, List<Subject> subjects, List<AccessGrant> grants,
+                             Map<dev.keyless.core.Cloud, java.util.function.Supplier<dev.keyless.core.IdentityMechanism>> federations) {
         var byCloud = new LinkedHashMap<dev.keyless.core.Cloud, List<AccessGrant>>();
         grants.forEach(grant -> byCloud.computeIfAbsent(grant.cloud(), cloud -> new ArrayList<>()).add(grant));
         byCloud.forEach((cloud, cloudGrants) -> {
             try {
-                cloud.federation().plan(new BindingRequest(key, issuer, subjects, cloudGrants));
+                var federation = federations.containsKey(cloud) ? federations.get(cloud).get() : cloud.federation();
+                federation.plan(new BindingRequest(key, issuer, subjects, cloudGrants));
             } catch (InvalidInputException refusal) {
                 var at = refusal.field().startsWith("grants[") ? pipeline.path() + "." + refusal.field()
                         : pipeline.has(refusal.field()) ? pipeline.path(refusal.field()) : pipeline.path();

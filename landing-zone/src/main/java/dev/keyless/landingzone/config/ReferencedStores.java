@@ -69,6 +69,6 @@ public final class ReferencedStores {
         }
         var name = values.get(kind.required().keySet().iterator().next());
         return Optional.of(new StoreSpec(key, cloud, kind.name(), false, () -> Store.referenced(kind, settings, name),
-                () -> Store.referenced(kind, settings, name), kind.accessNames(), false));
+                () -> Store.referenced(kind, settings, name), kind.accessNames(), false, settings.find("resourceGroup")));
     }
 }

@@ -1,6 +1,7 @@
 package dev.keyless.landingzone.config;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -17,9 +18,11 @@ import java.util.function.Supplier;
  *                   rules are checked while the config is read
  * @param accesses   the access names its grants take, in order
  * @param prefixable whether a grant may be limited to an object prefix
+ * @param placement  where the cloud's federation puts an identity for grants on it, when its grant
+ *                   does not say (an Azure resource group of a referenced resource)
  */
 public record StoreSpec(String key, Cloud cloud, String kind, boolean created, Supplier<Store> create, Supplier<Store> planned,
-                        List<String> accesses, boolean prefixable) {
+                        List<String> accesses, boolean prefixable, Optional<String> placement) {
 
     /** Copies the accesses. */
     public StoreSpec {
@@ -38,6 +41,6 @@ public record StoreSpec(String key, Cloud cloud, String kind, boolean created, S
      */
     public static StoreSpec objects(String key, Cloud cloud, String kind, boolean created, Supplier<Store> create, Supplier<Store> planned,
                                     boolean prefixable) {
-        return new StoreSpec(key, cloud, kind, created, create, planned, Access.CONFIG_NAMES, prefixable);
+        return new StoreSpec(key, cloud, kind, created, create, planned, Access.CONFIG_NAMES, prefixable, Optional.empty());
     }
 }

@@ -109,11 +109,12 @@ final class WorkloadReader {
         // so one mistake is reported once.
         if (problems.count() == mark && identity.isPresent()) {
             var planned = read.stream().map(GrantReader.Read::planned).flatMap(Optional::stream).toList();
-            plan(key, workload, cluster.get(), new ServiceAccountRef(namespace.get(), serviceAccount.get()), alsoTrustedBy, identity.get(), planned, ownIdentity);
+            plan(key, workload, cluster.get(), new ServiceAccountRef(namespace.get(), serviceAccount.get()), alsoTrustedBy, identity.get(), planned, ownIdentity,
+                    grantReader.federations(grants, cloud));
         }
         if (problems.isEmpty() && identity.isPresent()) {
             workloads.put(key, new WorkloadSpec(key, cluster.get(), namespace.get(), serviceAccount.get(), createNamespace,
-                    labels, mechanism, identity.get(), alsoTrustedBy, grants, ownIdentity));
+                    labels, mechanism, identity.get(), alsoTrustedBy, grants, ownIdentity, grantReader.federations(grants, cloud)));
         }
     }
 
@@ -123,7 +124,8 @@ final class WorkloadReader {
     // created store's keys), so the rules on grants (an inline policy's size, one key per grant, one
     // resource group per storage account) are config problems too.
     private void plan(String key, ConfigNode workload, String cluster, ServiceAccountRef account, List<String> alsoTrustedBy,
-                      MechanismSpec identity, List<AccessGrant> planned, boolean ownIdentity) {
+                      MechanismSpec identity, List<AccessGrant> planned, boolean ownIdentity,
+                      Map<dev.keyless.core.Cloud, java.util.function.Supplier<dev.keyless.core.IdentityMechanism>> federations) {
         var own = clusterSpecs.get(cluster);
         if (own == null || !alsoTrustedBy.stream().allMatch(clusterSpecs::containsKey)) {
             return;
@@ -143,14 +145,15 @@ final class WorkloadReader {
         } catch (InvalidInputException refusal) {
             kit.reportRefusal(refusal, workload, options);
         }
-        // Every other cloud's grants, planned as the component will: that cloud's default
-        // federation of the cluster's issuer.
+        // Every other cloud's grants, planned as the component will: that cloud's federation of the
+        // cluster's issuer, the default unless the grants' stores need another.
         var byCloud = new java.util.LinkedHashMap<dev.keyless.core.Cloud, List<AccessGrant>>();
         planned.stream().filter(grant -> !ownCloud.equals(grant.cloud()))
                 .forEach(grant -> byCloud.computeIfAbsent(grant.cloud(), c -> new ArrayList<>()).add(grant));
         byCloud.forEach((cloud, cloudGrants) -> {
             try {
-                cloud.federation().plan(new BindingRequest(key, account, own.planned(), cloudGrants));
+                var federation = federations.containsKey(cloud) ? federations.get(cloud).get() : cloud.federation();
+                federation.plan(new BindingRequest(key, account, own.planned(), cloudGrants));
             } catch (InvalidInputException refusal) {
                 workload.problems().add(workload.path("grants"), kit.terms().message(refusal));
             }
