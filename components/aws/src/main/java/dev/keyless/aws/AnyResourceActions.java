@@ -72,18 +72,133 @@ final class AnyResourceActions {
     static final List<String> NODE_GROUP_CHANGES = List.of("autoscaling:SetDesiredCapacity", "autoscaling:TerminateInstanceInAutoScalingGroup");
     static final String CLUSTER_AUTOSCALER_TAG_PREFIX = "aws:ResourceTag/k8s.io/cluster-autoscaler/";
 
+    /**
+     * The EC2 and Elastic Load Balancing descriptions the AWS Load Balancer Controller reads
+     * subnets, security groups, instances and its load balancers with: IAM authorizes EC2's
+     * Describe and these Get reads, and every ELB Describe, only on {@code *}.
+     *
+     * @see <a href="https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonec2.html">EC2 actions and resources</a>
+     * @see <a href="https://docs.aws.amazon.com/service-authorization/latest/reference/list_awselasticloadbalancingv2.html">ELB v2 actions and resources</a>
+     */
+    static final List<String> LOAD_BALANCER_DESCRIPTIONS = List.of(
+            "ec2:DescribeAccountAttributes", "ec2:DescribeAddresses", "ec2:DescribeAvailabilityZones", "ec2:DescribeInternetGateways",
+            "ec2:DescribeVpcs", "ec2:DescribeVpcPeeringConnections", "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups",
+            "ec2:DescribeInstances", "ec2:DescribeNetworkInterfaces", "ec2:DescribeTags", "ec2:GetCoipPoolUsage", "ec2:DescribeCoipPools",
+            "ec2:GetSecurityGroupsForVpc", "ec2:DescribeIpamPools", "ec2:DescribeRouteTables",
+            "elasticloadbalancing:DescribeLoadBalancers", "elasticloadbalancing:DescribeLoadBalancerAttributes",
+            "elasticloadbalancing:DescribeListeners", "elasticloadbalancing:DescribeListenerCertificates",
+            "elasticloadbalancing:DescribeSSLPolicies", "elasticloadbalancing:DescribeRules", "elasticloadbalancing:DescribeTargetGroups",
+            "elasticloadbalancing:DescribeTargetGroupAttributes", "elasticloadbalancing:DescribeTargetHealth",
+            "elasticloadbalancing:DescribeTags", "elasticloadbalancing:DescribeTrustStores",
+            "elasticloadbalancing:DescribeListenerAttributes", "elasticloadbalancing:DescribeCapacityReservation");
+
+    /**
+     * The certificate, user pool, WAF and Shield calls the AWS Load Balancer Controller makes for
+     * an Ingress's TLS, authentication and protection settings. Upstream documents them on
+     * {@code *} in one statement: the certificates, user pools and web ACLs are whichever the
+     * cluster's Ingresses name, so no policy can list them before they are written. Admitted on
+     * {@code *} only as that whole statement.
+     *
+     * @see <a href="https://github.com/kubernetes-sigs/aws-load-balancer-controller/blob/v2.13.4/docs/install/iam_policy.json">aws-load-balancer-controller v2.13.4, docs/install/iam_policy.json</a>
+     */
+    static final List<String> LOAD_BALANCER_INGRESS_INTEGRATIONS = List.of(
+            "cognito-idp:DescribeUserPoolClient", "acm:ListCertificates", "acm:DescribeCertificate", "iam:ListServerCertificates",
+            "iam:GetServerCertificate", "waf-regional:GetWebACL", "waf-regional:GetWebACLForResource", "waf-regional:AssociateWebACL",
+            "waf-regional:DisassociateWebACL", "wafv2:GetWebACL", "wafv2:GetWebACLForResource", "wafv2:AssociateWebACL",
+            "wafv2:DisassociateWebACL", "shield:GetSubscriptionState", "shield:DescribeProtection", "shield:CreateProtection",
+            "shield:DeleteProtection");
+
+    /**
+     * The listener and rule changes of the AWS Load Balancer Controller that upstream documents
+     * on {@code *} without a tag condition: a listener's and a rule's ARNs hold ids ELB generates,
+     * and listener certificates name no resource IAM knows. Each list is admitted on {@code *}
+     * only as the whole statement upstream documents.
+     *
+     * @see <a href="https://github.com/kubernetes-sigs/aws-load-balancer-controller/blob/v2.13.4/docs/install/iam_policy.json">aws-load-balancer-controller v2.13.4, docs/install/iam_policy.json</a>
+     */
+    static final List<String> LOAD_BALANCER_LISTENER_CHANGES = List.of("elasticloadbalancing:CreateListener",
+            "elasticloadbalancing:DeleteListener", "elasticloadbalancing:CreateRule", "elasticloadbalancing:DeleteRule");
+    /** @see #LOAD_BALANCER_LISTENER_CHANGES */
+    static final List<String> LOAD_BALANCER_LISTENER_SETTINGS = List.of("elasticloadbalancing:SetWebAcl",
+            "elasticloadbalancing:ModifyListener", "elasticloadbalancing:AddListenerCertificates",
+            "elasticloadbalancing:RemoveListenerCertificates", "elasticloadbalancing:ModifyRule", "elasticloadbalancing:SetRulePriorities");
+
+    /** The tag the AWS Load Balancer Controller puts on everything it creates, valued with the cluster's name. */
+    static final String LOAD_BALANCER_CLUSTER_TAG = "elbv2.k8s.aws/cluster";
+    /** Security group rules and deletion on the controller's own security groups, allowed only where they carry the cluster's tag. */
+    static final List<String> LOAD_BALANCER_SECURITY_GROUP_CHANGES = List.of(
+            "ec2:AuthorizeSecurityGroupIngress", "ec2:RevokeSecurityGroupIngress", "ec2:DeleteSecurityGroup");
+    /** Changes to the controller's own load balancers and target groups, allowed only where they carry the cluster's tag. */
+    static final List<String> LOAD_BALANCER_CHANGES = List.of(
+            "elasticloadbalancing:ModifyLoadBalancerAttributes", "elasticloadbalancing:SetIpAddressType",
+            "elasticloadbalancing:SetSecurityGroups", "elasticloadbalancing:SetSubnets", "elasticloadbalancing:DeleteLoadBalancer",
+            "elasticloadbalancing:ModifyTargetGroup", "elasticloadbalancing:ModifyTargetGroupAttributes",
+            "elasticloadbalancing:DeleteTargetGroup", "elasticloadbalancing:ModifyListenerAttributes",
+            "elasticloadbalancing:ModifyCapacityReservation", "elasticloadbalancing:ModifyIpPools");
+    /** Creating load balancers and target groups, allowed only when the request tags them for the cluster. */
+    static final List<String> LOAD_BALANCER_TAGGED_CREATES = List.of(
+            "elasticloadbalancing:CreateLoadBalancer", "elasticloadbalancing:CreateTargetGroup");
+
+    /**
+     * The EFS and EC2 reads the EFS CSI driver finds file systems, mount targets, access points
+     * and zones with: metadata only, no file data. Upstream documents them on {@code *}: the
+     * driver lists access points and mount targets across the file systems its StorageClasses
+     * name, which the policy does not know.
+     *
+     * @see <a href="https://github.com/kubernetes-sigs/aws-efs-csi-driver/blob/v2.3.1/docs/iam-policy-example.json">aws-efs-csi-driver v2.3.1, docs/iam-policy-example.json</a>
+     */
+    static final List<String> EFS_DESCRIPTIONS = List.of("elasticfilesystem:DescribeAccessPoints",
+            "elasticfilesystem:DescribeFileSystems", "elasticfilesystem:DescribeMountTargets", "ec2:DescribeAvailabilityZones");
+    /** The tag the EFS CSI driver puts on the access points it creates, valued {@code true}. */
+    static final String EFS_CLUSTER_TAG = "efs.csi.aws.com/cluster";
+    static final String EFS_CREATE_ACCESS_POINT = "elasticfilesystem:CreateAccessPoint";
+    static final List<String> EFS_TAGGED_CHANGES = List.of("elasticfilesystem:TagResource", "elasticfilesystem:DeleteAccessPoint");
+
+    /**
+     * The EC2 volume and snapshot descriptions Velero's AWS plugin reads: IAM authorizes EC2's
+     * Describe actions only on {@code *}.
+     *
+     * @see <a href="https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonec2.html">EC2 actions and resources</a>
+     */
+    static final List<String> SNAPSHOT_DESCRIPTIONS = List.of("ec2:DescribeVolumes", "ec2:DescribeSnapshots");
+
     private static final Set<String> ADMITTED = admitted();
-    /** Actions admitted on "*" only under a resource-tag condition: the action, the tag key's prefix. */
-    private static final Map<String, String> ADMITTED_WHEN_TAGGED = Map.of(
-            NODE_GROUP_CHANGES.get(0), CLUSTER_AUTOSCALER_TAG_PREFIX,
-            NODE_GROUP_CHANGES.get(1), CLUSTER_AUTOSCALER_TAG_PREFIX);
+    /** Actions admitted on "*" only under a resource- or request-tag condition: the action, the tag key it needs. */
+    private static final Map<String, TagKey> ADMITTED_WHEN_TAGGED = admittedWhenTagged();
+    /** Statements admitted on "*" only whole, exactly as their upstream document has them. */
+    private static final Set<Set<String>> ADMITTED_AS_DOCUMENTED = Set.of(Set.copyOf(LOAD_BALANCER_INGRESS_INTEGRATIONS),
+            Set.copyOf(LOAD_BALANCER_LISTENER_CHANGES), Set.copyOf(LOAD_BALANCER_LISTENER_SETTINGS));
+
+    /**
+     * The tag condition key an action is admitted under: the exact key, or a key prefix that a
+     * cluster's name completes (cluster-autoscaler's {@code k8s.io/cluster-autoscaler/NAME}).
+     */
+    private record TagKey(String key, boolean prefix) {
+        boolean matches(String conditionKey) {
+            return prefix ? conditionKey.startsWith(key) && conditionKey.length() > key.length() : conditionKey.equals(key);
+        }
+    }
 
     private static Set<String> admitted() {
         var names = new java.util.HashSet<String>();
         names.addAll(List.of(ECR_GET_AUTHORIZATION_TOKEN, ROUTE53_LIST_HOSTED_ZONES, ROUTE53_LIST_HOSTED_ZONES_BY_NAME));
         names.addAll(SECRETS_MANAGER_LISTING);
         names.addAll(NODE_GROUP_DESCRIPTIONS);
+        names.addAll(LOAD_BALANCER_DESCRIPTIONS);
+        names.addAll(EFS_DESCRIPTIONS);
+        names.addAll(SNAPSHOT_DESCRIPTIONS);
         return Set.copyOf(names);
+    }
+
+    private static Map<String, TagKey> admittedWhenTagged() {
+        var keys = new java.util.HashMap<String, TagKey>();
+        NODE_GROUP_CHANGES.forEach(a -> keys.put(a, new TagKey(CLUSTER_AUTOSCALER_TAG_PREFIX, true)));
+        LOAD_BALANCER_SECURITY_GROUP_CHANGES.forEach(a -> keys.put(a, new TagKey("aws:ResourceTag/" + LOAD_BALANCER_CLUSTER_TAG, false)));
+        LOAD_BALANCER_CHANGES.forEach(a -> keys.put(a, new TagKey("aws:ResourceTag/" + LOAD_BALANCER_CLUSTER_TAG, false)));
+        LOAD_BALANCER_TAGGED_CREATES.forEach(a -> keys.put(a, new TagKey("aws:RequestTag/" + LOAD_BALANCER_CLUSTER_TAG, false)));
+        keys.put(EFS_CREATE_ACCESS_POINT, new TagKey("aws:RequestTag/" + EFS_CLUSTER_TAG, false));
+        EFS_TAGGED_CHANGES.forEach(a -> keys.put(a, new TagKey("aws:ResourceTag/" + EFS_CLUSTER_TAG, false)));
+        return Map.copyOf(keys);
     }
 
     private AnyResourceActions() {
@@ -99,21 +214,26 @@ final class AnyResourceActions {
 
     /**
      * @param statement a statement on {@code *}
-     * @return whether IAM would authorize its actions only on {@code *} ({@link #admitsAll}), or
-     *     they are changes admitted under a resource-tag condition and the statement has it: the
-     *     tag must exist ({@code Null} false) or equal a value ({@code StringEquals})
+     * @return whether IAM would authorize its actions only on {@code *} ({@link #admitsAll}); or
+     *     it is, unconditioned, exactly one of the statements upstream documents on {@code *}
+     *     ({@link #LOAD_BALANCER_LISTENER_CHANGES}...); or its actions are changes admitted under a
+     *     tag condition and the statement has it: the tag must exist ({@code Null} false) or equal
+     *     a value ({@code StringEquals})
      */
     static boolean admits(IamStatement statement) {
         if (admitsAll(statement.actions())) {
             return true;
         }
         var actions = statement.actions();
+        var names = actions.stream().map(IamAction::value).collect(java.util.stream.Collectors.toSet());
+        if (statement.conditions().isEmpty() && ADMITTED_AS_DOCUMENTED.contains(names)) {
+            return true;
+        }
         if (actions.isEmpty() || !actions.stream().allMatch(a -> ADMITTED_WHEN_TAGGED.containsKey(a.value()))) {
             return false;
         }
         return actions.stream().allMatch(a -> statement.conditions().stream().anyMatch(c ->
-                c.key().value().startsWith(ADMITTED_WHEN_TAGGED.get(a.value()))
-                        && c.key().value().length() > ADMITTED_WHEN_TAGGED.get(a.value()).length()
+                ADMITTED_WHEN_TAGGED.get(a.value()).matches(c.key().value())
                         && (c.operator().value().equals(IamConditionOperator.NULL.value()) && c.value().equals("false")
                             || c.operator().value().equals(IamConditionOperator.STRING_EQUALS.value()))));
     }

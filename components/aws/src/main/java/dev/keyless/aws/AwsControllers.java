@@ -1,7 +1,9 @@
 package dev.keyless.aws;
 
+import com.pulumi.core.Output;
 import dev.keyless.core.Checks;
 import dev.keyless.core.ControllerPreset;
+import dev.keyless.core.GrantKeys;
 import dev.keyless.core.InvalidInputException;
 import software.amazon.awssdk.policybuilder.iam.IamConditionOperator;
 import software.amazon.awssdk.policybuilder.iam.IamEffect;
@@ -12,9 +14,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Ready identities for the controllers an EKS cluster runs, each with the ServiceAccount its Helm
- * chart makes by default and the permissions its upstream project documents, narrowed to the
- * zones, secrets and keys named. Each works with IRSA (the default) and EKS Pod Identity: give the
+ * Ready identities for the controllers an EKS cluster runs (external-dns, cert-manager,
+ * external-secrets, cluster-autoscaler, the EBS, EFS and Mountpoint for S3 CSI drivers, the AWS
+ * Load Balancer Controller, Velero, the VPC CNI), each with the ServiceAccount its Helm chart
+ * makes by default and the permissions its upstream project documents, narrowed to the zones,
+ * secrets, keys, file systems and buckets named. Each works with IRSA (the default) and EKS Pod Identity: give the
  * mechanism on the preset's {@link ControllerPreset#args args}.
  *
  * <p>Where upstream grants on {@code hostedzone/*} or a name pattern, the preset names each
@@ -32,6 +36,8 @@ import java.util.Optional;
 public final class AwsControllers {
     /** The managed policy AWS maintains for the EBS CSI driver's controller, which the driver's install docs name. */
     public static final String EBS_CSI_DRIVER_POLICY_ARN = "arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicyV2";
+    /** The managed policy AWS maintains for the VPC CNI plugin on IPv4 clusters, which the EKS user guide names. */
+    public static final String VPC_CNI_POLICY_ARN = "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy";
 
     static final List<String> EXTERNAL_DNS_ZONE_ACTIONS = List.of(
             "route53:ChangeResourceRecordSets", "route53:ListResourceRecordSets", "route53:ListTagsForResources");
@@ -39,6 +45,8 @@ public final class AwsControllers {
     static final List<String> EXTERNAL_SECRETS_SECRET_ACTIONS = List.of("secretsmanager:GetResourcePolicy", "secretsmanager:GetSecretValue",
             "secretsmanager:DescribeSecret", "secretsmanager:ListSecretVersionIds");
     static final List<String> EBS_CSI_KEY_ACTIONS = List.of("kms:Decrypt", "kms:GenerateDataKeyWithoutPlaintext", "kms:CreateGrant");
+    /** The longest zone ARN a preset names: the bound for a zone id known only at deploy. */
+    static final String LONGEST_ZONE_ARN = "arn:aws:route53:::hostedzone/" + "Z".repeat(Route53Access.MAX_ZONE_ID_LENGTH);
     /** An EKS cluster's name: 1 to 100 of letters, digits, '-' and '_', starting with a letter or digit. */
     static final String CLUSTER_NAME_RULE = "an EKS cluster name, 1 to 100 of [A-Za-z0-9_-] starting with a letter or digit";
 
@@ -59,13 +67,23 @@ public final class AwsControllers {
      */
     public static ControllerPreset externalDns(List<String> zoneIds) {
         var zones = zoneArns("externalDns", zoneIds);
-        var statements = List.of(
-                allow(EXTERNAL_DNS_ZONE_ACTIONS, zones),
-                // Finding zones names none: IAM authorizes ListHostedZones only on "*".
-                // https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonroute53.html
-                allow(List.of(AnyResourceActions.ROUTE53_LIST_HOSTED_ZONES), List.of("*")));
-        return ControllerPreset.of("external-dns", "external-dns", "external-dns",
-                List.of(new ControllerGrant("external-dns record changes on " + String.join(", ", zoneIds), statements, List.of())));
+        return externalDnsPreset(new ControllerGrant("external-dns record changes on " + String.join(", ", zoneIds),
+                externalDnsStatements(zones), List.of()));
+    }
+
+    /**
+     * As {@link #externalDns(List)}, for one zone another stack names.
+     *
+     * @param key    a stable name for the zone in reports; see {@link GrantKeys#RULE}
+     * @param zoneId the hosted zone's id, e.g. a StackReference output; checked once known
+     * @return the preset
+     * @throws InvalidInputException when the key breaks {@link GrantKeys#RULE}
+     */
+    public static ControllerPreset externalDns(String key, Output<String> zoneId) {
+        GrantKeys.require(key);
+        Checks.notNull("zone", zoneId, "a Route 53 hosted zone id");
+        return externalDnsPreset(new ControllerGrant("external-dns record changes on " + key,
+                zoneId.applyValue(id -> externalDnsStatements(List.of(zoneArn(id)))), externalDnsStatements(List.of(LONGEST_ZONE_ARN)), List.of()));
     }
 
     /**
@@ -82,6 +100,42 @@ public final class AwsControllers {
      */
     public static ControllerPreset certManager(List<String> zoneIds) {
         var zones = zoneArns("certManager", zoneIds);
+        return certManagerPreset(new ControllerGrant("cert-manager DNS-01 TXT records on " + String.join(", ", zoneIds),
+                certManagerStatements(zones), List.of()));
+    }
+
+    /**
+     * As {@link #certManager(List)}, for one zone another stack names.
+     *
+     * @param key    a stable name for the zone in reports; see {@link GrantKeys#RULE}
+     * @param zoneId the hosted zone's id, e.g. a StackReference output; checked once known
+     * @return the preset
+     * @throws InvalidInputException when the key breaks {@link GrantKeys#RULE}
+     */
+    public static ControllerPreset certManager(String key, Output<String> zoneId) {
+        GrantKeys.require(key);
+        Checks.notNull("zone", zoneId, "a Route 53 hosted zone id");
+        return certManagerPreset(new ControllerGrant("cert-manager DNS-01 TXT records on " + key,
+                zoneId.applyValue(id -> certManagerStatements(List.of(zoneArn(id)))), certManagerStatements(List.of(LONGEST_ZONE_ARN)), List.of()));
+    }
+
+    private static List<IamStatement> externalDnsStatements(List<String> zones) {
+        return List.of(
+                allow(EXTERNAL_DNS_ZONE_ACTIONS, zones),
+                // Finding zones names none: IAM authorizes ListHostedZones only on "*".
+                // https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonroute53.html
+                allow(List.of(AnyResourceActions.ROUTE53_LIST_HOSTED_ZONES), List.of("*")));
+    }
+
+    private static ControllerPreset externalDnsPreset(ControllerGrant grant) {
+        return ControllerPreset.of("external-dns", "external-dns", "external-dns", List.of(grant));
+    }
+
+    private static ControllerPreset certManagerPreset(ControllerGrant grant) {
+        return ControllerPreset.of("cert-manager", "cert-manager", "cert-manager", List.of(grant));
+    }
+
+    private static List<IamStatement> certManagerStatements(List<String> zones) {
         var records = IamStatement.builder().effect(IamEffect.ALLOW).actionIds(CERT_MANAGER_ZONE_ACTIONS).resourceIds(zones)
                 .addCondition(IamConditionOperator.STRING_EQUALS.addPrefix("ForAllValues:"), "route53:ChangeResourceRecordSetsRecordTypes", "TXT")
                 .build();
@@ -91,8 +145,7 @@ public final class AwsControllers {
                 // Finding a zone by its domain names none: IAM authorizes it only on "*".
                 // https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonroute53.html
                 allow(List.of(AnyResourceActions.ROUTE53_LIST_HOSTED_ZONES_BY_NAME), List.of("*")));
-        return ControllerPreset.of("cert-manager", "cert-manager", "cert-manager",
-                List.of(new ControllerGrant("cert-manager DNS-01 TXT records on " + String.join(", ", zoneIds), statements, List.of())));
+        return statements;
     }
 
     /**
@@ -110,13 +163,35 @@ public final class AwsControllers {
     public static ControllerPreset externalSecrets(List<String> secretArns) {
         var secrets = distinct("externalSecrets", secretArns, "at least one Secrets Manager secret ARN");
         secrets.forEach(arn -> SecretsManagerAccess.SECRET_ARN.require("secret", arn));
-        var statements = List.of(
+        return externalSecretsPreset(new ControllerGrant("external-secrets reads of " + secrets.size() + " secret(s)",
+                externalSecretsStatements(secrets), List.of()));
+    }
+
+    /**
+     * As {@link #externalSecrets(List)}, for one secret another stack names.
+     *
+     * @param key       a stable name for the secret in reports; see {@link GrantKeys#RULE}
+     * @param secretArn the secret's full ARN, e.g. a StackReference output; checked once known
+     * @return the preset
+     * @throws InvalidInputException when the key breaks {@link GrantKeys#RULE}
+     */
+    public static ControllerPreset externalSecrets(String key, Output<String> secretArn) {
+        var secret = GrantedArn.output(SecretsManagerAccess.SECRET_ARN, "secret", key, secretArn);
+        return externalSecretsPreset(new ControllerGrant("external-secrets reads of " + key,
+                secret.arn().applyValue(arn -> externalSecretsStatements(List.of(arn))),
+                externalSecretsStatements(List.of(SecretsManagerAccess.LONGEST_SECRET_ARN)), List.of()));
+    }
+
+    private static List<IamStatement> externalSecretsStatements(List<String> secrets) {
+        return List.of(
                 // Listing and the batch read name no secret: IAM authorizes them only on "*".
                 // https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssecretsmanager.html
                 allow(AnyResourceActions.SECRETS_MANAGER_LISTING, List.of("*")),
                 allow(EXTERNAL_SECRETS_SECRET_ACTIONS, secrets));
-        return ControllerPreset.of("external-secrets", "external-secrets", "external-secrets",
-                List.of(new ControllerGrant("external-secrets reads of " + secrets.size() + " secret(s)", statements, List.of())));
+    }
+
+    private static ControllerPreset externalSecretsPreset(ControllerGrant grant) {
+        return ControllerPreset.of("external-secrets", "external-secrets", "external-secrets", List.of(grant));
     }
 
     /**
@@ -134,9 +209,7 @@ public final class AwsControllers {
      * @see <a href="https://github.com/kubernetes/autoscaler/blob/062f28a624a2cbedcdc13b152845ac8074853219/cluster-autoscaler/cloudprovider/aws/README.md#iam-policy">cluster-autoscaler cloudprovider/aws/README.md: IAM Policy (read at commit 062f28a)</a>
      */
     public static ControllerPreset clusterAutoscaler(String clusterName) {
-        if (clusterName == null || !clusterName.matches("[A-Za-z0-9][A-Za-z0-9_-]{0,99}")) {
-            throw InvalidInputException.of("clusterAutoscaler", clusterName, CLUSTER_NAME_RULE);
-        }
+        requireClusterName("clusterAutoscaler", clusterName);
         var changes = IamStatement.builder().effect(IamEffect.ALLOW).actionIds(AnyResourceActions.NODE_GROUP_CHANGES).addResource("*")
                 .addCondition(IamConditionOperator.NULL, AnyResourceActions.CLUSTER_AUTOSCALER_TAG_PREFIX + clusterName, "false")
                 .build();
@@ -187,9 +260,204 @@ public final class AwsControllers {
                 List.of(new ControllerGrant(description, statements, List.of(EBS_CSI_DRIVER_POLICY_ARN))));
     }
 
+    /**
+     * The AWS Load Balancer Controller: the statements of its {@code iam_policy.json} at v2.13.4
+     * (unchanged through v2.17.1), tag conditions included, with every condition on the
+     * {@code elbv2.k8s.aws/cluster} tag narrowed from "has the tag" to "tagged with this
+     * cluster's name" (the controller tags everything it creates with its {@code --cluster-name}),
+     * and the untagged security group calls named by resource type ({@code security-group/*},
+     * {@code vpc/*}) instead of {@code *}; see {@link LoadBalancerControllerPolicy}. The describes,
+     * the Ingress integrations (ACM and IAM certificates, Cognito, WAF, Shield) and the listener
+     * and rule changes stay on {@code *} exactly as upstream has them: they name certificates,
+     * web ACLs and ids no policy knows before the Ingresses are written. Resources are in the
+     * {@code aws} partition. Namespace {@code kube-system}, ServiceAccount
+     * {@code aws-load-balancer-controller} (the name the install guide gives the chart).
+     *
+     * @param clusterName the EKS cluster's name, as given to the controller's {@code clusterName} value
+     * @return the preset
+     * @throws InvalidInputException when the name breaks {@link #CLUSTER_NAME_RULE}
+     * @see <a href="https://github.com/kubernetes-sigs/aws-load-balancer-controller/blob/v2.13.4/docs/install/iam_policy.json">aws-load-balancer-controller v2.13.4, docs/install/iam_policy.json</a>
+     * @see <a href="https://github.com/kubernetes-sigs/aws-load-balancer-controller/blob/v2.13.4/docs/deploy/installation.md">v2.13.4 installation guide: kube-system, aws-load-balancer-controller</a>
+     */
+    public static ControllerPreset awsLoadBalancerController(String clusterName) {
+        requireClusterName("awsLoadBalancerController", clusterName);
+        return ControllerPreset.of("aws-load-balancer-controller", "kube-system", "aws-load-balancer-controller",
+                List.of(new ControllerGrant("AWS Load Balancer Controller on the load balancers tagged for " + clusterName,
+                        LoadBalancerControllerPolicy.statements(clusterName), List.of())));
+    }
+
+    /**
+     * The EFS CSI driver's controller, for access points in any file system its StorageClasses
+     * name: the actions of {@code docs/iam-policy-example.json} at v2.3.1 (AWS's managed
+     * {@code AmazonEFSCSIDriverPolicy}), with its tag conditions: access points are created only
+     * tagged {@code efs.csi.aws.com/cluster: true}, and only access points with that tag are
+     * tagged or deleted; the reads of file systems, mount targets, access points and zones on
+     * {@code *}. Namespace {@code kube-system}, ServiceAccount {@code efs-csi-controller-sa} (the
+     * chart's {@code controller.serviceAccount.name}).
+     *
+     * @return the preset
+     * @see <a href="https://github.com/kubernetes-sigs/aws-efs-csi-driver/blob/v2.3.1/docs/iam-policy-example.json">aws-efs-csi-driver v2.3.1, docs/iam-policy-example.json</a>
+     */
+    public static ControllerPreset efsCsiDriver() {
+        return efsCsi(new ControllerGrant("EFS CSI driver access points in any file system", EfsCsiDriverPolicy.anyFileSystem(), List.of()));
+    }
+
+    /**
+     * The EFS CSI driver's controller for access points in the named file systems only: as
+     * {@link #efsCsiDriver()}, with access points created only in those file systems, and tagged
+     * and deleted only in their regions and accounts.
+     *
+     * @param fileSystemArns the file systems' ARNs, {@code arn:aws:elasticfilesystem:REGION:ACCOUNT:file-system/fs-ID}, at least one
+     * @return the preset
+     * @throws InvalidInputException when none is given, one is given twice, or one is not a file system ARN
+     */
+    public static ControllerPreset efsCsiDriver(List<String> fileSystemArns) {
+        var fileSystems = distinct("efsCsiDriver", fileSystemArns, "at least one EFS file system ARN");
+        fileSystems.forEach(arn -> EfsCsiDriverPolicy.FILE_SYSTEM_ARN.require("fileSystem", arn));
+        return efsCsi(new ControllerGrant("EFS CSI driver access points in " + String.join(", ", fileSystems),
+                EfsCsiDriverPolicy.fileSystems(fileSystems), List.of()));
+    }
+
+    /**
+     * As {@link #efsCsiDriver(List)}, for one file system another stack names.
+     *
+     * @param key           a stable name for the file system in reports; see {@link GrantKeys#RULE}
+     * @param fileSystemArn the file system's ARN, e.g. a StackReference output; checked once known
+     * @return the preset
+     * @throws InvalidInputException when the key breaks {@link GrantKeys#RULE}
+     */
+    public static ControllerPreset efsCsiDriver(String key, Output<String> fileSystemArn) {
+        var fileSystem = GrantedArn.output(EfsCsiDriverPolicy.FILE_SYSTEM_ARN, "fileSystem", key, fileSystemArn);
+        return efsCsi(new ControllerGrant("EFS CSI driver access points in " + key,
+                fileSystem.arn().applyValue(arn -> EfsCsiDriverPolicy.fileSystems(List.of(arn))),
+                EfsCsiDriverPolicy.fileSystems(List.of(EfsCsiDriverPolicy.LONGEST_FILE_SYSTEM_ARN)), List.of()));
+    }
+
+    /**
+     * Velero with its AWS plugin: EC2 volume snapshots (descriptions on {@code *}, snapshot and
+     * volume changes on the {@code volume/*} and {@code snapshot/*} resource types, where
+     * upstream has {@code *}) and its backups on exactly the one bucket named, the actions of the
+     * plugin's README at v1.13.2. Namespace {@code velero}, ServiceAccount {@code velero-server}
+     * (the chart's {@code serviceAccount.server.name} for a release named {@code velero}).
+     *
+     * @param bucketName the backup bucket's name, in the {@code aws} partition
+     * @return the preset
+     * @throws InvalidInputException when the name breaks S3's naming rules
+     * @see <a href="https://github.com/vmware-tanzu/velero-plugin-for-aws/blob/v1.13.2/README.md#set-permissions-for-velero">velero-plugin-for-aws v1.13.2, README.md: Set permissions for Velero</a>
+     */
+    public static ControllerPreset velero(String bucketName) {
+        var bucket = S3Access.arnOf(bucketName);
+        return veleroPreset(new ControllerGrant("Velero backups in " + bucketName + " and EC2 snapshots",
+                VeleroPolicy.statements(bucket), List.of()));
+    }
+
+    /**
+     * As {@link #velero(String)}, for a bucket another stack names.
+     *
+     * @param key        a stable name for the bucket in reports; see {@link GrantKeys#RULE}
+     * @param bucketName the backup bucket's name, e.g. a StackReference output; checked against S3's naming rules once known
+     * @return the preset
+     * @throws InvalidInputException when the key breaks {@link GrantKeys#RULE}
+     */
+    public static ControllerPreset velero(String key, Output<String> bucketName) {
+        GrantKeys.require(key);
+        Checks.notNull("bucket", bucketName, "a bucket name");
+        return veleroPreset(new ControllerGrant("Velero backups in " + key + " and EC2 snapshots",
+                bucketName.applyValue(name -> VeleroPolicy.statements(S3Access.arnOf(name))),
+                VeleroPolicy.statements(S3Access.LONGEST_BUCKET_ARN), List.of()));
+    }
+
+    /**
+     * The VPC CNI plugin ({@code aws-node}) on an IPv4 cluster: AWS's managed policy
+     * {@code AmazonEKS_CNI_Policy}, which the EKS user guide attaches and AWS keeps current with
+     * the plugin's network interface and address calls (an IPv6 cluster needs the user guide's
+     * IPv6 policy instead). Namespace {@code kube-system}, ServiceAccount {@code aws-node}.
+     *
+     * @return the preset
+     * @see <a href="https://docs.aws.amazon.com/eks/latest/userguide/cni-iam-role.html">EKS user guide: configure the Amazon VPC CNI plugin to use IRSA</a>
+     * @see <a href="https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AmazonEKS_CNI_Policy.html">AmazonEKS_CNI_Policy</a>
+     */
+    public static ControllerPreset vpcCni() {
+        return ControllerPreset.of("vpc-cni", "kube-system", "aws-node",
+                List.of(new ControllerGrant("VPC CNI (AmazonEKS_CNI_Policy)", List.of(), List.of(VPC_CNI_POLICY_ARN))));
+    }
+
+    /**
+     * The Mountpoint for Amazon S3 CSI driver with full access to the buckets named: listing each
+     * bucket and reading, writing, aborting uploads and deleting its objects, the permissions
+     * Mountpoint documents. Namespace {@code kube-system}, ServiceAccount {@code s3-csi-driver-sa}
+     * (the v2.7.0 chart's {@code node.serviceAccount.name}, the driver-level credentials).
+     *
+     * @param bucketNames the buckets' names, in the {@code aws} partition, at least one
+     * @return the preset
+     * @throws InvalidInputException when none is given, one is given twice, or a name breaks S3's naming rules
+     * @see <a href="https://github.com/awslabs/mountpoint-s3/blob/main/doc/CONFIGURATION.md#iam-permissions">Mountpoint for Amazon S3: IAM permissions</a>
+     * @see <a href="https://github.com/awslabs/mountpoint-s3-csi-driver/blob/v2.7.0/docs/CONFIGURATION.md">mountpoint-s3-csi-driver v2.7.0, docs/CONFIGURATION.md: AWS credentials</a>
+     */
+    public static ControllerPreset mountpointS3CsiDriver(List<String> bucketNames) {
+        var buckets = distinct("mountpointS3CsiDriver", bucketNames, "at least one S3 bucket name");
+        var statements = new java.util.ArrayList<IamStatement>();
+        buckets.forEach(b -> statements.addAll(MountpointS3Policy.statements(S3Access.arnOf(b), Optional.empty())));
+        return mountpointPreset(new ControllerGrant("Mountpoint for S3 on " + String.join(", ", buckets), statements, List.of()));
+    }
+
+    /**
+     * As {@link #mountpointS3CsiDriver(List)} for one bucket mounted with {@code --prefix}: objects
+     * under the prefix only, and listing limited to keys under it.
+     *
+     * @param bucketName the bucket's name, in the {@code aws} partition
+     * @param keyPrefix  the prefix, e.g. {@code models/}; see {@link S3Access#PREFIX_RULE}
+     * @return the preset
+     * @throws InvalidInputException when the name breaks S3's naming rules or the prefix its rule
+     */
+    public static ControllerPreset mountpointS3CsiDriver(String bucketName, String keyPrefix) {
+        var bucket = S3Access.arnOf(bucketName);
+        var prefix = S3Access.requirePrefix(keyPrefix);
+        return mountpointPreset(new ControllerGrant("Mountpoint for S3 on " + bucketName + "/" + prefix + "*",
+                MountpointS3Policy.statements(bucket, Optional.of(prefix)), List.of()));
+    }
+
+    /**
+     * As {@link #mountpointS3CsiDriver(List)}, for one bucket another stack names.
+     *
+     * @param key        a stable name for the bucket in reports; see {@link GrantKeys#RULE}
+     * @param bucketName the bucket's name, e.g. a StackReference output; checked against S3's naming rules once known
+     * @return the preset
+     * @throws InvalidInputException when the key breaks {@link GrantKeys#RULE}
+     */
+    public static ControllerPreset mountpointS3CsiDriver(String key, Output<String> bucketName) {
+        GrantKeys.require(key);
+        Checks.notNull("bucket", bucketName, "a bucket name");
+        return mountpointPreset(new ControllerGrant("Mountpoint for S3 on " + key,
+                bucketName.applyValue(name -> MountpointS3Policy.statements(S3Access.arnOf(name), Optional.empty())),
+                MountpointS3Policy.statements(S3Access.LONGEST_BUCKET_ARN, Optional.empty()), List.of()));
+    }
+
+    private static ControllerPreset efsCsi(ControllerGrant grant) {
+        return ControllerPreset.of("aws-efs-csi-driver", "kube-system", "efs-csi-controller-sa", List.of(grant));
+    }
+
+    private static ControllerPreset veleroPreset(ControllerGrant grant) {
+        return ControllerPreset.of("velero", "velero", "velero-server", List.of(grant));
+    }
+
+    private static ControllerPreset mountpointPreset(ControllerGrant grant) {
+        return ControllerPreset.of("aws-mountpoint-s3-csi-driver", "kube-system", "s3-csi-driver-sa", List.of(grant));
+    }
+
+    private static void requireClusterName(String field, String clusterName) {
+        if (clusterName == null || !clusterName.matches("[A-Za-z0-9][A-Za-z0-9_-]{0,99}")) {
+            throw InvalidInputException.of(field, clusterName, CLUSTER_NAME_RULE);
+        }
+    }
+
     private static List<String> zoneArns(String field, List<String> zoneIds) {
         return distinct(field, zoneIds, "at least one Route 53 hosted zone id (the controller changes records only in the zones named)")
-                .stream().map(id -> "arn:aws:route53:::hostedzone/" + Route53Access.requireZoneId("zone", id)).toList();
+                .stream().map(AwsControllers::zoneArn).toList();
+    }
+
+    private static String zoneArn(String zoneId) {
+        return "arn:aws:route53:::hostedzone/" + Route53Access.requireZoneId("zone", zoneId);
     }
 
     private static List<String> distinct(String field, List<String> values, String rule) {

@@ -9,27 +9,40 @@ import java.util.Optional;
 /**
  * The permissions of one controller preset ({@link AwsControllers}): statements on resources
  * named in plain values, checked before anything registers, so they are known exactly at
- * preview, and any AWS managed policy the controller's upstream project ships.
+ * preview, or on resources named by an {@code Output} (another stack's bucket), checked once
+ * known and bounded at preview by the same statements on the longest names; and any AWS managed
+ * policy the controller's upstream project ships.
  */
 final class ControllerGrant implements AwsGrant {
     private final String description;
-    private final List<IamStatement> statements;
+    private final Output<List<IamStatement>> statements;
+    private final List<IamStatement> longestStatements;
     private final List<String> managedPolicyArns;
 
     ControllerGrant(String description, List<IamStatement> statements, List<String> managedPolicyArns) {
+        this(description, Output.of(List.copyOf(statements)), statements, managedPolicyArns);
+    }
+
+    /**
+     * @param statements        the statements, known at deploy; failing there when a name breaks its rule
+     * @param longestStatements the same statements with every name not yet known at its longest
+     */
+    ControllerGrant(String description, Output<List<IamStatement>> statements, List<IamStatement> longestStatements,
+            List<String> managedPolicyArns) {
         this.description = description;
-        this.statements = List.copyOf(statements);
+        this.statements = statements;
+        this.longestStatements = List.copyOf(longestStatements);
         this.managedPolicyArns = List.copyOf(managedPolicyArns);
     }
 
     @Override
     public Output<List<IamStatement>> statements() {
-        return Output.of(statements);
+        return statements;
     }
 
     @Override
     public Optional<List<IamStatement>> longestStatements() {
-        return Optional.of(statements);
+        return Optional.of(longestStatements);
     }
 
     @Override

@@ -8,7 +8,8 @@ import software.amazon.awssdk.policybuilder.iam.IamStatement;
 /**
  * The customer-managed KMS key a secret or a SecureString parameter is encrypted with: reading
  * the value needs {@code kms:Decrypt} on that key (a value encrypted with the AWS-managed key
- * needs nothing more). One statement, the key named exactly.
+ * needs nothing more); writing one needs the key actions its service documents. One statement,
+ * the key named exactly.
  *
  * @see <a href="https://docs.aws.amazon.com/secretsmanager/latest/userguide/auth-and-access_identity-based-policies.html">Secrets Manager: read a secret encrypted with a customer managed key</a>
  */
@@ -31,6 +32,11 @@ final class CustomerKey {
     }
 
     static IamStatement decrypt(String keyArn) {
-        return IamStatement.builder().effect(IamEffect.ALLOW).addAction(DECRYPT).addResource(keyArn).build();
+        return allow(java.util.List.of(DECRYPT), keyArn);
+    }
+
+    /** The key actions writing a value needs, which differ by service, on that key alone. */
+    static IamStatement allow(java.util.List<String> actions, String keyArn) {
+        return IamStatement.builder().effect(IamEffect.ALLOW).actionIds(actions).addResource(keyArn).build();
     }
 }

@@ -40,7 +40,7 @@ public final class S3Access implements AwsGrant {
     /** How a bucket named by an {@code Output} without a key is reported. */
     static final String UNKEYED_LABEL = "a bucket named by an Output";
     /** The longest bucket ARN any bucket can have: the bound for an ARN not known before deploy. */
-    private static final String LONGEST_BUCKET_ARN = "arn:aws-us-gov:s3:::" + "b".repeat(S3BucketNames.MAX_LENGTH);
+    static final String LONGEST_BUCKET_ARN = "arn:aws-us-gov:s3:::" + "b".repeat(S3BucketNames.MAX_LENGTH);
 
     private final Output<String> bucketArn;
     private final Optional<String> knownBucketArn;
@@ -150,15 +150,25 @@ public final class S3Access implements AwsGrant {
      * @throws InvalidInputException when the prefix breaks a rule or the grant has a prefix already
      */
     public S3Access prefix(String keyPrefix) {
-        if (keyPrefix == null || keyPrefix.isEmpty() || keyPrefix.length() > 1024 || keyPrefix.startsWith("/")
-                || keyPrefix.contains("*") || keyPrefix.contains("?") || keyPrefix.contains("${")) {
-            throw InvalidInputException.of("prefix", keyPrefix, PREFIX_RULE);
-        }
+        requirePrefix(keyPrefix);
         if (prefix.isPresent()) {
             throw InvalidInputException.of("prefix", keyPrefix,
                     "given once per grant; this grant is limited to '" + prefix.get() + "' already (give a second grant for a second prefix)");
         }
         return new S3Access(bucketArn, knownBucketArn, bucketLabel, write, Optional.of(keyPrefix));
+    }
+
+    /**
+     * @param keyPrefix a key prefix
+     * @return the prefix
+     * @throws InvalidInputException when it breaks {@link #PREFIX_RULE}
+     */
+    static String requirePrefix(String keyPrefix) {
+        if (keyPrefix == null || keyPrefix.isEmpty() || keyPrefix.length() > 1024 || keyPrefix.startsWith("/")
+                || keyPrefix.contains("*") || keyPrefix.contains("?") || keyPrefix.contains("${")) {
+            throw InvalidInputException.of("prefix", keyPrefix, PREFIX_RULE);
+        }
+        return keyPrefix;
     }
 
     @Override
@@ -215,7 +225,7 @@ public final class S3Access implements AwsGrant {
 
     // Clients that treat the prefix as a folder (ChartMuseum cleans "charts/" to "charts") list it
     // without its trailing slash; that listing shows only keys under the prefix too.
-    private static List<String> listablePrefixes(String keyPrefix) {
+    static List<String> listablePrefixes(String keyPrefix) {
         return keyPrefix.endsWith("/") && keyPrefix.length() > 1
                 ? List.of(keyPrefix + "*", keyPrefix.substring(0, keyPrefix.length() - 1))
                 : List.of(keyPrefix + "*");
@@ -236,7 +246,8 @@ public final class S3Access implements AwsGrant {
         return new S3Access(bucketName.applyValue(S3Access::arnOf), Optional.empty(), label, write, Optional.empty());
     }
 
-    private static String arnOf(String bucketName) {
+    /** @return the bucket's ARN in the {@code aws} partition, once its name passes S3's naming rules */
+    static String arnOf(String bucketName) {
         return "arn:aws:s3:::" + S3BucketNames.require("bucket", bucketName);
     }
 }

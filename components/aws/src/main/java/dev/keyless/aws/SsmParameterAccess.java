@@ -17,17 +17,23 @@ import java.util.regex.Pattern;
  * Reading SSM Parameter Store parameters: one parameter ({@code ssm:GetParameter} and
  * {@code ssm:GetParameters} on its ARN), or every parameter under one path
  * ({@code ssm:GetParametersByPath} on the path, which is what Parameter Store authorizes that call
- * against, and the two single reads on {@code PATH/*}). A SecureString encrypted with a customer
- * managed key also needs {@link #decryptingWith(String)}.
+ * against, and the two single reads on {@code PATH/*}). The write level ({@link #readWrite(String)},
+ * {@link #readWriteUnderPath(String)}) adds {@code ssm:PutParameter} on the same parameter, or on
+ * {@code PATH/*}: it creates and overwrites values, and nothing else (no deletion, no tags, no
+ * labels). A SecureString encrypted with a customer managed key also needs
+ * {@link #decryptingWith(String)}: {@code kms:Decrypt} on that key, and for writes
+ * {@code kms:Encrypt}, which Parameter Store calls to encrypt a new value.
  *
  * <pre>{@code
  * SsmParameterAccess.readOnly("arn:aws:ssm:eu-west-1:111122223333:parameter/shop/api/url")
  * SsmParameterAccess.readOnlyUnderPath("arn:aws:ssm:eu-west-1:111122223333:parameter/shop/api")
  * SsmParameterAccess.readOnly(apiUrl).decryptingWith(configKey)
+ * SsmParameterAccess.readWriteUnderPath("shop-state", pathArnFromAnotherStack).decryptingWith(configKey)
  * }</pre>
  *
  * @see <a href="https://docs.aws.amazon.com/systems-manager/latest/userguide/sysman-paramstore-access.html">Restricting access to Parameter Store parameters</a>
  * @see <a href="https://docs.aws.amazon.com/systems-manager/latest/userguide/ps-retrieval-authorization.html">How Parameter Store authorizes parameter retrieval</a>
+ * @see <a href="https://docs.aws.amazon.com/systems-manager/latest/userguide/parameter-store-setting-up.html#ps-kms-permissions">Encrypting and decrypting parameters with KMS keys (kms:Encrypt to write a SecureString)</a>
  */
 public final class SsmParameterAccess implements AwsGrant {
     /**
@@ -50,14 +56,18 @@ public final class SsmParameterAccess implements AwsGrant {
             + "n".repeat(MAX_ARN_LENGTH - PARAMETER_ARN.longest("parameter/").length());
     static final List<String> READ_ACTIONS = List.of("ssm:GetParameter", "ssm:GetParameters");
     static final String BY_PATH = "ssm:GetParametersByPath";
+    static final String PUT = "ssm:PutParameter";
+    static final List<String> WRITE_KEY_ACTIONS = List.of(CustomerKey.DECRYPT, "kms:Encrypt");
 
     private final GrantedArn parameter;
     private final boolean underPath;
+    private final AccessLevel level;
     private final Optional<GrantedArn> key;
 
-    private SsmParameterAccess(GrantedArn parameter, boolean underPath, Optional<GrantedArn> key) {
+    private SsmParameterAccess(GrantedArn parameter, boolean underPath, AccessLevel level, Optional<GrantedArn> key) {
         this.parameter = parameter;
         this.underPath = underPath;
+        this.level = level;
         this.key = key;
     }
 
@@ -67,7 +77,7 @@ public final class SsmParameterAccess implements AwsGrant {
      * @throws InvalidInputException when the ARN is not a parameter ARN, or has a wildcard
      */
     public static SsmParameterAccess readOnly(String parameterArn) {
-        return new SsmParameterAccess(GrantedArn.plain(PARAMETER_ARN, "parameter", parameterArn), false, Optional.empty());
+        return new SsmParameterAccess(GrantedArn.plain(PARAMETER_ARN, "parameter", parameterArn), false, AccessLevel.READ, Optional.empty());
     }
 
     /**
@@ -76,7 +86,7 @@ public final class SsmParameterAccess implements AwsGrant {
      * @return reading that parameter
      */
     public static SsmParameterAccess readOnly(String key, Output<String> parameterArn) {
-        return new SsmParameterAccess(GrantedArn.output(PARAMETER_ARN, "parameter", key, parameterArn), false, Optional.empty());
+        return new SsmParameterAccess(GrantedArn.output(PARAMETER_ARN, "parameter", key, parameterArn), false, AccessLevel.READ, Optional.empty());
     }
 
     /**
@@ -85,7 +95,7 @@ public final class SsmParameterAccess implements AwsGrant {
      */
     public static SsmParameterAccess readOnly(Parameter parameter) {
         return new SsmParameterAccess(GrantedArn.resource("parameter", parameter, parameter == null ? null : parameter.arn(),
-                "an ssm.Parameter or a parameter ARN"), false, Optional.empty());
+                "an ssm.Parameter or a parameter ARN"), false, AccessLevel.READ, Optional.empty());
     }
 
     /**
@@ -95,7 +105,7 @@ public final class SsmParameterAccess implements AwsGrant {
      * @throws InvalidInputException when the ARN is not a parameter ARN, or has a wildcard
      */
     public static SsmParameterAccess readOnlyUnderPath(String pathArn) {
-        return new SsmParameterAccess(GrantedArn.plain(PARAMETER_ARN, "path", pathArn), true, Optional.empty());
+        return new SsmParameterAccess(GrantedArn.plain(PARAMETER_ARN, "path", pathArn), true, AccessLevel.READ, Optional.empty());
     }
 
     /**
@@ -104,12 +114,58 @@ public final class SsmParameterAccess implements AwsGrant {
      * @return reading every parameter under the path
      */
     public static SsmParameterAccess readOnlyUnderPath(String key, Output<String> pathArn) {
-        return new SsmParameterAccess(GrantedArn.output(PARAMETER_ARN, "path", key, pathArn), true, Optional.empty());
+        return new SsmParameterAccess(GrantedArn.output(PARAMETER_ARN, "path", key, pathArn), true, AccessLevel.READ, Optional.empty());
+    }
+
+    /**
+     * @param parameterArn the parameter's ARN, {@code arn:aws:ssm:REGION:ACCOUNT:parameter/NAME}
+     * @return reading that parameter and writing its value
+     * @throws InvalidInputException when the ARN is not a parameter ARN, or has a wildcard
+     */
+    public static SsmParameterAccess readWrite(String parameterArn) {
+        return new SsmParameterAccess(GrantedArn.plain(PARAMETER_ARN, "parameter", parameterArn), false, AccessLevel.READ_WRITE, Optional.empty());
+    }
+
+    /**
+     * @param key          a stable name for the parameter in reports; see {@link GrantKeys#RULE}
+     * @param parameterArn the parameter's ARN, e.g. another stack's output; checked once known
+     * @return reading that parameter and writing its value
+     */
+    public static SsmParameterAccess readWrite(String key, Output<String> parameterArn) {
+        return new SsmParameterAccess(GrantedArn.output(PARAMETER_ARN, "parameter", key, parameterArn), false, AccessLevel.READ_WRITE,
+                Optional.empty());
+    }
+
+    /**
+     * @param parameter a parameter this stack manages
+     * @return reading that parameter and writing its value
+     */
+    public static SsmParameterAccess readWrite(Parameter parameter) {
+        return new SsmParameterAccess(GrantedArn.resource("parameter", parameter, parameter == null ? null : parameter.arn(),
+                "an ssm.Parameter or a parameter ARN"), false, AccessLevel.READ_WRITE, Optional.empty());
+    }
+
+    /**
+     * @param pathArn the path's ARN, {@code arn:aws:ssm:REGION:ACCOUNT:parameter/PATH}
+     * @return reading every parameter under the path, and creating or overwriting any under it
+     * @throws InvalidInputException when the ARN is not a parameter ARN, or has a wildcard
+     */
+    public static SsmParameterAccess readWriteUnderPath(String pathArn) {
+        return new SsmParameterAccess(GrantedArn.plain(PARAMETER_ARN, "path", pathArn), true, AccessLevel.READ_WRITE, Optional.empty());
+    }
+
+    /**
+     * @param key     a stable name for the path in reports; see {@link GrantKeys#RULE}
+     * @param pathArn the path's ARN, e.g. another stack's output; checked once known
+     * @return reading every parameter under the path, and creating or overwriting any under it
+     */
+    public static SsmParameterAccess readWriteUnderPath(String key, Output<String> pathArn) {
+        return new SsmParameterAccess(GrantedArn.output(PARAMETER_ARN, "path", key, pathArn), true, AccessLevel.READ_WRITE, Optional.empty());
     }
 
     /**
      * @param keyArn the ARN of the customer managed key the SecureString values are encrypted with
-     * @return the same grant, with {@code kms:Decrypt} on that key
+     * @return the same grant, with {@code kms:Decrypt} on that key (and {@code kms:Encrypt} when it writes)
      * @throws InvalidInputException when the ARN is not a KMS key ARN, or a key is named already
      */
     public SsmParameterAccess decryptingWith(String keyArn) {
@@ -133,6 +189,11 @@ public final class SsmParameterAccess implements AwsGrant {
         return withKey(CustomerKey.of(key));
     }
 
+    /** @return whether the grant writes values as well as reading them */
+    public boolean writes() {
+        return level == AccessLevel.READ_WRITE;
+    }
+
     @Override
     public Output<List<IamStatement>> statements() {
         return key.map(k -> parameter.arn().apply(p -> k.arn().applyValue(kArn -> statementsFor(p, Optional.of(kArn)))))
@@ -146,7 +207,7 @@ public final class SsmParameterAccess implements AwsGrant {
 
     @Override
     public String describe() {
-        return "SSM parameter read on " + parameter.label() + (underPath ? "/*" : "")
+        return "SSM parameter " + (writes() ? "read-write" : "read") + " on " + parameter.label() + (underPath ? "/*" : "")
                 + key.map(k -> " (decrypting with " + k.label() + ")").orElse("");
     }
 
@@ -155,18 +216,22 @@ public final class SsmParameterAccess implements AwsGrant {
             throw InvalidInputException.of("decryptingWith", customerKey.label(),
                     "given once per grant; these parameters are decrypted with '" + key.get().label() + "' already");
         }
-        return new SsmParameterAccess(parameter, underPath, Optional.of(customerKey));
+        return new SsmParameterAccess(parameter, underPath, level, Optional.of(customerKey));
     }
 
     private List<IamStatement> statementsFor(String arn, Optional<String> keyArn) {
         var statements = new ArrayList<IamStatement>();
+        var singleActions = new ArrayList<>(READ_ACTIONS);
+        if (writes()) {
+            singleActions.add(PUT);
+        }
         if (underPath) {
             statements.add(IamStatement.builder().effect(IamEffect.ALLOW).addAction(BY_PATH).addResource(arn).build());
-            statements.add(IamStatement.builder().effect(IamEffect.ALLOW).actionIds(READ_ACTIONS).addResource(arn + "/*").build());
+            statements.add(IamStatement.builder().effect(IamEffect.ALLOW).actionIds(singleActions).addResource(arn + "/*").build());
         } else {
-            statements.add(IamStatement.builder().effect(IamEffect.ALLOW).actionIds(READ_ACTIONS).addResource(arn).build());
+            statements.add(IamStatement.builder().effect(IamEffect.ALLOW).actionIds(singleActions).addResource(arn).build());
         }
-        keyArn.ifPresent(k -> statements.add(CustomerKey.decrypt(k)));
+        keyArn.ifPresent(k -> statements.add(writes() ? CustomerKey.allow(WRITE_KEY_ACTIONS, k) : CustomerKey.decrypt(k)));
         return List.copyOf(statements);
     }
 }

@@ -54,6 +54,52 @@ class AnyResourceActionsTest {
     }
 
     @Test
+    void loadBalancerChangesAreAdmittedOnAnyResourceOnlyUnderTheirClusterTag() {
+        var untagged = onAnyResource("elasticloadbalancing:DeleteLoadBalancer");
+        assertThatThrownBy(() -> InlinePolicy.of(ACCOUNT, List.of(untagged), false, false)).hasMessage(REFUSED);
+        var requestTagged = untagged.toBuilder()
+                .addCondition(IamConditionOperator.STRING_EQUALS, "aws:RequestTag/elbv2.k8s.aws/cluster", "green").build();
+        assertThatThrownBy(() -> InlinePolicy.of(ACCOUNT, List.of(requestTagged), false, false)).hasMessage(REFUSED);
+        var longerKey = untagged.toBuilder()
+                .addCondition(IamConditionOperator.STRING_EQUALS, "aws:ResourceTag/elbv2.k8s.aws/cluster-name", "green").build();
+        assertThatThrownBy(() -> InlinePolicy.of(ACCOUNT, List.of(longerKey), false, false)).hasMessage(REFUSED);
+        var resourceTagged = untagged.toBuilder()
+                .addCondition(IamConditionOperator.STRING_EQUALS, "aws:ResourceTag/elbv2.k8s.aws/cluster", "green").build();
+        assertThatCode(() -> InlinePolicy.of(ACCOUNT, List.of(resourceTagged), false, false)).doesNotThrowAnyException();
+        var creation = onAnyResource("elasticloadbalancing:CreateLoadBalancer").toBuilder()
+                .addCondition(IamConditionOperator.STRING_EQUALS, "aws:RequestTag/elbv2.k8s.aws/cluster", "green").build();
+        assertThatCode(() -> InlinePolicy.of(ACCOUNT, List.of(creation), false, false)).doesNotThrowAnyException();
+        var efsDelete = onAnyResource("elasticfilesystem:DeleteAccessPoint").toBuilder()
+                .addCondition(IamConditionOperator.STRING_EQUALS, "aws:ResourceTag/elbv2.k8s.aws/cluster", "green").build();
+        assertThatThrownBy(() -> InlinePolicy.of(ACCOUNT, List.of(efsDelete), false, false)).hasMessage(REFUSED);
+    }
+
+    @Test
+    void upstreamsUntaggedStatementsOnAnyResourceAreAdmittedOnlyWhole() {
+        assertThatCode(() -> InlinePolicy.of(ACCOUNT, List.of(onAnyResource("elasticloadbalancing:CreateListener",
+                "elasticloadbalancing:DeleteListener", "elasticloadbalancing:CreateRule", "elasticloadbalancing:DeleteRule")), false, false))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> InlinePolicy.of(ACCOUNT, List.of(onAnyResource("elasticloadbalancing:CreateListener")), false, false))
+                .hasMessage(REFUSED);
+        assertThatThrownBy(() -> InlinePolicy.of(ACCOUNT, List.of(onAnyResource("shield:CreateProtection")), false, false))
+                .hasMessage(REFUSED);
+        assertThatThrownBy(() -> InlinePolicy.of(ACCOUNT, List.of(onAnyResource("elasticloadbalancing:CreateListener",
+                "elasticloadbalancing:DeleteListener", "elasticloadbalancing:CreateRule", "elasticloadbalancing:DeleteRule",
+                "elasticloadbalancing:DeleteLoadBalancer")), false, false)).hasMessage(REFUSED);
+    }
+
+    @Test
+    void theNewPresetsDescriptionsAreAdmittedByNameAndTheirChangesAreNot() {
+        assertThatCode(() -> InlinePolicy.of(ACCOUNT, List.of(onAnyResource("ec2:DescribeSubnets", "elasticloadbalancing:DescribeTags"),
+                onAnyResource("elasticfilesystem:DescribeFileSystems"), onAnyResource("ec2:DescribeSnapshots")), false, false))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> InlinePolicy.of(ACCOUNT, List.of(onAnyResource("ec2:DescribeSnapshots", "ec2:DeleteSnapshot")), false, false))
+                .hasMessage(REFUSED);
+        assertThatThrownBy(() -> InlinePolicy.of(ACCOUNT, List.of(onAnyResource("ec2:CreateSecurityGroup")), false, false))
+                .hasMessage(REFUSED);
+    }
+
+    @Test
     void aCustomGrantOnAnyResourceFailsThePreviewCheckBeforeTheRoleRegisters() {
         AwsGrant custom = new AwsGrant() {
             @Override

@@ -139,6 +139,32 @@ class AwsControllersTest {
     }
 
     @Test
+    void zoneAndSecretPresetsTakeAnotherStacksIdAndGiveTheSamePolicy() {
+        assertThat(policyOf(() -> AwsControllers.externalDns("apps-zone", com.pulumi.core.Output.of(ZONE))))
+                .isEqualTo(policyOf(() -> AwsControllers.externalDns(List.of(ZONE))));
+        assertThat(policyOf(() -> AwsControllers.certManager("apps-zone", com.pulumi.core.Output.of(ZONE))))
+                .isEqualTo(policyOf(() -> AwsControllers.certManager(List.of(ZONE))));
+        assertThat(policyOf(() -> AwsControllers.externalSecrets("db", com.pulumi.core.Output.of(SECRET))))
+                .isEqualTo(policyOf(() -> AwsControllers.externalSecrets(List.of(SECRET))));
+        assertThat(actionsOf(AwsControllers.externalDns("apps-zone", com.pulumi.core.Output.of(ZONE)))).isEqualTo(recorded("external-dns"));
+    }
+
+    @Test
+    void anotherStacksZoneOrSecretInTheWrongFormFailsOnceKnownBeforeTheRoleRegisters() {
+        var zone = SimulatedStack.named("controllers").runExpectingFailure(ctx -> new FederatedServiceAccount("ctl",
+                AwsControllers.externalDns("apps-zone", com.pulumi.core.Output.of("/hostedzone/" + ZONE)).args(TestClusters.adopted("green", true)).build()));
+        assertThat(zone.message()).isEqualTo("zone must be " + Route53Access.ZONE_ID_RULE + ": '/hostedzone/Z0123456789ABCDEFGHIJ'");
+        assertThat(zone.deployment().ofType("aws:iam/role:Role")).isEmpty();
+        var secret = SimulatedStack.named("controllers").runExpectingFailure(ctx -> new FederatedServiceAccount("ctl",
+                AwsControllers.externalSecrets("db", com.pulumi.core.Output.of("arn:aws:secretsmanager:eu-west-1:111122223333:secret:*"))
+                        .args(TestClusters.adopted("green", true)).build()));
+        assertThat(secret.message()).isEqualTo("secret must be one secret named exactly, with no '*' or '?' "
+                + "(a wildcard grants every secret it matches): 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:*'");
+        assertThat(secret.deployment().ofType(GrantPolicies.POLICY)).isEmpty();
+        assertThat(secret.deployment().ofType("aws:iam/role:Role")).isEmpty();
+    }
+
+    @Test
     void eachPresetCarriesExactlyTheActionsItsUpstreamDocumentLists() {
         assertThat(actionsOf(AwsControllers.externalDns(List.of(ZONE)))).isEqualTo(recorded("external-dns"));
         assertThat(actionsOf(AwsControllers.certManager(List.of(ZONE)))).isEqualTo(recorded("cert-manager"));
