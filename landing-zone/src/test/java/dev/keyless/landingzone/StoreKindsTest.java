@@ -34,6 +34,7 @@ class StoreKindsTest {
     @Test
     void referencedStoresOfEachCloudAreGrantedByTheirCatalogGrants() {
         var deployment = ZoneStack.withConfig(EKS + """
+                gcp:project: acme-platform
                 stores:
                   db:
                     cloud: aws

@@ -18,7 +18,6 @@ import dev.keyless.core.InvalidInputException;
 import dev.keyless.core.OidcCluster;
 import dev.keyless.landingzone.config.Cloud;
 import dev.keyless.aws.AwsControllers;
-import dev.keyless.core.ControllerPreset;
 import dev.keyless.landingzone.config.ControllerKind;
 import dev.keyless.landingzone.config.CloudKit;
 import dev.keyless.landingzone.config.ClusterSpec;
@@ -264,20 +263,22 @@ public final class AwsKit implements CloudKit {
                     () -> AwsControllers.certManager(settings.textList("zones").orElse(List.of())))),
             new ControllerKind("externalSecrets", List.of("secrets"), (settings, cluster) -> ControllerKind.attempt(settings, "secrets",
                     () -> AwsControllers.externalSecrets(settings.textList("secrets").orElse(List.of())))),
-            new ControllerKind("clusterAutoscaler", List.of("clusterName"), AwsKit::clusterAutoscaler),
+            new ControllerKind("clusterAutoscaler", List.of("clusterName"), (settings, cluster) -> clusterName(settings, cluster)
+                    .flatMap(name -> ControllerKind.attempt(settings, "clusterName", () -> AwsControllers.clusterAutoscaler(name)))),
+            new ControllerKind("loadBalancerController", List.of("clusterName"), (settings, cluster) -> clusterName(settings, cluster)
+                    .flatMap(name -> ControllerKind.attempt(settings, "clusterName", () -> AwsControllers.awsLoadBalancerController(name)))),
             new ControllerKind("ebsCsi", List.of("keyArn"), (settings, cluster) -> ControllerKind.attempt(settings, "keyArn",
                     () -> settings.text("keyArn").map(AwsControllers::ebsCsiDriver).orElseGet(AwsControllers::ebsCsiDriver))));
 
-    // The autoscaler acts on the node groups tagged with the cluster's name: the cluster's own,
-    // unless the config names another.
-    private static Optional<ControllerPreset> clusterAutoscaler(ConfigNode settings, ClusterSpec cluster) {
+    // The autoscaler and the load balancer controller act on what is tagged with the cluster's
+    // name: the cluster's own, unless the config names another.
+    private static Optional<String> clusterName(ConfigNode settings, ClusterSpec cluster) {
         var name = settings.text("clusterName").or(() -> ((PlannedEksCluster) cluster.planned()).plainClusterName());
         if (name.isEmpty()) {
-            settings.problems().add(settings.path("clusterName"), "is required: the EKS cluster's name in its node groups' tags "
-                    + "(clusters." + cluster.key() + " does not set clusterName)");
-            return Optional.empty();
+            settings.problems().add(settings.path("clusterName"), "is required: the EKS cluster's name in the tags the controller "
+                    + "acts on (clusters." + cluster.key() + " does not set clusterName)");
         }
-        return ControllerKind.attempt(settings, "clusterName", () -> AwsControllers.clusterAutoscaler(name.get()));
+        return name;
     }
 
     static Map<String, ControllerKind> controllerKinds(ControllerKind... kinds) {
