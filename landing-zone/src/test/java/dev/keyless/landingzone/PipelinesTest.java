@@ -13,12 +13,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The {@code pipelines} section: PipelineIdentity trusting exactly the jobs named, and bad pipelines at their paths. */
 class PipelinesTest {
     private static final String STORES = """
-            gcp:project: acme-ci
             clusters: {}
             workloads: {}
             stores:
               images: {cloud: aws, kind: registry, arn: "arn:aws:ecr:eu-west-1:111122223333:repository/shop/web"}
-              site: {cloud: gcp, create: false, bucket: acme-site}
+              site: {cloud: azure, create: false, resourceGroup: site-rg, account: acmesite, container: web}
             """;
     private static final String ISSUER = "token.actions.githubusercontent.com";
 
@@ -49,12 +48,13 @@ class PipelinesTest {
                 """.formatted(ISSUER)));
         assertThat((String) deployment.resource("aws:iam/rolePolicy:RolePolicy", "release-grants").input("policy").orElseThrow())
                 .contains("\"arn:aws:ecr:eu-west-1:111122223333:repository/shop/web\"");
-        assertThat(deployment.ofType("gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider")).singleElement()
-                .satisfies(provider -> assertThat(provider.input("attributeCondition"))
-                        .hasValueSatisfying(condition -> assertThat((String) condition).contains("'repo:acme/shop:ref:refs/heads/main'")));
+        assertThat(deployment.ofType("azure-native:managedidentity:FederatedIdentityCredential")).singleElement().satisfies(credential -> {
+            assertThat(credential.input("subject")).contains("repo:acme/shop:ref:refs/heads/main");
+            assertThat(credential.input("issuer")).contains("https://token.actions.githubusercontent.com");
+        });
         var logins = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) deployment.stackOutputs().get("pipelines"))
                 .get("release")).get("logins");
-        assertThat(logins).containsKeys("aws.roleArn", "aws.region", "gcp.workloadIdentityProvider");
+        assertThat(logins).containsKeys("aws.roleArn", "aws.region", "azure.clientId", "azure.tenantId", "azure.subscriptionId");
         assertThat(deployment.diagnostics(Diagnostic.Severity.WARNING)).isEmpty();
     }
 
