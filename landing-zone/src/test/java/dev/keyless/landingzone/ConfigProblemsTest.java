@@ -138,7 +138,7 @@ class ConfigProblemsTest {
                 "clusters.b.cloud: 'oracle' is not one of aws, gcp, azure",
                 "clusters.c: needs 'create' (settings of a new cluster) or 'adopt' (the values of an existing one)",
                 "clusters.d: takes 'create' or 'adopt', not both",
-                "clusters.e.region: unknown key; expected one of adopt, cloud, create");
+                "clusters.e.region: unknown key; expected one of adopt, cloud, controllers, create");
     }
 
     @Test
