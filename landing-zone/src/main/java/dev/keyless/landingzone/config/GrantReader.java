@@ -87,6 +87,19 @@ final class GrantReader {
     }
 
     /**
+     * Whether a federation into a cloud can be planned while the config is read. GcpFederation's
+     * plan starts project lookups that run only once its identity is bound, so a plan never bound
+     * leaves outputs that never resolve and the program would wait on them; its rules are checked
+     * when the component plans it.
+     *
+     * @param cloud the federation's cloud
+     * @return whether to plan it now
+     */
+    static boolean federationPlannedNow(dev.keyless.core.Cloud cloud) {
+        return !Cloud.GCP.configName().equals(cloud.name());
+    }
+
+    /**
      * The federations into clouds other than the owner's that its grants' stores need, where the
      * cloud's default federation cannot place the identity from the grants alone (see
      * {@link CloudKit#federation}).

@@ -90,6 +90,9 @@ final class PipelineReader {
         var byCloud = new LinkedHashMap<dev.keyless.core.Cloud, List<AccessGrant>>();
         grants.forEach(grant -> byCloud.computeIfAbsent(grant.cloud(), cloud -> new ArrayList<>()).add(grant));
         byCloud.forEach((cloud, cloudGrants) -> {
+            if (!GrantReader.federationPlannedNow(cloud)) {
+                return;
+            }
             try {
                 var federation = federations.containsKey(cloud) ? federations.get(cloud).get() : cloud.federation();
                 federation.plan(new BindingRequest(key, issuer, subjects, cloudGrants));

@@ -151,6 +151,9 @@ final class WorkloadReader {
         planned.stream().filter(grant -> !ownCloud.equals(grant.cloud()))
                 .forEach(grant -> byCloud.computeIfAbsent(grant.cloud(), c -> new ArrayList<>()).add(grant));
         byCloud.forEach((cloud, cloudGrants) -> {
+            if (!GrantReader.federationPlannedNow(cloud)) {
+                return;
+            }
             try {
                 var federation = federations.containsKey(cloud) ? federations.get(cloud).get() : cloud.federation();
                 federation.plan(new BindingRequest(key, account, own.planned(), cloudGrants));
