@@ -12,10 +12,11 @@ import dev.keyless.landingzone.config.LandingZoneConfig;
 import java.util.Map;
 
 /**
- * The landing zone: the repository's root Pulumi program. Platform teams list clusters, stores and
- * workloads in stack config; every workload gets a cloud identity trusted by exactly its
- * ServiceAccount, grants on its stores, and the annotated ServiceAccount. App teams read the
- * {@code workloads} output through a StackReference.
+ * The landing zone: the repository's root Pulumi program. Platform teams list clusters (with their
+ * controllers), stores, workloads and CI pipelines in stack config; every workload and controller
+ * gets a cloud identity trusted by exactly its ServiceAccount, every pipeline one trusted by exactly
+ * its jobs, each with grants on its stores. App teams read the {@code workloads} output through a
+ * StackReference.
  */
 public final class LandingZone {
     /** What each cloud's clusters, stores and mechanisms take. */
@@ -40,6 +41,8 @@ public final class LandingZone {
         ctx.export("clusters", StackExports.clusters(config, deployed));
         ctx.export("stores", StackExports.stores(config, deployed));
         ctx.export("workloads", StackExports.workloads(config, deployed));
+        ctx.export("controllers", StackExports.controllers(config, deployed));
+        ctx.export("pipelines", StackExports.pipelines(deployed));
         ctx.export("diagrams", WorkloadDiagrams.of(config, deployed));
     }
 }

@@ -3,6 +3,8 @@ package dev.keyless.landingzone;
 import dev.keyless.core.FederatedServiceAccount;
 import dev.keyless.core.FederatedServiceAccountArgs;
 import dev.keyless.core.OidcCluster;
+import dev.keyless.core.PipelineIdentity;
+import dev.keyless.core.PipelineIdentityArgs;
 import dev.keyless.landingzone.config.LandingZoneConfig;
 import dev.keyless.landingzone.config.SharedObjects;
 import dev.keyless.landingzone.config.Store;
@@ -12,14 +14,18 @@ import java.util.Map;
 
 /**
  * What the landing zone registers from a checked config: the clusters, then the stores, then one
- * {@link FederatedServiceAccount} per workload, each under its stable key.
+ * {@link FederatedServiceAccount} per workload and per cluster controller, and one
+ * {@link PipelineIdentity} per pipeline, each under its stable key.
  *
- * @param clusters  cluster key to cluster
- * @param stores    store key to store
- * @param workloads workload key to its component
+ * @param clusters    cluster key to cluster
+ * @param stores      store key to store
+ * @param workloads   workload key to its component
+ * @param controllers controller key to its component
+ * @param pipelines   pipeline key to its component
  */
 record LandingZoneResources(Map<String, OidcCluster> clusters, Map<String, Store> stores,
-                            Map<String, FederatedServiceAccount> workloads) {
+                            Map<String, FederatedServiceAccount> workloads, Map<String, FederatedServiceAccount> controllers,
+                            Map<String, PipelineIdentity> pipelines) {
 
     static LandingZoneResources create(LandingZoneConfig config) {
         var clusters = new LinkedHashMap<String, OidcCluster>();
@@ -40,8 +46,20 @@ record LandingZoneResources(Map<String, OidcCluster> clusters, Map<String, Store
             workload.createNamespace().ifPresent(args::createNamespace);
             workload.labels().forEach(args::label);
             workload.grants().forEach(grant -> args.grant(stores.get(grant.store()).grant(grant.access(), grant.prefix())));
+            workload.federations().values().forEach(federation -> args.mechanism(federation.get()));
             workloads.put(key, new FederatedServiceAccount(key, args.build()));
         });
-        return new LandingZoneResources(clusters, stores, workloads);
+        var controllers = new LinkedHashMap<String, FederatedServiceAccount>();
+        config.controllers().forEach((key, controller) ->
+                controllers.put(key, new FederatedServiceAccount(key, controller.preset().args(clusters.get(controller.cluster())).build())));
+        var pipelines = new LinkedHashMap<String, PipelineIdentity>();
+        config.pipelines().forEach((key, pipeline) -> {
+            var args = PipelineIdentityArgs.builder().issuer(pipeline.issuer());
+            pipeline.subjects().forEach(args::subject);
+            pipeline.grants().forEach(grant -> args.grant(stores.get(grant.store()).grant(grant.access(), grant.prefix())));
+            pipeline.federations().values().forEach(federation -> args.mechanism(federation.get()));
+            pipelines.put(key, new PipelineIdentity(key, args.build()));
+        });
+        return new LandingZoneResources(clusters, stores, workloads, controllers, pipelines);
     }
 }

@@ -1,7 +1,6 @@
 package dev.keyless.landingzone;
 
 import com.pulumi.core.Output;
-import dev.keyless.landingzone.config.Access;
 import dev.keyless.landingzone.config.GrantSpec;
 import dev.keyless.landingzone.config.LandingZoneConfig;
 import dev.keyless.landingzone.config.WorkloadSpec;
@@ -84,10 +83,53 @@ final class StackExports {
         });
     }
 
+    /**
+     * @return controller key to its {@code cluster}, {@code controller} (e.g. {@code external-dns}),
+     *         {@code namespace}, {@code serviceAccount} and {@code identity}: what its Helm values need
+     */
+    static Output<Map<String, Object>> controllers(LandingZoneConfig config, LandingZoneResources deployed) {
+        var keys = new ArrayList<>(config.controllers().keySet());
+        var identities = keys.stream().map(key -> deployed.controllers().get(key).identity()).toList();
+        return Output.all(identities).applyValue(known -> {
+            var controllers = new LinkedHashMap<String, Object>();
+            for (int i = 0; i < keys.size(); i++) {
+                var spec = config.controllers().get(keys.get(i));
+                var controller = new LinkedHashMap<String, Object>();
+                controller.put("cluster", spec.cluster());
+                controller.put("controller", spec.preset().controller());
+                controller.put("namespace", spec.preset().namespace());
+                controller.put("serviceAccount", spec.preset().serviceAccountName());
+                controller.put("identity", known.get(i));
+                controllers.put(keys.get(i), controller);
+            }
+            return controllers;
+        });
+    }
+
+    /**
+     * @return pipeline key to its {@code logins} ({@code aws.roleArn}, {@code gcp.workloadIdentityProvider},
+     *         {@code azure.clientId}, ...) and the login steps to paste, {@code gitHubActions} and {@code gitLabCi}
+     */
+    static Output<Map<String, Object>> pipelines(LandingZoneResources deployed) {
+        var keys = new ArrayList<>(deployed.pipelines().keySet());
+        var each = keys.stream().map(key -> {
+            var pipeline = deployed.pipelines().get(key);
+            return Output.tuple(pipeline.logins(), pipeline.gitHubActionsSnippet(), pipeline.gitLabCiSnippet())
+                    .applyValue(known -> (Object) Map.of("logins", known.t1, "gitHubActions", known.t2, "gitLabCi", known.t3));
+        }).toList();
+        return Output.all(each).applyValue(known -> {
+            var pipelines = new LinkedHashMap<String, Object>();
+            for (int i = 0; i < keys.size(); i++) {
+                pipelines.put(keys.get(i), known.get(i));
+            }
+            return pipelines;
+        });
+    }
+
     private static Map<String, Object> grant(GrantSpec grant) {
         var exported = new LinkedHashMap<String, Object>();
         exported.put("store", grant.store());
-        exported.put("access", Access.CONFIG_NAMES.get(grant.access().ordinal()));
+        exported.put("access", grant.access());
         grant.prefix().ifPresent(prefix -> exported.put("prefix", prefix));
         return exported;
     }

@@ -1,7 +1,6 @@
 package dev.keyless.landingzone;
 
 import com.pulumi.core.Output;
-import dev.keyless.landingzone.config.Access;
 import dev.keyless.landingzone.config.GrantSpec;
 import dev.keyless.landingzone.config.LandingZoneConfig;
 import dev.keyless.landingzone.config.WorkloadSpec;
@@ -73,7 +72,7 @@ final class WorkloadDiagrams {
     private static String grant(LandingZoneConfig config, GrantSpec grant) {
         var store = config.stores().get(grant.store());
         return grant.store() + (store == null ? "" : " (" + store.cloud().configName() + ")")
-                + ": " + Access.CONFIG_NAMES.get(grant.access().ordinal())
+                + ": " + grant.access()
                 + grant.prefix().map(prefix -> ", prefix " + prefix).orElse("");
     }
 

@@ -138,7 +138,7 @@ class ConfigProblemsTest {
                 "clusters.b.cloud: 'oracle' is not one of aws, gcp, azure",
                 "clusters.c: needs 'create' (settings of a new cluster) or 'adopt' (the values of an existing one)",
                 "clusters.d: takes 'create' or 'adopt', not both",
-                "clusters.e.region: unknown key; expected one of adopt, cloud, create");
+                "clusters.e.region: unknown key; expected one of adopt, cloud, controllers, create");
     }
 
     @Test
@@ -229,7 +229,7 @@ class ConfigProblemsTest {
                 "stores.ledger-store: name must be 1 to 16 lowercase letters and digits, so that with Pulumi's auto-name suffix "
                         + "(8 random characters) it makes a storage account name: 3 to 24 lowercase letters and digits (storage account name): "
                         + "'ledger-store'",
-                "stores.ledger.versioning: unknown key; expected one of account, cloud, container, create, resourceGroup, retainOnDelete",
+                "stores.ledger.versioning: unknown key; expected one of account, cloud, container, create, kind, resourceGroup, retainOnDelete",
                 "stores.ledger.resourceGroup: is required: the resource group that holds the storage account");
     }
 
@@ -274,8 +274,8 @@ class ConfigProblemsTest {
                 "workloads.api.grants[4]: must be a map, not the string 'charts'",
                 "workloads.api.grants[1].store: 'charts' is granted twice; give one grant per store",
                 "workloads.api.grants[2].store: 'logs' is not a store defined under stores (defined: charts)",
-                "workloads.api.grants[3].access: is required: one of read, readWrite",
                 "workloads.api.grants[3].store: 'charts' is granted twice; give one grant per store",
+                "workloads.api.grants[3].access: is required: one of read, readWrite",
                 "workloads.api.options.roleTitle: unknown key; expected one of managedPolicyArns, maxSessionHours, permissionsBoundary, "
                         + "roleName, rolePath, trustServiceAccountsMatching",
                 "workloads.api.options.roleName: roleName must be 1 to 64 characters of [A-Za-z0-9+=,.@_-] (IAM role name): 'shop api'",

@@ -175,4 +175,39 @@ class ExampleStacksTest {
         assertThat(ResourceGraph.of(deployment).waitsFor(deployment.resource("aws:iam/role:Role", "result-publisher-role"), oidcProvider)).isTrue();
         assertThat(deployment.find("gcp:storage/bucketIAMMember:BucketIAMMember", "result-publisher-grant-results-read-only")).isEmpty();
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void thePlatformAddonsStackGivesEachClustersControllersAndThePipelineTheirIdentities() {
+        var deployment = deploy("platform-addons");
+
+        assertThat(((Map<String, Object>) deployment.stackOutputs().get("controllers")).keySet()).containsExactlyInAnyOrder(
+                "eks-external-dns", "eks-cert-manager", "eks-external-secrets", "eks-cluster-autoscaler", "eks-load-balancer-controller",
+                "eks-ebs-csi", "gke-external-dns", "gke-cert-manager", "gke-external-secrets", "aks-external-dns", "aks-cert-manager",
+                "aks-external-secrets");
+        assertThat(deployment.ofType(FederatedServiceAccount.TYPE)).hasSize(12);
+        assertThat(deployment.resource("kubernetes:core/v1:ServiceAccount", "eks-load-balancer-controller-sa").input("metadata.name"))
+                .contains("aws-load-balancer-controller");
+        assertThat((String) deployment.resource("aws:iam/rolePolicy:RolePolicy", "eks-load-balancer-controller-grants").input("policy").orElseThrow())
+                .contains("\"aws:ResourceTag/elbv2.k8s.aws/cluster\":\"platform\"");
+        assertThat(deployment.resource("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "eks-ebs-csi-managed-AmazonEBSCSIDriverPolicyV2")
+                .input("policyArn")).contains("arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicyV2");
+        assertThat(deployment.ofType("gcp:secretmanager/secretIamMember:SecretIamMember")).singleElement()
+                .satisfies(member -> assertThat(member.input("secretId")).contains("projects/acme-platform/secrets/db-password"));
+        assertThat(deployment.ofType("azure-native:authorization:RoleAssignment")).hasSize(3);
+
+        assertThat(Json.parse(deployment.resource("aws:iam/rolePolicy:RolePolicy", "shop-release-grants").input("policy").orElseThrow()))
+                .isEqualTo(Json.parse("""
+                        {"Version": "2012-10-17", "Statement": [
+                          {"Effect": "Allow", "Action": ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability",
+                            "ecr:PutImage", "ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload"],
+                           "Resource": "arn:aws:ecr:eu-west-1:111122223333:repository/shop/web"},
+                          {"Effect": "Allow", "Action": "ecr:GetAuthorizationToken", "Resource": "*"},
+                          {"Effect": "Allow", "Action": ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"],
+                           "Resource": "arn:aws:secretsmanager:eu-west-1:111122223333:secret:shop/deploy-QrStUv"}]}
+                        """));
+        assertThat(Json.parse(deployment.resource("aws:iam/role:Role", "shop-release-role").input("assumeRolePolicy").orElseThrow())
+                .at("/Statement/Condition/StringEquals/token.actions.githubusercontent.com:sub").asText())
+                .isEqualTo("repo:acme/shop:ref:refs/heads/main");
+    }
 }

@@ -17,11 +17,14 @@ import dev.keyless.core.IdentityMechanism;
 import dev.keyless.core.InvalidInputException;
 import dev.keyless.core.OidcCluster;
 import dev.keyless.landingzone.config.Cloud;
+import dev.keyless.aws.AwsControllers;
+import dev.keyless.landingzone.config.ControllerKind;
 import dev.keyless.landingzone.config.CloudKit;
 import dev.keyless.landingzone.config.ClusterSpec;
 import dev.keyless.landingzone.config.ConfigNode;
 import dev.keyless.landingzone.config.ConfigTerms;
 import dev.keyless.landingzone.config.MechanismSpec;
+import dev.keyless.landingzone.config.ReferencedStores;
 import dev.keyless.landingzone.config.SecretReference;
 import dev.keyless.landingzone.config.Store;
 import dev.keyless.landingzone.config.StoreSpec;
@@ -36,7 +39,7 @@ public final class AwsKit implements CloudKit {
     private static final List<String> CREATE_KEYS = List.of("clusterName", "kubernetesVersion", "subnetIds", "nodeGroup", "podIdentityAgent");
     private static final List<String> NODE_GROUP_KEYS = List.of("instanceTypes", "minSize", "desiredSize", "maxSize");
     private static final List<String> ADOPT_KEYS = List.of("clusterName", "issuerUrl", "oidcProviderArn", "kubeconfigSecret", "podIdentityAgent");
-    private static final List<String> STORE_KEYS = List.of("cloud", "create", "retainOnDelete", "bucket");
+    private static final List<String> STORE_KEYS = List.of("cloud", "kind", "create", "retainOnDelete", "bucket");
     private static final List<String> ROLE_KEYS = List.of("roleName", "rolePath", "permissionsBoundary", "maxSessionHours", "managedPolicyArns");
     private static final List<String> IRSA_KEYS = concat(ROLE_KEYS, List.of("trustServiceAccountsMatching"));
     // The role settings' builder methods, as the config names them.
@@ -121,6 +124,13 @@ public final class AwsKit implements CloudKit {
 
     @Override
     public Optional<StoreSpec> store(String key, ConfigNode store) {
+        var kind = ReferencedStores.kindOf(store, "bucket", AwsStoreKinds.KINDS);
+        if (kind.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!kind.get().equals("bucket")) {
+            return ReferencedStores.read(key, store, Cloud.AWS, AwsStoreKinds.KINDS.get(kind.get()), ConfigTerms.SAME);
+        }
         var problems = store.problems();
         store.allowOnly(STORE_KEYS);
         var create = store.bool("create", true);
@@ -130,15 +140,25 @@ public final class AwsKit implements CloudKit {
                 return Optional.empty();
             }
             return Optional.ofNullable(problems.attempt(store.path(), () -> ProtectedS3Bucket.requireName(key)))
-                    .map(name -> new StoreSpec(key, Cloud.AWS, true, () -> created(ProtectedS3Bucket.create(key, retain))));
+                    .map(name -> StoreSpec.objects(key, Cloud.AWS, "bucket", true, () -> created(ProtectedS3Bucket.create(key, retain)),
+                            () -> planned(key), true));
         }
         return store.requiredText("bucket", "the name of the existing bucket")
                 .filter(bucket -> problems.attempt(store.path("bucket"), () -> S3Access.readOnly(bucket)) != null)
-                .map(bucket -> new StoreSpec(key, Cloud.AWS, false, () -> existing(bucket)));
+                .map(bucket -> StoreSpec.objects(key, Cloud.AWS, "bucket", false, () -> existing(bucket), () -> existing(bucket), true));
     }
 
     private static Store created(BucketV2 bucket) {
         return Store.prefixable(access -> access.writes() ? S3Access.readWrite(bucket) : S3Access.readOnly(bucket), S3Access::prefix, bucket.bucket());
+    }
+
+    // A created bucket's grants are keyed by its Pulumi name, the store's key, and its name is known
+    // once it exists: the stand-in's grants have that key and a name known only at deploy, which the
+    // grant lays out at its longest, as it does the created bucket's. The name's value is a valid
+    // bucket name (the key passed the bucket's name rule), never read by planning.
+    private static Store planned(String key) {
+        var name = Output.of(key);
+        return Store.prefixable(access -> access.writes() ? S3Access.readWrite(key, name) : S3Access.readOnly(key, name), S3Access::prefix, name);
     }
 
     private static Store existing(String bucket) {
@@ -229,5 +249,43 @@ public final class AwsKit implements CloudKit {
 
     private static List<String> concat(List<String> first, List<String> second) {
         return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
+    }
+
+    @Override
+    public Map<String, ControllerKind> controllers() {
+        return CONTROLLERS;
+    }
+
+    private static final Map<String, ControllerKind> CONTROLLERS = controllerKinds(
+            new ControllerKind("externalDns", List.of("zones"), (settings, cluster) -> ControllerKind.attempt(settings, "zones",
+                    () -> AwsControllers.externalDns(settings.textList("zones").orElse(List.of())))),
+            new ControllerKind("certManager", List.of("zones"), (settings, cluster) -> ControllerKind.attempt(settings, "zones",
+                    () -> AwsControllers.certManager(settings.textList("zones").orElse(List.of())))),
+            new ControllerKind("externalSecrets", List.of("secrets"), (settings, cluster) -> ControllerKind.attempt(settings, "secrets",
+                    () -> AwsControllers.externalSecrets(settings.textList("secrets").orElse(List.of())))),
+            new ControllerKind("clusterAutoscaler", List.of("clusterName"), (settings, cluster) -> clusterName(settings, cluster)
+                    .flatMap(name -> ControllerKind.attempt(settings, "clusterName", () -> AwsControllers.clusterAutoscaler(name)))),
+            new ControllerKind("loadBalancerController", List.of("clusterName"), (settings, cluster) -> clusterName(settings, cluster)
+                    .flatMap(name -> ControllerKind.attempt(settings, "clusterName", () -> AwsControllers.awsLoadBalancerController(name)))),
+            new ControllerKind("ebsCsi", List.of("keyArn"), (settings, cluster) -> ControllerKind.attempt(settings, "keyArn",
+                    () -> settings.text("keyArn").map(AwsControllers::ebsCsiDriver).orElseGet(AwsControllers::ebsCsiDriver))));
+
+    // The autoscaler and the load balancer controller act on what is tagged with the cluster's
+    // name: the cluster's own, unless the config names another.
+    private static Optional<String> clusterName(ConfigNode settings, ClusterSpec cluster) {
+        var name = settings.text("clusterName").or(() -> ((PlannedEksCluster) cluster.planned()).plainClusterName());
+        if (name.isEmpty()) {
+            settings.problems().add(settings.path("clusterName"), "is required: the EKS cluster's name in the tags the controller "
+                    + "acts on (clusters." + cluster.key() + " does not set clusterName)");
+        }
+        return name;
+    }
+
+    static Map<String, ControllerKind> controllerKinds(ControllerKind... kinds) {
+        var byName = new java.util.LinkedHashMap<String, ControllerKind>();
+        for (var kind : kinds) {
+            byName.put(kind.name(), kind);
+        }
+        return java.util.Collections.unmodifiableMap(byName);
     }
 }

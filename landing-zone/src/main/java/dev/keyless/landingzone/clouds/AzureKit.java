@@ -6,6 +6,7 @@ import dev.keyless.azure.AdoptedAksCluster;
 import dev.keyless.azure.AdoptedAksClusterArgs;
 import dev.keyless.azure.AksCluster;
 import dev.keyless.azure.AksClusterArgs;
+import dev.keyless.azure.AzureFederation;
 import dev.keyless.azure.AzureOidcCluster;
 import dev.keyless.azure.BlobAccess;
 import dev.keyless.azure.EntraWorkloadIdentity;
@@ -17,11 +18,15 @@ import dev.keyless.core.InvalidInputException;
 import dev.keyless.core.OidcCluster;
 import dev.keyless.core.ProgramClaims;
 import dev.keyless.landingzone.config.Cloud;
+import dev.keyless.azure.AzureControllers;
+import dev.keyless.core.ControllerPreset;
+import dev.keyless.landingzone.config.ControllerKind;
 import dev.keyless.landingzone.config.CloudKit;
 import dev.keyless.landingzone.config.ClusterSpec;
 import dev.keyless.landingzone.config.ConfigNode;
 import dev.keyless.landingzone.config.ConfigTerms;
 import dev.keyless.landingzone.config.MechanismSpec;
+import dev.keyless.landingzone.config.ReferencedStores;
 import dev.keyless.landingzone.config.SecretReference;
 import dev.keyless.landingzone.config.SharedObjects;
 import dev.keyless.landingzone.config.Store;
@@ -40,7 +45,7 @@ public final class AzureKit implements CloudKit {
             "systemNodePool", "deployerPrincipalType");
     private static final List<String> NODE_POOL_KEYS = List.of("vmSize", "minCount", "count", "maxCount");
     private static final List<String> ADOPT_KEYS = List.of("issuerUrl", "kubeconfigSecret", "resourceGroup");
-    private static final List<String> STORE_KEYS = List.of("cloud", "create", "retainOnDelete", "resourceGroup", "account", "container");
+    private static final List<String> STORE_KEYS = List.of("cloud", "kind", "create", "retainOnDelete", "resourceGroup", "account", "container");
     private static final List<String> IDENTITY_KEYS = List.of("identityName", "resourceGroup", "credentialName", "existingIdentity");
     // The library's builder methods, as the config names them.
     private static final ConfigTerms TERMS = new ConfigTerms(
@@ -120,6 +125,13 @@ public final class AzureKit implements CloudKit {
 
     @Override
     public Optional<StoreSpec> store(String key, ConfigNode store) {
+        var kind = ReferencedStores.kindOf(store, "container", AzureStoreKinds.KINDS);
+        if (kind.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!kind.get().equals("container")) {
+            return ReferencedStores.read(key, store, Cloud.AZURE, AzureStoreKinds.KINDS.get(kind.get()), AzureStoreKinds.TERMS);
+        }
         var problems = store.problems();
         store.allowOnly(STORE_KEYS);
         var create = store.bool("create", true);
@@ -133,8 +145,8 @@ public final class AzureKit implements CloudKit {
             if (name == null || group.isEmpty() || namesExisting) {
                 return Optional.empty();
             }
-            return Optional.of(new StoreSpec(key, Cloud.AZURE, true,
-                    () -> created(ProtectedBlobContainer.create(key, group.get(), retain))));
+            return Optional.of(StoreSpec.objects(key, Cloud.AZURE, "container", true,
+                    () -> created(ProtectedBlobContainer.create(key, group.get(), retain)), () -> planned(key, group.get()), false));
         }
         // Each name is checked alone, with valid stand-ins for the others, so every bad one is reported.
         var account = store.requiredText("account", "the name of the existing storage account")
@@ -144,9 +156,10 @@ public final class AzureKit implements CloudKit {
         if (resourceGroup.isEmpty() || account.isEmpty() || container.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new StoreSpec(key, Cloud.AZURE, false, () -> new Store((access, prefix) -> access.writes()
+        Supplier<Store> existing = () -> Store.ofObjects(access -> access.writes()
                 ? BlobAccess.readWrite(resourceGroup.get(), account.get(), container.get())
-                : BlobAccess.readOnly(resourceGroup.get(), account.get(), container.get()), Output.of(container.get()))));
+                : BlobAccess.readOnly(resourceGroup.get(), account.get(), container.get()), Output.of(container.get()));
+        return Optional.of(StoreSpec.objects(key, Cloud.AZURE, "container", false, existing, existing, false));
     }
 
     private static boolean checkName(ConfigNode store, String key, Supplier<BlobAccess> check) {
@@ -155,8 +168,19 @@ public final class AzureKit implements CloudKit {
 
     // Azure RBAC scopes a role to the container; a prefix was refused when the config was read.
     private static Store created(ProtectedBlobContainer storage) {
-        return new Store((access, prefix) -> access.writes() ? BlobAccess.readWrite(storage) : BlobAccess.readOnly(storage),
+        return Store.ofObjects(access -> access.writes() ? BlobAccess.readWrite(storage) : BlobAccess.readOnly(storage),
                 storage.container().name());
+    }
+
+    // A created container is planned by the names azure-native will give it (the key and 8
+    // auto-name characters, here zeros) in its configured resource group, which the federation of
+    // another cloud's cluster needs to place the managed identity. The grant's child key is then
+    // ACCOUNT-CONTAINER rather than the store's key; the rules on grants (sizes, counts, one resource
+    // group per storage account) are checked all the same.
+    private static Store planned(String key, String resourceGroup) {
+        var name = key + "00000000";
+        return Store.ofObjects(access -> access.writes() ? BlobAccess.readWrite(resourceGroup, name, name)
+                : BlobAccess.readOnly(resourceGroup, name, name), Output.of(name));
     }
 
     @Override
@@ -227,5 +251,43 @@ public final class AzureKit implements CloudKit {
     public void checkPrefix(ConfigNode grant, String prefix) {
         grant.problems().add(grant.path("prefix"), "is not supported for Azure Blob grants, which Azure RBAC scopes to a container; "
                 + "give the workload a container of its own");
+    }
+
+    @Override
+    public Map<String, ControllerKind> controllers() {
+        return CONTROLLERS;
+    }
+
+    private static final Map<String, ControllerKind> CONTROLLERS = AwsKit.controllerKinds(
+            new ControllerKind("externalDns", List.of("resourceGroup", "zones"), (settings, cluster) -> group(settings).flatMap(group ->
+                    ControllerKind.attempt(settings, "zones", () -> AzureControllers.externalDns(group, settings.textList("zones").orElse(List.of()))))),
+            new ControllerKind("certManager", List.of("resourceGroup", "zones"), (settings, cluster) -> group(settings).flatMap(group ->
+                    ControllerKind.attempt(settings, "zones", () -> AzureControllers.certManager(group, settings.textList("zones").orElse(List.of()))))),
+            new ControllerKind("externalSecrets", List.of("resourceGroup", "vault", "secrets"), AzureKit::externalSecrets));
+
+    private static Optional<String> group(ConfigNode settings) {
+        return settings.requiredText("resourceGroup", "the resource group of what the controller acts on");
+    }
+
+    // The secrets are named: the config offers no whole-vault grant.
+    private static Optional<ControllerPreset> externalSecrets(ConfigNode settings, ClusterSpec cluster) {
+        var group = group(settings);
+        var vault = settings.requiredText("vault", "the Key Vault the secrets are in (an RBAC vault)");
+        var secrets = settings.textList("secrets").orElse(List.of());
+        if (group.isEmpty() || vault.isEmpty()) {
+            return Optional.empty();
+        }
+        return ControllerKind.attempt(settings, "secrets", () -> AzureControllers.externalSecrets(group.get(), vault.get(), secrets));
+    }
+
+    // AzureFederation places a new identity in the resource group its Blob grants name; other
+    // grants name none, so the identity goes in the first referenced resource's group.
+    @Override
+    public Optional<IdentityMechanism> federation(List<StoreSpec> stores) {
+        if (stores.stream().anyMatch(store -> store.kind().equals("container"))) {
+            return Optional.empty();
+        }
+        return stores.stream().flatMap(store -> store.placement().stream()).findFirst()
+                .map(group -> AzureFederation.builder().resourceGroupName(group).build());
     }
 }

@@ -16,10 +16,14 @@ import dev.keyless.gcp.ServiceAccountImpersonation;
 import dev.keyless.core.IdentityMechanism;
 import dev.keyless.core.OidcCluster;
 import dev.keyless.landingzone.config.Cloud;
+import dev.keyless.gcp.GcpControllers;
+import dev.keyless.landingzone.config.ControllerKind;
 import dev.keyless.landingzone.config.CloudKit;
 import dev.keyless.landingzone.config.ClusterSpec;
 import dev.keyless.landingzone.config.ConfigNode;
+import dev.keyless.landingzone.config.ConfigTerms;
 import dev.keyless.landingzone.config.MechanismSpec;
+import dev.keyless.landingzone.config.ReferencedStores;
 import dev.keyless.landingzone.config.SecretReference;
 import dev.keyless.landingzone.config.SharedObjects;
 import dev.keyless.landingzone.config.Store;
@@ -35,7 +39,7 @@ public final class GcpKit implements CloudKit {
             "nodePool", "deletionProtection");
     private static final List<String> NODE_POOL_KEYS = List.of("machineType", "minNodes", "initialNodes", "maxNodes");
     private static final List<String> ADOPT_KEYS = List.of("projectId", "location", "clusterName", "kubeconfigSecret", "metadataServerOnEveryNode");
-    private static final List<String> STORE_KEYS = List.of("cloud", "create", "retainOnDelete", "location", "bucket");
+    private static final List<String> STORE_KEYS = List.of("cloud", "kind", "create", "retainOnDelete", "location", "bucket");
     private static final List<String> DIRECT_KEYS = List.of("projectNumber");
     private static final List<String> IMPERSONATION_KEYS = List.of("accountId", "existingServiceAccount");
 
@@ -125,6 +129,13 @@ public final class GcpKit implements CloudKit {
 
     @Override
     public Optional<StoreSpec> store(String key, ConfigNode store) {
+        var kind = ReferencedStores.kindOf(store, "bucket", GcpStoreKinds.KINDS);
+        if (kind.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!kind.get().equals("bucket")) {
+            return ReferencedStores.read(key, store, Cloud.GCP, GcpStoreKinds.KINDS.get(kind.get()), ConfigTerms.SAME);
+        }
         var problems = store.problems();
         store.allowOnly(STORE_KEYS);
         var create = store.bool("create", true);
@@ -139,11 +150,19 @@ public final class GcpKit implements CloudKit {
             if (name == null || location.isEmpty() || location.get() == null) {
                 return Optional.empty();
             }
-            return Optional.of(new StoreSpec(key, Cloud.GCP, true, () -> created(ProtectedGcsBucket.create(key, location.get(), retain))));
+            return Optional.of(StoreSpec.objects(key, Cloud.GCP, "bucket", true, () -> created(ProtectedGcsBucket.create(key, location.get(), retain)),
+                    () -> planned(key), true));
         }
         return store.requiredText("bucket", "the name of the existing bucket")
                 .filter(bucket -> problems.attempt(store.path("bucket"), () -> GcsAccess.readOnly(bucket)) != null)
-                .map(bucket -> new StoreSpec(key, Cloud.GCP, false, () -> existing(bucket)));
+                .map(bucket -> StoreSpec.objects(key, Cloud.GCP, "bucket", false, () -> existing(bucket), () -> existing(bucket), true));
+    }
+
+    // A created bucket's grants are keyed by its Pulumi name, the store's key; its name is known once
+    // it exists. The stand-in's value is a valid bucket name (the key passed the bucket's name rule).
+    private static Store planned(String key) {
+        var name = Output.of(key);
+        return Store.prefixable(access -> access.writes() ? GcsAccess.readWrite(key, name) : GcsAccess.readOnly(key, name), GcsAccess::prefix, name);
     }
 
     private static Store created(Bucket bucket) {
@@ -198,5 +217,23 @@ public final class GcpKit implements CloudKit {
     public void checkPrefix(ConfigNode grant, String prefix) {
         // The prefix rules do not depend on the bucket; any valid name checks them.
         grant.problems().attempt(grant.path("prefix"), () -> GcsAccess.readOnly("bucket-for-prefix-check").prefix(prefix));
+    }
+
+    @Override
+    public Map<String, ControllerKind> controllers() {
+        return CONTROLLERS;
+    }
+
+    // The zones and secrets are in the cluster's project unless the config names another.
+    private static final Map<String, ControllerKind> CONTROLLERS = AwsKit.controllerKinds(
+            new ControllerKind("externalDns", List.of("project", "zones"), (settings, cluster) -> ControllerKind.attempt(settings, "zones",
+                    () -> GcpControllers.externalDns(project(settings, cluster), settings.textList("zones").orElse(List.of())))),
+            new ControllerKind("certManager", List.of("project", "zones"), (settings, cluster) -> ControllerKind.attempt(settings, "zones",
+                    () -> GcpControllers.certManager(project(settings, cluster), settings.textList("zones").orElse(List.of())))),
+            new ControllerKind("externalSecrets", List.of("project", "secrets"), (settings, cluster) -> ControllerKind.attempt(settings, "secrets",
+                    () -> GcpControllers.externalSecrets(project(settings, cluster), settings.textList("secrets").orElse(List.of())))));
+
+    private static String project(ConfigNode settings, ClusterSpec cluster) {
+        return settings.text("project").orElseGet(() -> ((PlannedGkeCluster) cluster.planned()).knownProjectId().orElseThrow());
     }
 }

@@ -25,6 +25,11 @@ final class PlannedEksCluster extends PlannedCluster implements AwsOidcCluster {
         this.podIdentityAgent = podIdentityAgent;
     }
 
+    /** @return the cluster's name when the config gives it */
+    Optional<String> plainClusterName() {
+        return clusterName;
+    }
+
     @Override
     public Output<String> clusterName() {
         return clusterName.map(Output::of).orElseGet(() -> placeholder("the name of " + describe()));

@@ -1,9 +1,11 @@
 package dev.keyless.landingzone.config;
 
 import com.pulumi.Config;
+import dev.keyless.core.IdentityMechanism;
 import dev.keyless.core.InvalidInputException;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -43,6 +45,23 @@ public interface CloudKit {
      * @return the mechanism, or empty when the options have problems
      */
     Optional<MechanismSpec> mechanism(String mechanism, Optional<ConfigNode> options, boolean alsoTrustedBy, ConfigNode workload);
+
+    /**
+     * @return the controllers its clusters may list under {@code controllers}, by config name, with
+     *     the presets the cloud's module has
+     */
+    Map<String, ControllerKind> controllers();
+
+    /**
+     * The federation into this cloud for a workload's or pipeline's grants on these stores, when
+     * the cloud's default federation cannot place the identity from the grants alone.
+     *
+     * @param stores the stores of this cloud the grants name
+     * @return the federation, or empty for the cloud's default
+     */
+    default Optional<IdentityMechanism> federation(List<StoreSpec> stores) {
+        return Optional.empty();
+    }
 
     /** @return how the cloud's config names what its library names otherwise */
     default ConfigTerms terms() {

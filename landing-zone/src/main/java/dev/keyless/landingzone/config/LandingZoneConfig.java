@@ -17,17 +17,20 @@ import java.util.Optional;
  * the stores and the workloads, each keyed by a stable name. Every problem anywhere is collected
  * and reported in one {@link InvalidConfigException}, before anything is registered.
  *
- * @param clusters  cluster key to cluster, in config order
- * @param stores    store key to store, in config order
- * @param workloads workload key to workload, in config order
+ * @param clusters    cluster key to cluster, in config order
+ * @param stores      store key to store, in config order
+ * @param workloads   workload key to workload, in config order
+ * @param controllers controller key ({@code CLUSTER-CONTROLLER}) to controller, in config order
+ * @param pipelines   pipeline key to pipeline, in config order
  */
 public record LandingZoneConfig(Map<String, ClusterSpec> clusters, Map<String, StoreSpec> stores,
-                                Map<String, WorkloadSpec> workloads) {
+                                Map<String, WorkloadSpec> workloads, Map<String, ControllerSpec> controllers,
+                                Map<String, PipelineSpec> pipelines) {
     /** The config keys the landing zone reads, under the project's namespace. */
-    public static final List<String> KEYS = List.of("clusters", "stores", "workloads");
+    public static final List<String> KEYS = List.of("clusters", "stores", "workloads", "pipelines");
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> CLUSTER_KEYS = List.of("cloud", "create", "adopt");
+    private static final List<String> CLUSTER_KEYS = List.of("cloud", "create", "adopt", "controllers");
 
     /**
      * Reads and checks the config.
@@ -47,8 +50,10 @@ public record LandingZoneConfig(Map<String, ClusterSpec> clusters, Map<String, S
         var problems = new ConfigProblems();
         var clusters = new LinkedHashMap<String, ClusterSpec>();
         var declaredClusters = new LinkedHashMap<String, Cloud>();
+        var controllerMaps = new LinkedHashMap<String, ConfigNode>();
         section(config, "clusters", problems).ifPresent(section -> section.entries().forEach((key, node) -> {
             node.allowOnly(CLUSTER_KEYS);
+            node.object("controllers").ifPresent(controllers -> controllerMaps.put(key, controllers));
             cloudOf(node).ifPresent(cloud -> {
                 declaredClusters.put(key, cloud);
                 var adopt = node.has("adopt");
@@ -65,8 +70,26 @@ public record LandingZoneConfig(Map<String, ClusterSpec> clusters, Map<String, S
                 })));
         var workloads = new WorkloadReader(kits, declaredClusters, clusters, declaredStores, stores);
         section(config, "workloads", problems).ifPresent(section -> section.entries().forEach(workloads::read));
+        // Controllers after the workloads, so a workload and a controller on one ServiceAccount is
+        // reported at the controller; only on clusters read without a problem.
+        var controllers = new ControllerReader(kits, workloads);
+        controllerMaps.forEach((key, map) -> Optional.ofNullable(clusters.get(key)).ifPresent(cluster -> controllers.read(cluster, map)));
+        var pipelines = new PipelineReader(new GrantReader(kits, declaredStores, stores));
+        optionalSection(config, "pipelines", problems).ifPresent(section -> section.entries().forEach(pipelines::read));
+        checkNamesUnique(workloads.read(), controllers.read(), pipelines.read(), problems);
         problems.throwIfAny();
-        return new LandingZoneConfig(clusters, stores, workloads.read());
+        return new LandingZoneConfig(clusters, stores, workloads.read(), controllers.read(), pipelines.read());
+    }
+
+    // Workloads, controllers and pipelines each name their identity and its resources by their key.
+    private static void checkNamesUnique(Map<String, WorkloadSpec> workloads, Map<String, ControllerSpec> controllers,
+                                         Map<String, PipelineSpec> pipelines, ConfigProblems problems) {
+        controllers.values().stream().filter(controller -> workloads.containsKey(controller.key())).forEach(controller ->
+                problems.add("clusters." + controller.cluster() + ".controllers." + controller.controller(), "names its identity '"
+                        + controller.key() + "', as workloads." + controller.key() + " does; rename the workload"));
+        pipelines.keySet().stream().filter(key -> workloads.containsKey(key) || controllers.containsKey(key)).forEach(key ->
+                problems.add("pipelines." + key, "names its identity '" + key + "', as " + (workloads.containsKey(key) ? "workloads." + key
+                        : "a controller of cluster '" + controllers.get(key).cluster() + "'") + " does; give the pipeline another key"));
     }
 
     private static Optional<Cloud> cloudOf(ConfigNode node) {

@@ -8,20 +8,32 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * A store the landing zone created or names, able to grant access to its objects.
+ * A store the landing zone created or names, able to grant access to what it holds.
  *
- * @param grants builds a grant from what it allows and the object prefix it is limited to, if any
- * @param name   the bucket or container name, for the stack's outputs
+ * @param grants builds a grant from the access's config name (one of its spec's
+ *               {@link StoreSpec#accesses()}) and the object prefix it is limited to, if any
+ * @param name   the bucket or container name, or the ARN, id or name of a referenced resource, for the stack's outputs
  */
-public record Store(BiFunction<Access, Optional<String>, AccessGrant> grants, Output<String> name) {
+public record Store(BiFunction<String, Optional<String>, AccessGrant> grants, Output<String> name) {
 
     /**
-     * @param access what the grant allows
+     * @param access what the grant allows, as the config names it
      * @param prefix the object prefix it is limited to, if any
      * @return the grant, for {@code FederatedServiceAccountArgs.grant}
      */
-    public AccessGrant grant(Access access, Optional<String> prefix) {
+    public AccessGrant grant(String access, Optional<String> prefix) {
         return grants.apply(access, prefix);
+    }
+
+    /**
+     * A bucket or container, granting {@link Access#CONFIG_NAMES}.
+     *
+     * @param grant what is allowed, on the whole store
+     * @param name  the bucket or container name
+     * @return the store
+     */
+    public static Store ofObjects(Function<Access, ? extends AccessGrant> grant, Output<String> name) {
+        return new Store((access, prefix) -> grant.apply(Access.of(access)), name);
     }
 
     /**
@@ -36,8 +48,20 @@ public record Store(BiFunction<Access, Optional<String>, AccessGrant> grants, Ou
     public static <G extends AccessGrant> Store prefixable(Function<Access, G> grant, BiFunction<G, String, G> withPrefix,
                                                            Output<String> name) {
         return new Store((access, prefix) -> {
-            var granted = grant.apply(access);
+            var granted = grant.apply(Access.of(access));
             return prefix.map(p -> withPrefix.apply(granted, p)).orElse(granted);
         }, name);
+    }
+
+    /**
+     * A referenced resource of a {@link StoreKind}, whose settings were checked when the config was read.
+     *
+     * @param kind     its kind
+     * @param settings its settings
+     * @param name     the setting that names it, for the outputs
+     * @return the store
+     */
+    public static Store referenced(StoreKind kind, StoreKind.Settings settings, String name) {
+        return new Store((access, prefix) -> kind.accesses().get(access).apply(settings), Output.of(name));
     }
 }

@@ -11,7 +11,6 @@ import dev.keyless.core.SystemNamespaces;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,18 +26,17 @@ import java.util.regex.Pattern;
 final class WorkloadReader {
     private static final List<String> WORKLOAD_KEYS = List.of("cluster", "namespace", "serviceAccount", "createNamespace",
             "labels", "mechanism", "options", "alsoTrustedBy", "grants");
-    private static final List<String> GRANT_KEYS = List.of("store", "access", "prefix");
 
     /** Workload keys name each workload's cloud identity and resources, on every cloud: short and plain. */
     static final String KEY_RULE = "1 to 40 characters of [a-z0-9-], starting and ending with a letter or digit "
             + "(it names the workload's identity, role and resources on every cloud)";
-    private static final Pattern KEY = Pattern.compile("[a-z0-9]([a-z0-9-]{0,38}[a-z0-9])?");
+    static final Pattern KEY = Pattern.compile("[a-z0-9]([a-z0-9-]{0,38}[a-z0-9])?");
 
     private final Map<Cloud, CloudKit> kits;
     private final Map<String, Cloud> clusters;
     private final Map<String, ClusterSpec> clusterSpecs;
     private final Map<String, Cloud> stores;
-    private final Map<String, StoreSpec> storeSpecs;
+    private final GrantReader grantReader;
     private final Map<String, WorkloadSpec> workloads = new LinkedHashMap<>();
     // What the workloads' planned mechanisms share, apart from what registering them will share.
     private final SharedObjects planning = new SharedObjects();
@@ -53,7 +51,7 @@ final class WorkloadReader {
         this.clusters = clusters;
         this.clusterSpecs = clusterSpecs;
         this.stores = stores;
-        this.storeSpecs = storeSpecs;
+        this.grantReader = new GrantReader(kits, stores, storeSpecs);
     }
 
     Map<String, WorkloadSpec> read() {
@@ -82,7 +80,8 @@ final class WorkloadReader {
         var alsoTrustedBy = workload.textList("alsoTrustedBy").orElse(List.of());
         var cloud = cluster.map(clusters::get);
         alsoTrustedBy.forEach(other -> checkAlsoTrustedBy(workload, other, cluster, cloud));
-        var grants = grants(workload, cloud);
+        var read = grantReader.read(workload);
+        var grants = read.stream().map(GrantReader.Read::grant).toList();
         var ownIdentity = grants.isEmpty() || workload.has("mechanism") || workload.has("options") || !alsoTrustedBy.isEmpty()
                 || cloud.filter(own -> grants.stream().anyMatch(grant -> stores.get(grant.store()) == own)).isPresent();
         Optional<MechanismSpec> identity = Optional.empty();
@@ -109,21 +108,24 @@ final class WorkloadReader {
         // The mechanism's own plan and the program-wide claims, once the workload's parts are right,
         // so one mistake is reported once.
         if (problems.count() == mark && identity.isPresent()) {
-            plan(key, workload, cluster.get(), new ServiceAccountRef(namespace.get(), serviceAccount.get()), alsoTrustedBy, identity.get(), grants, ownIdentity);
+            var planned = read.stream().map(GrantReader.Read::planned).flatMap(Optional::stream).toList();
+            plan(key, workload, cluster.get(), new ServiceAccountRef(namespace.get(), serviceAccount.get()), alsoTrustedBy, identity.get(), planned, ownIdentity,
+                    grantReader.federations(grants, cloud));
         }
         if (problems.isEmpty() && identity.isPresent()) {
             workloads.put(key, new WorkloadSpec(key, cluster.get(), namespace.get(), serviceAccount.get(), createNamespace,
-                    labels, mechanism, identity.get(), alsoTrustedBy, grants, ownIdentity));
+                    labels, mechanism, identity.get(), alsoTrustedBy, grants, ownIdentity, grantReader.federations(grants, cloud)));
         }
     }
 
     // Plans the mechanism against the clusters' planned stand-ins, as FederatedServiceAccount will
     // when it is created, and claims what the identity must hold alone: every rule stays the library's.
-    // The plan holds the grants that can be built before anything registers (plannedGrants), so the
-    // rules on grants (an inline policy's size, one key per grant, one resource group per storage
-    // account) are config problems too.
+    // The plan holds every grant as planning builds it (a stand-in for a store created here, with the
+    // created store's keys), so the rules on grants (an inline policy's size, one key per grant, one
+    // resource group per storage account) are config problems too.
     private void plan(String key, ConfigNode workload, String cluster, ServiceAccountRef account, List<String> alsoTrustedBy,
-                      MechanismSpec identity, List<GrantSpec> grants, boolean ownIdentity) {
+                      MechanismSpec identity, List<AccessGrant> planned, boolean ownIdentity,
+                      Map<dev.keyless.core.Cloud, java.util.function.Supplier<dev.keyless.core.IdentityMechanism>> federations) {
         var own = clusterSpecs.get(cluster);
         if (own == null || !alsoTrustedBy.stream().allMatch(clusterSpecs::containsKey)) {
             return;
@@ -131,7 +133,6 @@ final class WorkloadReader {
         var kit = kits.get(own.cloud());
         var options = workload.has("options") ? workload.object("options") : Optional.<ConfigNode>empty();
         var others = alsoTrustedBy.stream().map(other -> clusterSpecs.get(other).planned()).toList();
-        var planned = plannedGrants(grants);
         var ownCloud = own.planned().cloud();
         var ownGrants = planned.stream().filter(grant -> ownCloud.equals(grant.cloud())).toList();
         try {
@@ -144,40 +145,27 @@ final class WorkloadReader {
         } catch (InvalidInputException refusal) {
             kit.reportRefusal(refusal, workload, options);
         }
-        // Every other cloud's grants, planned as the component will: that cloud's default
-        // federation of the cluster's issuer.
+        // Every other cloud's grants, planned as the component will: that cloud's federation of the
+        // cluster's issuer, the default unless the grants' stores need another.
         var byCloud = new java.util.LinkedHashMap<dev.keyless.core.Cloud, List<AccessGrant>>();
         planned.stream().filter(grant -> !ownCloud.equals(grant.cloud()))
                 .forEach(grant -> byCloud.computeIfAbsent(grant.cloud(), c -> new ArrayList<>()).add(grant));
         byCloud.forEach((cloud, cloudGrants) -> {
+            if (!GrantReader.federationPlannedNow(cloud)) {
+                return;
+            }
             try {
-                cloud.federation().plan(new BindingRequest(key, account, own.planned(), cloudGrants));
+                var federation = federations.containsKey(cloud) ? federations.get(cloud).get() : cloud.federation();
+                federation.plan(new BindingRequest(key, account, own.planned(), cloudGrants));
             } catch (InvalidInputException refusal) {
                 workload.problems().add(workload.path("grants"), kit.terms().message(refusal));
             }
         });
     }
 
-    // The grants on stores the config names by plain names, up to the first on a store created here:
-    // a created store's grant needs the store registered, and its key (the store's Pulumi name) is
-    // not that of a grant on the same name. Stopping there keeps each grant at its config index, so
-    // a refusal naming grants[i] is reported at workloads.KEY.grants[i]; the later grants are
-    // checked when the component plans them.
-    private List<AccessGrant> plannedGrants(List<GrantSpec> grants) {
-        var planned = new ArrayList<AccessGrant>();
-        for (var grant : grants) {
-            var store = storeSpecs.get(grant.store());
-            if (store == null || store.created()) {
-                break;
-            }
-            planned.add(store.create().get().grant(grant.access(), grant.prefix()));
-        }
-        return planned;
-    }
-
     private boolean defined(ConfigNode workload, String cluster) {
         if (!clusters.containsKey(cluster)) {
-            workload.problems().add(workload.path("cluster"), undefined("cluster", cluster, clusters.keySet()));
+            workload.problems().add(workload.path("cluster"), GrantReader.undefined("cluster", cluster, clusters.keySet()));
             return false;
         }
         return true;
@@ -186,7 +174,7 @@ final class WorkloadReader {
     private void checkAlsoTrustedBy(ConfigNode workload, String other, Optional<String> cluster, Optional<Cloud> cloud) {
         var path = workload.path("alsoTrustedBy");
         if (!clusters.containsKey(other)) {
-            workload.problems().add(path, undefined("cluster", other, clusters.keySet()));
+            workload.problems().add(path, GrantReader.undefined("cluster", other, clusters.keySet()));
         } else if (cluster.isPresent() && cluster.get().equals(other)) {
             workload.problems().add(path, "'" + other + "' is the workload's own cluster");
         } else if (cloud.isPresent() && clusters.get(other) != cloud.get()) {
@@ -195,36 +183,23 @@ final class WorkloadReader {
         }
     }
 
-    private List<GrantSpec> grants(ConfigNode workload, Optional<Cloud> cloud) {
-        var grants = new ArrayList<GrantSpec>();
-        var granted = new HashSet<String>();
-        for (var grant : workload.objectList("grants")) {
-            grant.allowOnly(GRANT_KEYS);
-            var store = grant.requiredText("store", "the key of a store under stores");
-            var access = grant.has("access")
-                    ? grant.oneOf("access", Access.CONFIG_NAMES)
-                    : grant.requiredText("access", "one of " + String.join(", ", Access.CONFIG_NAMES));
-            var prefix = grant.text("prefix");
-            if (store.isEmpty()) {
-                continue;
-            }
-            var storeCloud = stores.get(store.get());
-            if (storeCloud == null) {
-                grant.problems().add(grant.path("store"), undefined("store", store.get(), stores.keySet()));
-                continue;
-            }
-            if (!granted.add(store.get())) {
-                grant.problems().add(grant.path("store"), "'" + store.get() + "' is granted twice; give one grant per store");
-            }
-            // A store of another cloud is reached through a federation of the cluster's issuer:
-            // EKS, GKE and AKS issuers are all public, so every cloud can trust every cluster here.
-            prefix.ifPresent(value -> kits.get(storeCloud).checkPrefix(grant, value));
-            access.ifPresent(value -> grants.add(new GrantSpec(store.get(), Access.of(value), prefix)));
-        }
-        return grants;
+    private void claim(ConfigNode workload, String key, String cluster, String namespace, String serviceAccount, boolean createsNamespace) {
+        claim(workload, cluster, namespace, serviceAccount, createsNamespace);
     }
 
-    private void claim(ConfigNode workload, String key, String cluster, String namespace, String serviceAccount, boolean createsNamespace) {
+    /**
+     * Claims a ServiceAccount of a cluster for one identity, and its namespace's creation, for a
+     * workload or a cluster's controller; a second claim of either is a problem at the claimant.
+     *
+     * @param claimant         the workload's or controller's map
+     * @param cluster          the cluster's key
+     * @param namespace        the namespace
+     * @param serviceAccount   the ServiceAccount's name
+     * @param createsNamespace whether the claimant's component creates the namespace
+     */
+    void claim(ConfigNode claimant, String cluster, String namespace, String serviceAccount, boolean createsNamespace) {
+        var workload = claimant;
+        var key = claimant.path();
         // One binding per trust domain, not per cluster key: every GKE cluster of a project shares
         // its workload pool, and one cluster adopted twice shares its issuer.
         var domain = clusterSpecs.containsKey(cluster) ? clusterSpecs.get(cluster).trustDomain() : "cluster '" + cluster + "'";
@@ -232,18 +207,13 @@ final class WorkloadReader {
         if (claimed != null && !claimed.getKey().equals(key)) {
             var where = claimed.getValue().equals(cluster) ? " does" : " does in cluster '" + claimed.getValue() + "', and both are in " + domain;
             workload.problems().add(workload.path(), "binds ServiceAccount " + namespace + "/" + serviceAccount + " in cluster '" + cluster
-                    + "', as workloads." + claimed.getKey() + where + "; a ServiceAccount has one identity");
+                    + "', as " + claimed.getKey() + where + "; a ServiceAccount has one identity");
         }
         // A namespace is created once per cluster, for all its workloads, or by none of them.
         var first = namespaces.putIfAbsent(cluster + " " + namespace, Map.entry(key, createsNamespace));
         if (first != null && first.getValue() != createsNamespace) {
             workload.problems().add(workload.path("createNamespace"), "must be the same for every workload in namespace '" + namespace
-                    + "' of cluster '" + cluster + "': workloads." + first.getKey() + " has " + first.getValue());
+                    + "' of cluster '" + cluster + "': " + first.getKey() + " has " + first.getValue());
         }
-    }
-
-    private static String undefined(String what, String name, java.util.Collection<String> defined) {
-        return "'" + name + "' is not a " + what + " defined under " + what + "s"
-                + (defined.isEmpty() ? " (none is defined)" : " (defined: " + String.join(", ", defined) + ")");
     }
 }

@@ -3,6 +3,9 @@ package dev.keyless.landingzone.config;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+
+import dev.keyless.core.IdentityMechanism;
 
 /**
  * A workload as the config declares it, checked.
@@ -21,8 +24,10 @@ import java.util.Optional;
  *                        store of that cloud, when it has no grants, or when the config sets the
  *                        mechanism, its options or {@code alsoTrustedBy}; a workload whose grants
  *                        are all of other clouds has only their federated identities
+ * @param federations     the federations into other clouds its grants need instead of those clouds' defaults
  */
 public record WorkloadSpec(String key, String cluster, String namespace, String serviceAccount, Optional<Boolean> createNamespace,
                            Map<String, String> labels, String mechanism, MechanismSpec identity, List<String> alsoTrustedBy,
-                           List<GrantSpec> grants, boolean ownIdentity) {
+                           List<GrantSpec> grants, boolean ownIdentity,
+                           Map<dev.keyless.core.Cloud, Supplier<IdentityMechanism>> federations) {
 }

@@ -1,0 +1,15 @@
+package dev.keyless.landingzone.config;
+
+import dev.keyless.core.ControllerPreset;
+
+/**
+ * A controller of a cluster as the config declares it under the cluster's {@code controllers}:
+ * the preset's identity for its ServiceAccount, bound by the cluster's default mechanism.
+ *
+ * @param key        its Pulumi name, {@code CLUSTER-CONTROLLER}, e.g. {@code platform-external-dns}
+ * @param cluster    the key of its cluster
+ * @param controller its config name, e.g. {@code externalDns}
+ * @param preset     the preset, in the namespace and with the ServiceAccount name the config gives
+ */
+public record ControllerSpec(String key, String cluster, String controller, ControllerPreset preset) {
+}
