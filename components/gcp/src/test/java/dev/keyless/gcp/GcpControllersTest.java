@@ -92,12 +92,13 @@ class GcpControllersTest {
     @Test
     void twoExternalDnsInOneProjectShareOneListingRoleBesideVelerosOwn() {
         var deployment = SimulatedStack.named("controllers").run(ctx -> {
+            var green = TestClusters.adopted("green");
             new FederatedServiceAccount("dns-green", GcpControllers.externalDns("shop-prod-4711", List.of("internal"))
-                    .args(TestClusters.adopted("green")).build());
+                    .args(green).build());
             new FederatedServiceAccount("dns-blue", GcpControllers.externalDns("shop-prod-4711", List.of("shop-example-com"))
                     .inNamespace("dns-blue").args(TestClusters.adopted("blue")).build());
             new FederatedServiceAccount("velero", GcpControllers.veleroWithDiskSnapshots("shop-prod-4711", "shop-backups")
-                    .args(TestClusters.adopted("green")).build());
+                    .args(green).build());
         });
 
         assertThat(deployment.ofType(CUSTOM_ROLE)).extracting(r -> r.name() + " " + r.input("roleId").orElseThrow())
