@@ -26,16 +26,24 @@ public final class AzureControllers {
     }
 
     /**
-     * external-dns on Azure DNS: DNS Zone Contributor on each zone named. Upstream also assigns
-     * Reader on the zones' resource group, so external-dns can list the group's zones; it is left
-     * out here (it would show every resource of the group): give the grant beside the preset if
-     * the deployment needs it. Namespace {@code external-dns}, ServiceAccount {@code external-dns}.
+     * external-dns on Azure DNS: DNS Zone Contributor on each zone named. This alone does not
+     * let external-dns run: its Azure provider lists the group's zones on every sync
+     * ({@code zones()} calls {@code NewListByResourceGroupPager} on the group), and ARM authorizes
+     * that list as {@code Microsoft.Network/dnsZones/read} on the group's scope, answering 403
+     * {@code AuthorizationFailed} to a caller that holds roles only on the zones (external-dns
+     * issue 1973). Upstream assigns Reader on the group, which reads every resource of the group
+     * and every zone's records; a custom role with only {@code Microsoft.Network/dnsZones/read}
+     * on the group is the least that lists zones (it reads every zone's metadata in the group, no
+     * records). Neither is made here yet: assign one beside the preset. Namespace
+     * {@code external-dns}, ServiceAccount {@code external-dns}.
      *
      * @param resourceGroupName the zones' resource group
      * @param zoneNames         the zones, e.g. {@code shop.example.com}, at least one
      * @return the preset
      * @throws InvalidInputException when no zone is given, a zone is given twice, or a name breaks its rule
      * @see <a href="https://github.com/kubernetes-sigs/external-dns/blob/v0.22.0/docs/tutorials/azure.md">external-dns v0.22.0, docs/tutorials/azure.md: permissions</a>
+     * @see <a href="https://github.com/kubernetes-sigs/external-dns/blob/v0.22.0/provider/azure/azure.go">external-dns v0.22.0, provider/azure/azure.go: zones()</a>
+     * @see <a href="https://github.com/kubernetes-sigs/external-dns/issues/1973">external-dns issue 1973: ListByResourceGroup 403 without dnsZones/read on the group</a>
      */
     public static ControllerPreset externalDns(String resourceGroupName, List<String> zoneNames) {
         return ControllerPreset.of("external-dns", "external-dns", "external-dns", zones("externalDns", resourceGroupName, zoneNames));

@@ -1,24 +1,16 @@
 package dev.keyless.gcp;
 
-import com.pulumi.deployment.Deployment;
-import com.pulumi.gcp.projects.IAMCustomRole;
-import com.pulumi.gcp.projects.IAMCustomRoleArgs;
-import com.pulumi.gcp.projects.IAMMember;
-import com.pulumi.gcp.projects.IAMMemberArgs;
-import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.keyless.core.EngineWarnings;
 import dev.keyless.core.GrantContext;
 import dev.keyless.core.InvalidInputException;
-import dev.keyless.core.ProgramClaims;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Velero's Compute Engine disk snapshots: a custom role with exactly the disk and snapshot
  * permissions velero-plugin-for-gcp documents, bound on the project. This is the one grant of
- * keyless that is project-wide, and it is never implied: a workload holds it only when it names
+ * keyless that changes anything project-wide, and it is never implied: a workload holds it only when it names
  * it ({@link GcpControllers#veleroWithDiskSnapshots}), and binding it warns.
  *
  * <p>It cannot be narrowed: Velero snapshots whatever disks back the volumes it backs up and
@@ -27,11 +19,8 @@ import java.util.List;
  * names them. Backups through Velero's file-system uploader (Kopia) need no snapshot permissions:
  * {@link GcpControllers#velero} grants only the bucket.
  *
- * <p>The custom role is one per project in the program, however many workloads hold it, and
- * belongs to the stack rather than to a workload, so removing one workload never deletes a role
- * another binds. A custom role's id is unique in its project, so two stacks (two clusters' stacks
- * in one project) each need their own: the id is {@code keyless.diskSnapshots_} and eight hex
- * digits of the SHA-256 of {@code PULUMI_PROJECT/STACK}.
+ * <p>The custom role is one per project per stack ({@link StackCustomRole}): its id is
+ * {@code keyless.diskSnapshots_} and eight hex digits of the SHA-256 of {@code PULUMI_PROJECT/STACK}.
  *
  * @see <a href="https://github.com/vmware-tanzu/velero-plugin-for-gcp/blob/v1.13.2/README.md#create-custom-role-with-permissions-for-the-velero-gsa">velero-plugin-for-gcp v1.13.2, README: Create Custom Role with Permissions for the Velero GSA</a>
  * @see <a href="https://cloud.google.com/iam/docs/creating-custom-roles">Creating custom roles: role IDs</a>
@@ -52,6 +41,8 @@ public final class DiskSnapshotAccess implements GcpGrant {
             "compute.zones.get");
     static final String URL = "https://github.com/vmware-tanzu/velero-plugin-for-gcp/blob/v1.13.2/README.md"
             + "#create-custom-role-with-permissions-for-the-velero-gsa";
+    private static final StackCustomRole ROLE = new StackCustomRole(ROLE_ID_PREFIX, "keyless-disk-snapshots", "keyless disk snapshots",
+            "Compute Engine disk snapshots for Velero, as velero-plugin-for-gcp documents: " + URL, PERMISSIONS);
 
     private final String project;
 
@@ -70,13 +61,7 @@ public final class DiskSnapshotAccess implements GcpGrant {
 
     /** @return the custom role's full name in the running stack, {@code projects/PROJECT/roles/ROLE_ID} */
     String role() {
-        return "projects/" + project + "/roles/" + roleId();
-    }
-
-    /** @return the custom role's id for the running stack, see the class comment */
-    static String roleId() {
-        var deployment = Deployment.getInstance();
-        return ROLE_ID_PREFIX + WorkloadIdentityPoolIds.hash(deployment.getProjectName() + "/" + deployment.getStackName(), 8);
+        return ROLE.role(project);
     }
 
     @Override
@@ -89,20 +74,7 @@ public final class DiskSnapshotAccess implements GcpGrant {
         EngineWarnings.warn(context.owner(), context.owner().pulumiResourceName() + " holds Compute Engine disk and snapshot "
                 + "permissions on all of project '" + project + "' (custom role " + role() + "): Velero snapshots and restores "
                 + "disks it names at run time, so the permissions cannot be narrowed to named disks; see " + URL);
-        var customRole = ProgramClaims.current().shared(IAMCustomRole.class, project, () -> new IAMCustomRole(
-                "keyless-disk-snapshots-" + project, IAMCustomRoleArgs.builder()
-                        .project(project)
-                        .roleId(roleId())
-                        .title("keyless disk snapshots")
-                        .description("Compute Engine disk snapshots for Velero, as velero-plugin-for-gcp documents: " + URL)
-                        .permissions(PERMISSIONS)
-                        .build()));
-        // The grant has never had another key, so no alias: its options are the context's plus the role.
-        var waitFor = new ArrayList<Resource>(context.waitFor());
-        waitFor.add(customRole);
-        var options = CustomResourceOptions.builder().parent(context.owner()).dependsOn(waitFor).build();
-        return List.of(new IAMMember(context.childName(this), IAMMemberArgs.builder()
-                .project(project).role(role()).member(identity.iamMember()).build(), options));
+        return ROLE.bindOnProject(this, project, identity, context);
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.keyless.core.Checks;
 import dev.keyless.core.ControllerPreset;
 import dev.keyless.core.InvalidInputException;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,8 @@ import java.util.function.BiFunction;
 /**
  * Ready identities for the controllers a GKE cluster runs, each with the ServiceAccount its Helm
  * chart makes by default and the role its upstream project documents, bound on exactly the managed
- * zones or secrets named, never on the project. Each binds through GKE Workload Identity's direct
+ * zones or secrets named. On the project only what exists nowhere else: external-dns's zone
+ * listing ({@link DnsZoneListing}) and, when named, Velero's disk snapshots ({@link DiskSnapshotAccess}). Each binds through GKE Workload Identity's direct
  * principal (the default), through an impersonated Google service account
  * ({@code ServiceAccountImpersonation}), or through {@link GcpFederation} from a cluster of another
  * cloud.
@@ -38,33 +40,41 @@ public final class GcpControllers {
 
     /**
      * external-dns on Cloud DNS: {@code roles/dns.admin} on each managed zone named, as upstream's
-     * per-zone Terraform does. Upstream also binds {@code roles/dns.reader} on the whole project, so
-     * external-dns can list the project's zones; it is left out here (it reads every zone of the
-     * project): grant it beside the preset if the deployment needs zone discovery. Namespace
-     * {@code external-dns}, ServiceAccount {@code external-dns}.
+     * per-zone Terraform does, and {@link DnsZoneListing} on the project: external-dns lists the
+     * project's zones on every sync, a call on the project no zone's policy can allow. Upstream
+     * binds {@code roles/dns.reader} on the project for it, which also reads every zone's records;
+     * the listing's custom role holds only {@code dns.managedZones.list} (zone names, no records).
+     * The zones must be in the project external-dns is given ({@code --google-project}): it lists
+     * that project's zones only. Namespace {@code external-dns}, ServiceAccount {@code external-dns}.
      *
      * @param project   the zones' project ID or number
      * @param zoneNames the zones' own names (not their DNS names), e.g. {@code shop-example-com}, at least one
      * @return the preset
      * @throws InvalidInputException when no zone is given, a zone is given twice, or a name breaks its rule
      * @see <a href="https://github.com/kubernetes-sigs/external-dns/blob/v0.22.0/docs/tutorials/gke.md#workload-identity">external-dns v0.22.0, docs/tutorials/gke.md: Workload Identity</a>
+     * @see <a href="https://github.com/kubernetes-sigs/external-dns/blob/v0.22.0/provider/google/google.go">external-dns v0.22.0, provider/google/google.go: Zones()</a>
      */
     public static ControllerPreset externalDns(String project, List<String> zoneNames) {
-        return ControllerPreset.of("external-dns", "external-dns", "external-dns", zones("externalDns", project, zoneNames));
+        var grants = new ArrayList<GcpGrant>(zones("externalDns", project, zoneNames));
+        grants.add(DnsZoneListing.onProject(project));
+        return ControllerPreset.of("external-dns", "external-dns", "external-dns", grants);
     }
 
     /**
-     * external-dns on zones named by full resource names known only at deploy.
+     * external-dns on zones named by full resource names known only at deploy, listing the zones
+     * of the project given (see {@link #externalDns(String, List)}).
      *
+     * @param project   the project external-dns lists the zones of ({@code --google-project}), ID or number
      * @param zoneNames a stable key for each zone's grant, e.g. {@code public}, to its full name
      *                  {@code projects/PROJECT/managedZones/ZONE}, checked once known; at least one
      * @return the preset
-     * @throws InvalidInputException when no zone is given, or a key or a known name breaks its rule
+     * @throws InvalidInputException when the project breaks its rule, no zone is given, or a key or a known name breaks its rule
      * @see #externalDns(String, List)
      */
-    public static ControllerPreset externalDns(Map<String, Output<String>> zoneNames) {
-        return ControllerPreset.of("external-dns", "external-dns", "external-dns",
-                keyed("externalDns", zoneNames, ZONES_RULE, DnsZoneAccess::readWrite));
+    public static ControllerPreset externalDns(String project, Map<String, Output<String>> zoneNames) {
+        var grants = new ArrayList<GcpGrant>(keyed("externalDns", zoneNames, ZONES_RULE, DnsZoneAccess::readWrite));
+        grants.add(DnsZoneListing.onProject(project));
+        return ControllerPreset.of("external-dns", "external-dns", "external-dns", grants);
     }
 
     /**
@@ -169,8 +179,8 @@ public final class GcpControllers {
 
     /**
      * Velero with Compute Engine disk snapshots: the bucket as {@link #velero(String)} does, and
-     * {@link DiskSnapshotAccess} on the project, the one project-wide grant keyless makes, which
-     * warns when bound: upstream's custom role cannot be narrowed to named disks.
+     * {@link DiskSnapshotAccess} on the project, the one project-wide grant keyless makes that
+     * changes anything, which warns when bound: upstream's custom role cannot be narrowed to named disks.
      *
      * @param project    the project whose disks are snapshotted
      * @param bucketName the backup bucket

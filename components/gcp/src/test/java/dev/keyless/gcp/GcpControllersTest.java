@@ -4,7 +4,9 @@ import com.pulumi.core.Output;
 import dev.keyless.core.ControllerPreset;
 import dev.keyless.core.FederatedServiceAccount;
 import dev.keyless.core.InvalidInputException;
+import dev.keyless.preview.engine.Diagnostic;
 import dev.keyless.preview.engine.RecordedDeployment;
+import dev.keyless.testkit.ResourceGraph;
 import dev.keyless.testkit.SimulatedStack;
 import org.junit.jupiter.api.Test;
 
@@ -21,14 +23,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The GCP controller presets: one member binding per zone or secret named, on the zone or secret,
- * with each mechanism and through federation; chart defaults, overrides, names known only at
+ * and external-dns's zone listing on the project, with each mechanism and through federation; chart defaults, overrides, names known only at
  * deploy, the roles against the lists recorded from each upstream document, refusals.
  */
 class GcpControllersTest {
     private static final String ZONE_MEMBER = "gcp:dns/dnsManagedZoneIamMember:DnsManagedZoneIamMember";
     private static final String SECRET_MEMBER = "gcp:secretmanager/secretIamMember:SecretIamMember";
     private static final String PROJECT_MEMBER = "gcp:projects/iAMMember:IAMMember";
+    private static final String CUSTOM_ROLE = "gcp:projects/iAMCustomRole:IAMCustomRole";
     private static final String ZONES = "projects/shop-prod-4711/managedZones/";
+    /** {@code keyless.dnsZoneListing_} and 8 hex digits of SHA-256 of "controllers/dev", the simulated project and stack. */
+    private static final String LISTING_ROLE = "projects/shop-prod-4711/roles/keyless.dnsZoneListing_f58cd185";
     private static final String SECRETS = "projects/shop-prod-4711/secrets/";
 
     private static RecordedDeployment deploy(ControllerPreset preset) {
@@ -45,14 +50,15 @@ class GcpControllersTest {
         }
     }
 
+    /** The predefined roles the preset binds on resources; external-dns's zone listing is checked on its own. */
     private static Set<String> rolesOf(ControllerPreset preset) {
         var roles = new TreeSet<String>();
-        preset.grants().forEach(g -> roles.add(((RoleOnResourceGrant) g).role()));
+        preset.grants().stream().filter(g -> !(g instanceof DnsZoneListing)).forEach(g -> roles.add(((RoleOnResourceGrant) g).role()));
         return roles;
     }
 
     @Test
-    void externalDnsIsDnsAdminOnEachZoneForItsOwnPrincipalAndNeverOnTheProject() {
+    void externalDnsIsDnsAdminOnEachZoneAndOnTheProjectOnlyListsZones() {
         var deployment = deploy(GcpControllers.externalDns("shop-prod-4711", List.of("shop-example-com", "internal")));
 
         assertThat(deployment.ofType(ZONE_MEMBER)).extracting(r -> r.name()).containsExactlyInAnyOrder(
@@ -63,7 +69,58 @@ class GcpControllersTest {
         assertThat(deployment.resource(ZONE_MEMBER, "ctl-grant-shop-prod-4711.internal-dns-admin").inputs()).isEqualTo(Map.of(
                 "managedZone", ZONES + "internal", "role", "roles/dns.admin",
                 "member", TestClusters.principal("external-dns", "external-dns")));
-        assertThat(deployment.ofType(PROJECT_MEMBER)).isEmpty();
+
+        var role = deployment.resource(CUSTOM_ROLE, "keyless-dns-zone-listing-shop-prod-4711");
+        assertThat(role.inputs()).isEqualTo(Map.of(
+                "project", "shop-prod-4711",
+                "roleId", "keyless.dnsZoneListing_f58cd185",
+                "title", "keyless DNS zone listing",
+                "description", "Lists the project's Cloud DNS managed zones (names only, no records), as external-dns does on every sync: "
+                        + DnsZoneListing.URL,
+                "permissions", List.of("dns.managedZones.list")));
+        var listing = deployment.resource(PROJECT_MEMBER, "ctl-grant-shop-prod-4711-dns-zone-listing");
+        assertThat(listing.inputs()).isEqualTo(Map.of(
+                "project", "shop-prod-4711", "role", LISTING_ROLE, "member", TestClusters.principal("external-dns", "external-dns")));
+        assertThat(deployment.ofType(PROJECT_MEMBER)).containsExactly(listing);
+        var graph = ResourceGraph.of(deployment);
+        assertThat(graph.waitsFor(listing, role)).isTrue();
+        assertThat(graph.parentOf(listing).name()).isEqualTo("ctl");
+        // Zone names only: not a warning.
+        assertThat(deployment.diagnostics(Diagnostic.Severity.WARNING)).isEmpty();
+    }
+
+    @Test
+    void twoExternalDnsInOneProjectShareOneListingRoleBesideVelerosOwn() {
+        var deployment = SimulatedStack.named("controllers").run(ctx -> {
+            var green = TestClusters.adopted("green");
+            new FederatedServiceAccount("dns-green", GcpControllers.externalDns("shop-prod-4711", List.of("internal"))
+                    .args(green).build());
+            new FederatedServiceAccount("dns-blue", GcpControllers.externalDns("shop-prod-4711", List.of("shop-example-com"))
+                    .inNamespace("dns-blue").args(TestClusters.adopted("blue")).build());
+            new FederatedServiceAccount("velero", GcpControllers.veleroWithDiskSnapshots("shop-prod-4711", "shop-backups")
+                    .args(green).build());
+        });
+
+        assertThat(deployment.ofType(CUSTOM_ROLE)).extracting(r -> r.name() + " " + r.input("roleId").orElseThrow())
+                .containsExactlyInAnyOrder(
+                        "keyless-dns-zone-listing-shop-prod-4711 keyless.dnsZoneListing_f58cd185",
+                        "keyless-disk-snapshots-shop-prod-4711 keyless.diskSnapshots_f58cd185");
+        assertThat(deployment.ofType(PROJECT_MEMBER)).extracting(r -> r.name() + " " + r.input("role").orElseThrow())
+                .containsExactlyInAnyOrder(
+                        "dns-green-grant-shop-prod-4711-dns-zone-listing " + LISTING_ROLE,
+                        "dns-blue-grant-shop-prod-4711-dns-zone-listing " + LISTING_ROLE,
+                        "velero-grant-shop-prod-4711-disk-snapshots projects/shop-prod-4711/roles/keyless.diskSnapshots_f58cd185");
+    }
+
+    @Test
+    void zonesKnownOnlyAtDeployStillListTheGivenProjectsZones() {
+        var deployment = deploy(GcpControllers.externalDns("shop-prod-4711", Map.of("public", Output.of(ZONES + "shop-example-com"))));
+
+        assertThat(deployment.resource(ZONE_MEMBER, "ctl-grant-public-dns-admin").input("managedZone")).contains(ZONES + "shop-example-com");
+        assertThat(deployment.resource(PROJECT_MEMBER, "ctl-grant-shop-prod-4711-dns-zone-listing").input("role")).contains(LISTING_ROLE);
+        assertThatThrownBy(() -> GcpControllers.externalDns("Shop", Map.of("public", Output.of(ZONES + "shop-example-com"))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("project must be " + GcpResourceNames.PROJECT_ID_RULE + ": 'Shop'");
     }
 
     @Test
@@ -78,6 +135,7 @@ class GcpControllersTest {
         assertThat(deployment.resource("gcp:serviceaccount/iAMMember:IAMMember", "cert-manager-workload-identity-user").input("member"))
                 .contains("serviceAccount:shop-prod-4711.svc.id.goog[cert-manager/cert-manager]");
         assertThat(deployment.ofType(PROJECT_MEMBER)).isEmpty();
+        assertThat(deployment.ofType(CUSTOM_ROLE)).isEmpty();
     }
 
     @Test
@@ -132,16 +190,22 @@ class GcpControllersTest {
     @Test
     void aNameKnownOnlyAtDeployBreakingItsRuleRegistersNothing() {
         var failure = SimulatedStack.named("controllers").runExpectingFailure(ctx -> new FederatedServiceAccount("ctl",
-                GcpControllers.externalDns(Map.of("public", Output.of("shop.example.com."))).args(TestClusters.adopted("green")).build()));
+                GcpControllers.externalDns("shop-prod-4711", Map.of("public", Output.of("shop.example.com."))).args(TestClusters.adopted("green")).build()));
 
         assertThat(failure.message()).isEqualTo("zone must be " + GcpResourceNames.MANAGED_ZONE_RULE + ": 'shop.example.com.'");
         assertThat(failure.deployment().ofType(ZONE_MEMBER)).isEmpty();
+        assertThat(failure.deployment().ofType(PROJECT_MEMBER)).isEmpty();
         assertThat(failure.deployment().ofType("kubernetes:core/v1:ServiceAccount")).isEmpty();
     }
 
     @Test
     void eachPresetBindsExactlyTheRoleItsUpstreamDocumentNames() {
-        assertThat(rolesOf(GcpControllers.externalDns("shop-prod-4711", List.of("internal")))).isEqualTo(recorded("external-dns"));
+        var externalDns = GcpControllers.externalDns("shop-prod-4711", List.of("internal"));
+        assertThat(rolesOf(externalDns)).isEqualTo(recorded("external-dns"));
+        // Upstream's project-wide roles/dns.reader serves only the zone listing: one permission of it.
+        assertThat(externalDns.grants()).last().isInstanceOfSatisfying(DnsZoneListing.class,
+                listing -> assertThat(listing.project()).isEqualTo("shop-prod-4711"));
+        assertThat(DnsZoneListing.PERMISSIONS).containsExactly("dns.managedZones.list");
         assertThat(rolesOf(GcpControllers.certManager("shop-prod-4711", List.of("internal")))).isEqualTo(recorded("cert-manager"));
         assertThat(rolesOf(GcpControllers.externalSecrets("shop-prod-4711", List.of("db")))).isEqualTo(recorded("external-secrets"));
     }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * The controller presets' statements on {@code "Resource": "*"} read for what they are. The first
  * five policies are the exact JSON keyless-aws's AwsControllersTest expects of AwsControllers
  * (external-dns, cert-manager, external-secrets, cluster-autoscaler, the EBS CSI driver's key); the
- * Load Balancer Controller's statements are the shapes its upstream iam_policy.json uses.
+ * Load Balancer Controller's statements are the shapes its upstream iam_policy.json uses. The GCP
+ * external-dns preset's bindings are those keyless-gcp's GcpControllersTest expects.
  */
 class ControllerPresetPoliciesTest {
     private static final String POLICY = "aws:iam/policy:Policy";
@@ -82,6 +83,41 @@ class ControllerPresetPoliciesTest {
     void thePresetsPoliciesHaveNoFindingOfAnyRule() {
         var findings = new Auditor(AuditRules.all()).audit(Fixtures.plan(presets()));
         assertThat(findings).isEmpty();
+    }
+
+    /**
+     * GcpControllers.externalDns("shop-prod-4711", List.of("shop-example-com")) as keyless-gcp's
+     * GcpControllersTest expects it: dns.admin on the zone, and the zone listing, a custom role with
+     * only dns.managedZones.list, bound on the project.
+     */
+    private static String[] gcpExternalDns() {
+        String member = "principal://iam.googleapis.com/projects/123456789012/locations/global/workloadIdentityPools/"
+                + "shop-prod-4711.svc.id.goog/subject/ns/external-dns/sa/external-dns";
+        String role = "projects/shop-prod-4711/roles/keyless.dnsZoneListing_f58cd185";
+        return new String[] {
+            step("gcp:dns/dnsManagedZoneIamMember:DnsManagedZoneIamMember", "ctl-grant-shop-prod-4711.shop-example-com-dns-admin",
+                    "{\"managedZone\":\"projects/shop-prod-4711/managedZones/shop-example-com\",\"role\":\"roles/dns.admin\","
+                            + "\"member\":\"" + member + "\"}"),
+            step("gcp:projects/iAMCustomRole:IAMCustomRole", "keyless-dns-zone-listing-shop-prod-4711",
+                    "{\"project\":\"shop-prod-4711\",\"roleId\":\"keyless.dnsZoneListing_f58cd185\",\"title\":\"keyless DNS zone listing\","
+                            + "\"permissions\":[\"dns.managedZones.list\"]}"),
+            step("gcp:projects/iAMMember:IAMMember", "ctl-grant-shop-prod-4711-dns-zone-listing",
+                    "{\"project\":\"shop-prod-4711\",\"role\":\"" + role + "\",\"member\":\"" + member + "\"}"),
+            // Through ServiceAccountImpersonation the same binding names the Google service account.
+            step("gcp:projects/iAMMember:IAMMember", "impersonated-grant-shop-prod-4711-dns-zone-listing",
+                    "{\"project\":\"shop-prod-4711\",\"role\":\"" + role + "\","
+                            + "\"member\":\"serviceAccount:external-dns@shop-prod-4711.iam.gserviceaccount.com\"}")};
+    }
+
+    @Test
+    void theGcpExternalDnsZoneListingOnTheProjectHasNoFindingOfAnyRuleKl020AndKl031Included() {
+        var plan = Fixtures.plan(gcpExternalDns());
+        assertThat(plan.resources()).hasSize(4);
+        assertThat(new Auditor(AuditRules.all()).audit(plan)).isEmpty();
+        // What the listing replaces is still judged: dns.admin on the project is KL031.
+        assertThat(check(new WideDnsAccessRule(), step("gcp:projects/iAMMember:IAMMember", "wide",
+                "{\"project\":\"shop-prod-4711\",\"role\":\"roles/dns.admin\",\"member\":\"serviceAccount:dns@shop-prod-4711.iam.gserviceaccount.com\"}")))
+                .containsExactly("wide: roles/dns.admin on projects");
     }
 
     private static String statement(String name, String body) {
