@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  * (so no wildcard, and no missing part), nor exactly one CI job's: a GitHub Actions
  * {@code repo:ORG/REPO:environment:NAME}, {@code …:ref:refs/heads/BRANCH}, {@code …:ref:refs/tags/TAG}
  * or {@code …:pull_request}, or a GitLab {@code project_path:GROUP/PROJECT:ref_type:branch:ref:BRANCH}
+ * or {@code …:ref_type:tag:ref:TAG}
  * (keyless PipelineIdentity makes these). A subject the preview leaves unknown, in whole or in part,
  * is skipped.
  */
