@@ -101,7 +101,7 @@ public final class EntraWorkloadIdentity implements IdentityMechanism {
                 binding.childName("credential")));
         // Keyed as the core keys their ServiceAccounts: by component name, and by kind too where a
         // created and an adopted cluster share one.
-        var keys = AlsoTrustedClusters.childKeys(alsoTrustedBy);
+        var keys = AlsoTrustedClusters.<AzureOidcCluster>childKeys(alsoTrustedBy, AzureOidcCluster::logicalName);
         for (int i = 0; i < alsoTrustedBy.size(); i++) {
             var other = alsoTrustedBy.get(i);
             var key = keys.get(i);

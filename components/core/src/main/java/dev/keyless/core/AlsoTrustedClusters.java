@@ -52,7 +52,21 @@ public final class AlsoTrustedClusters {
      *                               different parents), so no key tells them apart
      */
     public static List<String> childKeys(List<? extends OidcCluster> others) {
-        var names = others.stream().map(AlsoTrustedClusters::componentName).toList();
+        return childKeys(others, AlsoTrustedClusters::componentName);
+    }
+
+    /**
+     * As {@link #childKeys(List)}, with the name each cluster's children have always been keyed by
+     * given by the cloud (its clusters' logical names, which stand-ins that are not resources have too).
+     *
+     * @param others        the clusters the identity also trusts
+     * @param componentName the name a cluster's children are keyed by
+     * @param <C>           the clusters' type
+     * @return their keys, in the same order
+     * @throws InvalidInputException when two clusters share both name and kind
+     */
+    public static <C extends OidcCluster> List<String> childKeys(List<? extends C> others, java.util.function.Function<? super C, String> componentName) {
+        var names = others.stream().map(componentName).toList();
         var counts = new HashMap<String, Integer>();
         names.forEach(name -> counts.merge(name, 1, Integer::sum));
         var keys = new ArrayList<String>();
