@@ -56,8 +56,11 @@ class ExampleStacksTest {
 
         var charts = deployment.resource("aws:s3/bucketV2:BucketV2", "charts");
         assertThat(charts.retainOnDelete()).isTrue();
-        assertThat(deployment.childrenOf(charts)).extracting(RegisteredResource::name).containsExactlyInAnyOrder(
-                "charts-public-access-block", "charts-versioning", "charts-encryption", "charts-ownership");
+        // The bucket and its settings are children of the protected store component.
+        var store = deployment.resource("keyless:aws:ProtectedS3Bucket", "charts");
+        assertThat(charts.parentUrn()).isEqualTo(store.urn());
+        assertThat(deployment.childrenOf(store)).extracting(RegisteredResource::name).containsExactlyInAnyOrder(
+                "charts", "charts-public-access-block", "charts-versioning", "charts-encryption", "charts-ownership");
         assertThat(deployment.find("aws:s3/bucketV2:BucketV2", "reports")).as("an existing bucket is only granted").isEmpty();
 
         var association = deployment.resource("aws:eks/podIdentityAssociation:PodIdentityAssociation", "reporting-pod-identity");

@@ -73,6 +73,22 @@ public final class S3Access implements AwsGrant {
     }
 
     /**
+     * @param store a protected bucket this stack manages
+     * @return read access (get and list) to its objects
+     */
+    public static S3Access readOnly(ProtectedS3Bucket store) {
+        return readOnly(Checks.notNull("store", store, "a ProtectedS3Bucket").bucket());
+    }
+
+    /**
+     * @param store a protected bucket this stack manages
+     * @return read and write access to its objects, as {@link #readWrite(BucketV2)}
+     */
+    public static S3Access readWrite(ProtectedS3Bucket store) {
+        return readWrite(Checks.notNull("store", store, "a ProtectedS3Bucket").bucket());
+    }
+
+    /**
      * @param bucketName an existing bucket's name, in the {@code aws} partition
      * @return read access (get and list) to its objects
      * @throws InvalidInputException when the name breaks S3's naming rules

@@ -52,6 +52,13 @@ public final class BlobAccess implements AzureGrant {
     private final DeployTimeCheck nameCheck;
     // A store's resource group named before deploy, when the grant was given the store itself.
     private final Optional<String> storeGroup;
+    // The label a managed container's child was keyed by before labels were made injective.
+    private final Optional<String> formerLabel;
+
+    // What an existing container's label ACCOUNT-CONTAINER can be: an account name (no '-'), '-',
+    // a container name (StorageNames' rules).
+    private static final java.util.regex.Pattern NAMES_LABEL = java.util.regex.Pattern.compile("[a-z0-9]{3,24}-[a-z0-9](-?[a-z0-9])+");
+    private static final String MANAGED_MARKER = "managed.";
 
     private BlobAccess(Function<InvokeOptions, Output<String>> containerId, String label, boolean write, Optional<NamedContainer> named,
                        DeployTimeCheck nameCheck) {
@@ -60,16 +67,22 @@ public final class BlobAccess implements AzureGrant {
 
     private BlobAccess(Function<InvokeOptions, Output<String>> containerId, String label, boolean write, Optional<NamedContainer> named,
                        DeployTimeCheck nameCheck, Optional<String> storeGroup) {
+        this(containerId, label, write, named, nameCheck, storeGroup, Optional.empty());
+    }
+
+    private BlobAccess(Function<InvokeOptions, Output<String>> containerId, String label, boolean write, Optional<NamedContainer> named,
+                       DeployTimeCheck nameCheck, Optional<String> storeGroup, Optional<String> formerLabel) {
         this.containerId = containerId;
         this.label = label;
         this.write = write;
         this.named = named;
         this.nameCheck = nameCheck;
         this.storeGroup = storeGroup;
+        this.formerLabel = formerLabel.filter(former -> !former.equals(label));
     }
 
     private BlobAccess inKnownGroup(ProtectedBlobContainer store) {
-        return new BlobAccess(containerId, label, write, named, nameCheck, store.knownResourceGroupName());
+        return new BlobAccess(containerId, label, write, named, nameCheck, store.knownResourceGroupName(), formerLabel);
     }
 
     /** An existing container, by the names a grant was given. */
@@ -169,7 +182,21 @@ public final class BlobAccess implements AzureGrant {
 
     private static BlobAccess ofContainer(BlobContainer container, boolean write) {
         Checks.notNull("container", container, "a BlobContainer");
-        return new BlobAccess(ignored -> container.id(), container.pulumiResourceName(), write, Optional.empty(), DeployTimeCheck.none());
+        return new BlobAccess(ignored -> container.id(), managedLabel(container.pulumiResourceName()), write, Optional.empty(),
+                DeployTimeCheck.none(), Optional.empty(), Optional.of(container.pulumiResourceName()));
+    }
+
+    /**
+     * The label of a container this stack manages: its Pulumi name, as it always was, unless that
+     * name reads as an existing container's label {@code ACCOUNT-CONTAINER} (a managed
+     * {@code acct-charts} against the existing {@code charts} in account {@code acct}); such a name,
+     * and one already starting with the marker, gets {@value #MANAGED_MARKER} in front. Labels of
+     * the two forms then never meet: a marked label has a '.', which no account or container name
+     * has, and an unmarked one is by definition not an {@code ACCOUNT-CONTAINER} label.
+     */
+    static String managedLabel(String pulumiName) {
+        return NAMES_LABEL.matcher(pulumiName).matches() || pulumiName.startsWith(MANAGED_MARKER)
+                ? MANAGED_MARKER + pulumiName : pulumiName;
     }
 
     private static BlobAccess ofNames(String resourceGroupName, String accountName, String containerName, boolean write) {
@@ -258,7 +285,17 @@ public final class BlobAccess implements AzureGrant {
 
     @Override
     public String key() {
-        return label + "-" + (write ? "contributor" : "reader");
+        return keyOf(label);
+    }
+
+    /** @return for a managed container whose label was marked, the key its child had before */
+    @Override
+    public Optional<String> formerKey() {
+        return formerLabel.map(this::keyOf);
+    }
+
+    private String keyOf(String containerLabel) {
+        return containerLabel + "-" + (write ? "contributor" : "reader");
     }
 
     /** @return for names given as {@code Output}s, their check once known; none otherwise */
@@ -269,7 +306,8 @@ public final class BlobAccess implements AzureGrant {
 
     @Override
     public String describe() {
-        return "Blob " + (write ? "read-write" : "read-only") + " on container " + label;
+        var shown = label.startsWith(MANAGED_MARKER) ? label.substring(MANAGED_MARKER.length()) : label;
+        return "Blob " + (write ? "read-write" : "read-only") + " on container " + shown;
     }
 
     @Override

@@ -11,7 +11,6 @@ import dev.keyless.core.BindingRequest;
 import dev.keyless.core.InvalidInputException;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,7 +81,6 @@ public final class EntraWorkloadIdentity implements IdentityMechanism {
     public IdentityPlan plan(BindingRequest request) {
         var binding = AzureBinding.of(request, displayName());
         AlsoTrustedClusters.requireOthers(binding.cluster(), alsoTrustedBy);
-        requireDistinctClusterNames();
         var placement = TrustedManagedIdentity.placement(binding.baseName(), existingIdentity, identityName, resourceGroupName,
                 Optional.empty(), () -> new TrustedManagedIdentity.ResourceGroup(
                         binding.cluster().resourceGroupName().orElseThrow(() -> InvalidInputException.missing("resourceGroupName",
@@ -96,29 +94,20 @@ public final class EntraWorkloadIdentity implements IdentityMechanism {
         return IdentityPlan.of(owner -> bind(owner, identity), alsoTrustedBy, identity.deployTimeChecks());
     }
 
-    // Other clusters' credentials and ServiceAccounts are keyed by the cluster's component name, which a
-    // created and an adopted cluster may share: their children would have one URN.
-    private void requireDistinctClusterNames() {
-        var byName = new HashMap<String, AzureOidcCluster>();
-        for (var other : alsoTrustedBy) {
-            var earlier = byName.putIfAbsent(other.logicalName(), other);
-            if (earlier != null) {
-                throw InvalidInputException.of("alsoTrustedBy", other.describe(),
-                        "a cluster whose component name no other alsoTrustedBy cluster has (" + earlier.describe()
-                                + " has it too, and each names the children NAME-credential-CLUSTER and NAME-sa-CLUSTER)");
-            }
-        }
-    }
-
     private List<CredentialLedger.Credential> plannedCredentials(AzureBinding binding) {
         var subject = binding.account().subject();
         var credentials = new ArrayList<CredentialLedger.Credential>();
         credentials.add(new CredentialLedger.Credential(binding.cluster(), subject, credentialName, binding.baseName(),
                 binding.childName("credential")));
-        for (var other : alsoTrustedBy) {
-            var name = credentialName.map(n -> AzureNames.requireCredentialName("credentialName", n + "-" + other.logicalName()));
+        // Keyed as the core keys their ServiceAccounts: by component name, and by kind too where a
+        // created and an adopted cluster share one.
+        var keys = AlsoTrustedClusters.<AzureOidcCluster>childKeys(alsoTrustedBy, AzureOidcCluster::logicalName);
+        for (int i = 0; i < alsoTrustedBy.size(); i++) {
+            var other = alsoTrustedBy.get(i);
+            var key = keys.get(i);
+            var name = credentialName.map(n -> AzureNames.requireCredentialName("credentialName", n + "-" + key));
             credentials.add(new CredentialLedger.Credential(other, subject, name, binding.baseName(),
-                    binding.childName("credential-" + other.logicalName())));
+                    binding.childName("credential-" + key)));
         }
         if (credentialName.isEmpty()) {
             for (var credential : credentials) {
@@ -200,7 +189,9 @@ public final class EntraWorkloadIdentity implements IdentityMechanism {
         /**
          * Lets the same {@code namespace/name} in another AKS cluster use the identity, e.g.
          * blue/green clusters: one more federated credential, {@code NAME-credential-CLUSTER}.
-         * Defaults to none.
+         * A created and an adopted cluster of one component name are both allowed: each then adds
+         * its kind, {@code NAME-credential-CLUSTER-aks-cluster} and
+         * {@code NAME-credential-CLUSTER-adopted-aks-cluster}. Defaults to none.
          *
          * @param cluster another AKS cluster
          * @return this builder

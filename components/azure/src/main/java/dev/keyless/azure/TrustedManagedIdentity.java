@@ -306,7 +306,8 @@ final class TrustedManagedIdentity {
             ready.add(registered);
         }
 
-        var grantContext = new GrantContext(owner, component, waitFor);
+        // Carries a managed container's grant over from the key it had before keys were made injective.
+        var grantContext = GrantContext.forGrants(owner, component, waitFor, grants);
         for (var grant : grants) {
             ready.addAll(grant instanceof BlobAccess blob ? blob.bindTo(identity, grantContext, provider) : grant.bindTo(identity, grantContext));
         }

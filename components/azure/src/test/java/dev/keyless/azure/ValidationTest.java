@@ -1,10 +1,13 @@
 package dev.keyless.azure;
 
+import com.pulumi.azurenative.storage.BlobContainerArgs;
+import com.pulumi.azurenative.storage.BlobContainer;
 import dev.keyless.core.AccessGrant;
 import dev.keyless.core.FederatedServiceAccount;
 import dev.keyless.core.FederatedServiceAccountArgs;
 import dev.keyless.core.InvalidInputException;
 import dev.keyless.testkit.ProgramFailure;
+import dev.keyless.preview.engine.RegisteredResource;
 import dev.keyless.testkit.SimulatedStack;
 import org.junit.jupiter.api.Test;
 
@@ -276,17 +279,92 @@ class ValidationTest {
     }
 
     @Test
-    void otherClustersSharingAComponentNameAreRefusedBeforeAnythingRegisters() {
-        var failure = SimulatedStack.named("validation").runExpectingFailure(ctx -> {
+    void otherClustersSharingAComponentNameAreKeyedApartByTheirKind() {
+        for (int run = 0; run < 3; run++) {
+            var deployment = SimulatedStack.named("validation").run(ctx -> {
+                var created = new AksCluster("blue", AksClusterArgs.builder().resourceGroupName("blue-rg").build());
+                var adopted = TestClusters.adopted("blue", TestClusters.OTHER_ISSUER);
+                new FederatedServiceAccount("api", FederatedServiceAccountArgs.builder().cluster(TestClusters.green()).namespace("shop").name("api")
+                        .identity(EntraWorkloadIdentity.builder().credentialName("shop-api").alsoTrustedBy(created).alsoTrustedBy(adopted).build())
+                        .build());
+            });
+            var credentials = deployment.ofType(EntraWorkloadIdentityTest.CREDENTIAL);
+            assertThat(credentials).extracting(RegisteredResource::name)
+                    .containsExactly("api-credential", "api-credential-blue-aks-cluster", "api-credential-blue-adopted-aks-cluster");
+            assertThat(credentials).extracting(r -> r.input("federatedIdentityCredentialResourceName").orElseThrow())
+                    .containsExactly("shop-api", "shop-api-blue-aks-cluster", "shop-api-blue-adopted-aks-cluster");
+            assertThat(deployment.resource(EntraWorkloadIdentityTest.CREDENTIAL, "api-credential-blue-adopted-aks-cluster").input("issuer"))
+                    .contains(TestClusters.OTHER_ISSUER);
+            var accounts = deployment.ofType(EntraWorkloadIdentityTest.SERVICE_ACCOUNT);
+            // The ServiceAccounts in other clusters register side by side, in no fixed order.
+            assertThat(accounts).extracting(RegisteredResource::name)
+                    .containsExactlyInAnyOrder("api-sa", "api-sa-blue-aks-cluster", "api-sa-blue-adopted-aks-cluster");
+            assertThat(accounts).extracting(RegisteredResource::providerReference).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    void aClusterWhoseNameNoOtherSharesKeepsTheKeyItAlwaysHad() {
+        var deployment = SimulatedStack.named("validation").run(ctx -> {
             var created = new AksCluster("blue", AksClusterArgs.builder().resourceGroupName("blue-rg").build());
-            var adopted = TestClusters.adopted("blue", TestClusters.OTHER_ISSUER);
+            var adopted = TestClusters.adopted("red", TestClusters.OTHER_ISSUER);
             new FederatedServiceAccount("api", FederatedServiceAccountArgs.builder().cluster(TestClusters.green()).namespace("shop").name("api")
                     .identity(EntraWorkloadIdentity.builder().alsoTrustedBy(created).alsoTrustedBy(adopted).build()).build());
         });
-        assertThat(failure.message()).isEqualTo("alsoTrustedBy must be a cluster whose component name no other alsoTrustedBy cluster has "
-                + "(AKS cluster 'blue' has it too, and each names the children NAME-credential-CLUSTER and NAME-sa-CLUSTER): "
-                + "'adopted AKS cluster 'blue''");
-        assertThat(failure.deployment().ofType(FederatedServiceAccount.TYPE)).isEmpty();
-        assertThat(failure.deployment().ofType(EntraWorkloadIdentityTest.IDENTITY)).isEmpty();
+        assertThat(deployment.ofType(EntraWorkloadIdentityTest.CREDENTIAL)).extracting(RegisteredResource::name)
+                .containsExactly("api-credential", "api-credential-blue", "api-credential-red");
+        assertThat(deployment.ofType(EntraWorkloadIdentityTest.SERVICE_ACCOUNT)).extracting(RegisteredResource::name)
+                .containsExactlyInAnyOrder("api-sa", "api-sa-blue", "api-sa-red");
+    }
+
+    @Test
+    void aManagedContainerNamedLikeAnExistingOnesLabelGetsAKeyOfItsOwn() {
+        var deployment = SimulatedStack.named("validation").run(ctx -> {
+            var managed = new BlobContainer("acct-charts", BlobContainerArgs.builder().resourceGroupName("shop-rg").accountName("shopacct").build());
+            new FederatedServiceAccount("api", FederatedServiceAccountArgs.builder().cluster(TestClusters.green()).namespace("shop").name("api")
+                    .grant(BlobAccess.readOnly(managed))
+                    .grant(BlobAccess.readOnly("shop-rg", "acct", "charts"))
+                    .build());
+        });
+        assertThat(deployment.ofType(EntraWorkloadIdentityTest.ROLE_ASSIGNMENT)).extracting(RegisteredResource::name)
+                .containsExactlyInAnyOrder("api-grant-managed.acct-charts-reader", "api-grant-acct-charts-reader");
+        // Both held the former key: neither is aliased from it, as no stack could have deployed the pair.
+        assertThat(deployment.ofType(EntraWorkloadIdentityTest.ROLE_ASSIGNMENT))
+                .allSatisfy(r -> assertThat(r.aliases())
+                        .noneMatch(alias -> alias.endsWith("$azure-native:authorization:RoleAssignment::api-grant-acct-charts-reader")));
+        assertThat(BlobAccess.readOnly("shop-rg", "acct", "charts").describe()).isEqualTo("Blob read-only on container acct-charts");
+    }
+
+    @Test
+    void aMarkedManagedContainerAloneIsAliasedFromTheKeyItHadAndOthersKeepTheirs() {
+        var deployment = SimulatedStack.named("validation").run(ctx -> {
+            var managed = new BlobContainer("acct-charts", BlobContainerArgs.builder().resourceGroupName("shop-rg").accountName("shopacct").build());
+            var plain = new BlobContainer("uploads", BlobContainerArgs.builder().resourceGroupName("shop-rg").accountName("shopacct").build());
+            var grant = BlobAccess.readWrite(managed);
+            assertThat(grant.key()).isEqualTo("managed.acct-charts-contributor");
+            assertThat(grant.formerKey()).contains("acct-charts-contributor");
+            assertThat(grant.describe()).isEqualTo("Blob read-write on container acct-charts");
+            assertThat(BlobAccess.readOnly(plain).key()).isEqualTo("uploads-reader");
+            assertThat(BlobAccess.readOnly(plain).formerKey()).isEmpty();
+            new FederatedServiceAccount("api", FederatedServiceAccountArgs.builder().cluster(TestClusters.green()).namespace("shop").name("api")
+                    .grant(grant).grant(BlobAccess.readOnly(plain)).build());
+        });
+        var component = deployment.resource(FederatedServiceAccount.TYPE, "api");
+        var chain = component.urn().substring(0, component.urn().lastIndexOf("::")) + "$" + EntraWorkloadIdentityTest.ROLE_ASSIGNMENT;
+        assertThat(deployment.resource(EntraWorkloadIdentityTest.ROLE_ASSIGNMENT, "api-grant-managed.acct-charts-contributor").aliases())
+                .contains(chain + "::api-grant-acct-charts-contributor");
+        assertThat(deployment.resource(EntraWorkloadIdentityTest.ROLE_ASSIGNMENT, "api-grant-uploads-reader").aliases())
+                .noneMatch(alias -> alias.contains("$azure-native:authorization:RoleAssignment::"));
+    }
+
+    @Test
+    void managedLabelsAreInjectiveOverPulumiNames() {
+        assertThat(BlobAccess.managedLabel("charts")).isEqualTo("charts");
+        assertThat(BlobAccess.managedLabel("Acct-Charts")).isEqualTo("Acct-Charts");
+        assertThat(BlobAccess.managedLabel("acct--charts")).isEqualTo("acct--charts");
+        assertThat(BlobAccess.managedLabel("acct-charts")).isEqualTo("managed.acct-charts");
+        assertThat(BlobAccess.managedLabel("managed.acct-charts")).isEqualTo("managed.managed.acct-charts");
+        var names = java.util.List.of("charts", "acct-charts", "managed.acct-charts", "managed.managed.acct-charts", "ab-charts", "acct-c");
+        assertThat(names.stream().map(BlobAccess::managedLabel).distinct()).hasSameSizeAs(names);
     }
 }

@@ -61,7 +61,7 @@ final class ClusterWorkloads {
 
     /** @return the cluster's Pulumi name, which prefixes what keyless registers in it */
     String clusterName() {
-        return cluster instanceof Resource resource ? resource.pulumiResourceName() : "cluster";
+        return AlsoTrustedClusters.componentName(cluster);
     }
 
     private Output<String> register(String namespace, DeployTimeCheck checks) {

@@ -136,14 +136,17 @@ public class FederatedServiceAccount extends ComponentResource {
 
         // The clusters that also trust the identity get the same annotated ServiceAccount, so pods
         // there run as it without a second, hand-made copy drifting from this one.
-        for (var other : binding.plans().alsoTrustedIn()) {
+        var others = binding.plans().alsoTrustedIn();
+        var otherKeys = AlsoTrustedClusters.childKeys(others);
+        for (int i = 0; i < others.size(); i++) {
+            var other = others.get(i);
             var otherNamespace = args.createNamespace()
                     ? ClusterWorkloads.of(other).createdNamespace(binding.account().namespace(), name, binding.checks())
                     : Output.of(binding.account().namespace());
             var otherWaitFor = new ArrayList<Resource>();
             otherWaitFor.add(other.readiness());
             otherWaitFor.addAll(readyWhen);
-            new ServiceAccount(name + "-sa-" + ClusterWorkloads.of(other).clusterName(), ServiceAccountArgs.builder()
+            new ServiceAccount(name + "-sa-" + otherKeys.get(i), ServiceAccountArgs.builder()
                     .metadata(ObjectMetaArgs.builder()
                             .name(binding.account().name())
                             .namespace(otherNamespace)
@@ -346,6 +349,8 @@ public class FederatedServiceAccount extends ComponentResource {
             ServiceAccountBindings.requireUnbound(args.cluster(), account, name);
             // Trust of the same ServiceAccount in other clusters claims it there too.
             var others = plans.alsoTrustedIn();
+            // Clusters no child key tells apart are refused here, before anything registers.
+            AlsoTrustedClusters.childKeys(others);
             others.forEach(other -> ServiceAccountBindings.requireUnbound(other, account, name));
             others.forEach(other -> ClusterWorkloads.of(other).requireNamespaceAgreement(account.namespace(), args.createNamespace(), name));
             // Every plain rule has passed: only now is anything claimed.

@@ -13,11 +13,17 @@ import java.util.regex.Pattern;
  * }</pre>
  *
  * <p>The subjects are GitHub's default {@code sub} formats: {@code repo:OWNER/REPO:environment:NAME}
- * for a job that names an environment, {@code repo:OWNER/REPO:ref:refs/heads/BRANCH} for a branch
- * and {@code repo:OWNER/REPO:pull_request} for pull requests. Clouds compare them exactly (AWS
- * {@code StringEquals} is case-sensitive), so names are given as GitHub shows them.
+ * for a job that names an environment, {@code repo:OWNER/REPO:ref:refs/heads/BRANCH} for a branch,
+ * {@code repo:OWNER/REPO:ref:refs/tags/TAG} for a tag and {@code repo:OWNER/REPO:pull_request} for
+ * pull requests. Clouds compare them exactly (AWS {@code StringEquals} is case-sensitive), so names
+ * are given as GitHub shows them.
+ *
+ * <p>An enterprise on GitHub Enterprise Cloud can have its jobs' tokens issued from its own URL,
+ * {@code https://token.actions.githubusercontent.com/ENTERPRISE_SLUG} ({@link #enterpriseIssuer}):
+ * a cloud that trusts that issuer admits no repository outside the enterprise, whatever the subject.
  *
  * @see <a href="https://docs.github.com/en/actions/reference/security/oidc">GitHub: OpenID Connect reference (subject formats, claims)</a>
+ * @see <a href="https://docs.github.com/en/enterprise-cloud@latest/actions/security-for-github-actions/security-hardening-your-deployments/about-security-hardening-with-openid-connect#customizing-the-issuer-value-for-an-enterprise">GitHub Enterprise Cloud: customizing the issuer value for an enterprise</a>
  */
 public final class GitHubActions {
     /** GitHub.com's Actions issuer. */
@@ -34,6 +40,10 @@ public final class GitHubActions {
     private static final String OWNER_RULE = "a GitHub user or organization name (1 to 39 letters, digits or single hyphens, "
             + "not starting or ending with a hyphen)";
     private static final String REPOSITORY_RULE = "a GitHub repository name (1 to 100 of [A-Za-z0-9._-], not '.' or '..')";
+    // An enterprise's slug, as in github.com/enterprises/SLUG: letters, digits and single hyphens.
+    private static final Pattern ENTERPRISE_SLUG = Pattern.compile("[A-Za-z0-9](?:-?[A-Za-z0-9])*");
+    private static final String ENTERPRISE_SLUG_RULE = "a GitHub enterprise slug as in github.com/enterprises/SLUG "
+            + "(letters, digits or single hyphens, not starting or ending with a hyphen)";
     private static final String ENVIRONMENT_RULE = "a GitHub environment name (1 to 255 characters, no ':', '*', "
             + "control characters or surrounding spaces)";
 
@@ -43,6 +53,22 @@ public final class GitHubActions {
     /** @return GitHub.com's Actions issuer, {@value #ISSUER_URL} */
     public static OidcIssuer issuer() {
         return new PlainOidcIssuer(ISSUER_URL, "GitHub Actions");
+    }
+
+    /**
+     * The issuer of an enterprise that has turned on its own issuer URL (an enterprise
+     * administrator's {@code PUT /enterprises/ENTERPRISE/actions/oidc/customization/issuer} with
+     * {@code include_enterprise_slug: true}). The jobs' subjects are as on GitHub.com.
+     *
+     * @param enterpriseSlug the enterprise's slug, e.g. {@code octocat-inc}
+     * @return {@code https://token.actions.githubusercontent.com/ENTERPRISE_SLUG}
+     * @throws InvalidInputException when the slug is not one
+     */
+    public static OidcIssuer enterpriseIssuer(String enterpriseSlug) {
+        if (enterpriseSlug == null || !ENTERPRISE_SLUG.matcher(enterpriseSlug).matches()) {
+            throw InvalidInputException.of("enterpriseSlug", enterpriseSlug, ENTERPRISE_SLUG_RULE);
+        }
+        return new PlainOidcIssuer(ISSUER_URL + "/" + enterpriseSlug, "GitHub Actions of enterprise " + enterpriseSlug);
     }
 
     /**
@@ -133,6 +159,31 @@ public final class GitHubActions {
             }
             GitRefNames.requireBranch("anyBranchMatching", pattern.replace("*", "x"));
             return subject("ref:refs/heads/" + pattern, "branches matching " + pattern, "branches-" + pattern, true);
+        }
+
+        /**
+         * @param tag a tag name, e.g. {@code v1.4.0}
+         * @return {@code repo:OWNER/REPO:ref:refs/tags/TAG}: a job run for that tag (a push of it, or a release)
+         */
+        public Subject tag(String tag) {
+            GitRefNames.requireTag("tag", tag);
+            return subject("ref:refs/tags/" + tag, "tag " + tag, "tag-" + tag, false);
+        }
+
+        /**
+         * A wildcard: every tag matching {@code pattern} ({@code v*}, or {@code *} for every tag).
+         * Anyone who can push such a tag gets the identity: protect the pattern with a tag ruleset,
+         * or prefer {@link #tag} or {@link #environment}. The component warns.
+         *
+         * @param pattern a tag name with at least one {@code *}
+         * @return {@code repo:OWNER/REPO:ref:refs/tags/PATTERN}, a pattern
+         */
+        public Subject anyTagMatching(String pattern) {
+            if (pattern == null || !pattern.contains("*")) {
+                throw InvalidInputException.of("anyTagMatching", pattern, "a tag pattern with a '*' (use tag(...) for one tag)");
+            }
+            GitRefNames.requireTag("anyTagMatching", pattern.replace("*", "x"));
+            return subject("ref:refs/tags/" + pattern, "tags matching " + pattern, "tags-" + pattern, true);
         }
 
         /** @return {@code repo:OWNER/REPO:pull_request}: every pull request's job, from any branch of any fork GitHub runs */

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * GitLab CI as an OIDC issuer (GitLab.com or a self-managed instance), and the subjects of its
  * jobs' {@code id_tokens}, built from checked names.
  *
- * <p>The subject is GitLab's {@code project_path:GROUP/PROJECT:ref_type:branch:ref:BRANCH}; the
+ * <p>The subject is GitLab's {@code project_path:GROUP/PROJECT:ref_type:branch:ref:BRANCH}, or
+ * {@code project_path:GROUP/PROJECT:ref_type:tag:ref:TAG} for a tag's pipeline; the
  * issuer is the instance's URL with no path and no trailing '/', as GitLab puts it in {@code iss}.
  *
  * @see <a href="https://docs.gitlab.com/ci/secrets/id_token_authentication/">GitLab: OpenID Connect (OIDC) authentication using ID tokens</a>
@@ -90,6 +91,31 @@ public final class GitLab {
             }
             GitRefNames.requireBranch("anyBranchMatching", pattern.replace("*", "x"));
             return subject("branch:ref:" + pattern, "branches matching " + pattern, "branches-" + pattern, true);
+        }
+
+        /**
+         * @param tag a tag name, e.g. {@code v1.4.0}
+         * @return {@code project_path:PATH:ref_type:tag:ref:TAG}
+         */
+        public Subject tag(String tag) {
+            GitRefNames.requireTag("tag", tag);
+            return subject("tag:ref:" + tag, "tag " + tag, "tag-" + tag, false);
+        }
+
+        /**
+         * A wildcard: every tag matching {@code pattern} ({@code *} matches any characters).
+         * Whoever can push such a tag gets the identity (GitLab's protected tags decide who can);
+         * the component warns.
+         *
+         * @param pattern a tag name with at least one {@code *}
+         * @return {@code project_path:PATH:ref_type:tag:ref:PATTERN}, a pattern
+         */
+        public Subject anyTagMatching(String pattern) {
+            if (pattern == null || !pattern.contains("*")) {
+                throw InvalidInputException.of("anyTagMatching", pattern, "a tag pattern with a '*' (use tag(...) for one tag)");
+            }
+            GitRefNames.requireTag("anyTagMatching", pattern.replace("*", "x"));
+            return subject("tag:ref:" + pattern, "tags matching " + pattern, "tags-" + pattern, true);
         }
 
         private Subject subject(String ref, String what, String key, boolean pattern) {

@@ -2,6 +2,8 @@ package dev.keyless.core;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,6 +18,60 @@ class PipelineSubjectsTest {
         assertThat(shop.pullRequest().value()).isEqualTo("repo:acme/shop:pull_request");
         assertThat(shop.branch("main").pattern()).isFalse();
         assertThat(shop.anyBranchMatching("release/*").pattern()).isTrue();
+    }
+
+    @Test
+    void tagSubjectsAreGitHubsAndGitLabsTagFormats() {
+        var shop = GitHubActions.repository("acme", "shop");
+        assertThat(shop.tag("v1.4.0").value()).isEqualTo("repo:acme/shop:ref:refs/tags/v1.4.0");
+        assertThat(shop.tag("v1.4.0").description()).isEqualTo("GitHub repository acme/shop, tag v1.4.0");
+        assertThat(shop.tag("v1.4.0").key()).isEqualTo("tag-v1-4-0");
+        assertThat(shop.tag("v1.4.0").pattern()).isFalse();
+        assertThat(shop.tag("release/2026.12").value()).isEqualTo("repo:acme/shop:ref:refs/tags/release/2026.12");
+        assertThat(shop.anyTagMatching("v*").value()).isEqualTo("repo:acme/shop:ref:refs/tags/v*");
+        assertThat(shop.anyTagMatching("v*").pattern()).isTrue();
+        assertThat(shop.pinnedToIds(7, 42).tag("v1").requiredClaims())
+                .containsExactly(Map.entry("repository_id", "7"), Map.entry("repository_owner_id", "42"));
+
+        var images = GitLab.project("platform/images");
+        assertThat(images.tag("v1.4.0").value()).isEqualTo("project_path:platform/images:ref_type:tag:ref:v1.4.0");
+        assertThat(images.tag("v1.4.0").description()).isEqualTo("GitLab project platform/images, tag v1.4.0");
+        assertThat(images.anyTagMatching("v*").value()).isEqualTo("project_path:platform/images:ref_type:tag:ref:v*");
+        assertThat(images.anyTagMatching("v*").pattern()).isTrue();
+        // One name as a branch and as a tag: two subjects, two keys.
+        assertThat(images.tag("main").key()).isNotEqualTo(images.branch("main").key());
+    }
+
+    @Test
+    void tagNamesGitWouldRefuseAndStarsWithoutTheOptionAreRefused() {
+        var shop = GitHubActions.repository("acme", "shop");
+        var rule = "a git tag name (no spaces, '~', '^', ':', '?', '*', '[', '\\\\', control characters, '..', '@{' or '//'; "
+                + "not starting with '-' or '/', no part starting with '.', not ending with '/', '.' or '.lock')";
+        for (var tag : new String[] {"", "v 1", "-v1", "v1..2", "v1.lock", "v1/", ".v1", "v1^", "v*"}) {
+            assertThatThrownBy(() -> shop.tag(tag)).as(tag).isInstanceOf(InvalidInputException.class)
+                    .hasMessage("tag must be " + rule + ": '" + tag + "'");
+            assertThatThrownBy(() -> GitLab.project("platform/images").tag(tag)).as(tag).hasMessage("tag must be " + rule + ": '" + tag + "'");
+        }
+        assertThatThrownBy(() -> shop.tag(null)).hasMessage("tag must be " + rule + ": 'null'");
+        assertThatThrownBy(() -> shop.anyTagMatching("v1")).hasMessage("anyTagMatching must be a tag pattern with a '*' (use tag(...) for one tag): 'v1'");
+        assertThatThrownBy(() -> GitLab.project("platform/images").anyTagMatching("v1"))
+                .hasMessage("anyTagMatching must be a tag pattern with a '*' (use tag(...) for one tag): 'v1'");
+        assertThatThrownBy(() -> shop.anyTagMatching("v* 2")).hasMessageStartingWith("anyTagMatching must be a git tag name");
+    }
+
+    @Test
+    void anEnterpriseIssuerIsGitHubsIssuerWithTheEnterpriseSlug() {
+        var issuer = GitHubActions.enterpriseIssuer("octocat-inc");
+        assertThat(issuer.plainIssuerUrl()).contains("https://token.actions.githubusercontent.com/octocat-inc");
+        assertThat(issuer.describe()).isEqualTo("GitHub Actions of enterprise octocat-inc");
+        assertThat(GitHubActions.enterpriseIssuer("Acme2").plainIssuerUrl()).contains("https://token.actions.githubusercontent.com/Acme2");
+        var rule = "a GitHub enterprise slug as in github.com/enterprises/SLUG (letters, digits or single hyphens, "
+                + "not starting or ending with a hyphen)";
+        for (var slug : new String[] {"", "-acme", "acme-", "ac--me", "acme/shop", "acme.inc", "acme inc"}) {
+            assertThatThrownBy(() -> GitHubActions.enterpriseIssuer(slug)).as(slug).isInstanceOf(InvalidInputException.class)
+                    .hasMessage("enterpriseSlug must be " + rule + ": '" + slug + "'");
+        }
+        assertThatThrownBy(() -> GitHubActions.enterpriseIssuer(null)).hasMessage("enterpriseSlug must be " + rule + ": 'null'");
     }
 
     @Test

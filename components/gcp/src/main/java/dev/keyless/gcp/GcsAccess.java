@@ -82,6 +82,22 @@ public final class GcsAccess implements GcpGrant {
     }
 
     /**
+     * @param store a protected bucket this stack manages
+     * @return read access (get and list) to its objects
+     */
+    public static GcsAccess readOnly(ProtectedGcsBucket store) {
+        return managed(Checks.notNull("store", store, "a ProtectedGcsBucket").bucket(), false);
+    }
+
+    /**
+     * @param store a protected bucket this stack manages
+     * @return read and write access to its objects, as {@link #readWrite(Bucket)}
+     */
+    public static GcsAccess readWrite(ProtectedGcsBucket store) {
+        return managed(Checks.notNull("store", store, "a ProtectedGcsBucket").bucket(), true);
+    }
+
+    /**
      * @param bucketName an existing bucket's name
      * @return read access to its objects
      * @throws InvalidInputException when the name breaks Cloud Storage's naming rules

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  * The subjects and issuers of CI systems' OIDC tokens, so trust rules can tell a pipeline's trust
  * from a cluster's. GitHub's subject shapes are those of
  * https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/about-security-hardening-with-openid-connect#example-subject-claims;
- * GitLab's ({@code project_path:GROUP/PROJECT:ref_type:branch:ref:BRANCH}) as its ID token documentation gives it.
+ * GitLab's ({@code project_path:GROUP/PROJECT:ref_type:branch:ref:BRANCH}, {@code ref_type:tag:ref:TAG} for a
+ * tag) as its ID token documentation gives it.
  */
 final class CiSubjects {
     /** One repository (owner and name as GitHub allows them) then one environment, ref or pull requests. */
@@ -18,8 +19,14 @@ final class CiSubjects {
     /** One project path then one branch or tag. */
     private static final Pattern GITLAB = Pattern.compile(
             "project_path:[A-Za-z0-9._-]+(?:/[A-Za-z0-9._-]+)+:ref_type:(?:branch|tag):ref:[^*?\\s]+");
-    /** Hosts of the CI systems' public issuers (self-hosted GitLab and Jenkins are known by their subjects). */
-    private static final List<String> CI_ISSUERS = List.of("token.actions.githubusercontent.com", "gitlab.com",
+    /**
+     * Hosts of the CI systems' public issuers (self-hosted GitLab and Jenkins are known by their
+     * subjects); one ending in '/' is a prefix, as a GitHub Enterprise Cloud enterprise's own issuer,
+     * token.actions.githubusercontent.com/ENTERPRISE_SLUG (GitHub: "Customizing the issuer value for
+     * an enterprise").
+     */
+    private static final List<String> CI_ISSUERS = List.of("token.actions.githubusercontent.com",
+            "token.actions.githubusercontent.com/", "gitlab.com",
             "api.bitbucket.org/2.0/workspaces/", "oidc.circleci.com/org/", "agent.buildkite.com");
 
     /** Claims naming one repository: GitHub's, then GitLab's. */

@@ -77,6 +77,8 @@ class TrustRulesTest {
                 step(credential, "pr", "{\"subject\":\"repo:acme/shop:pull_request\"}"),
                 step(credential, "gitlab", "{\"issuer\":\"https://gitlab.example.com\","
                         + "\"subject\":\"project_path:acme/web/shop:ref_type:branch:ref:main\"}"),
+                step(credential, "gitlabtag", "{\"subject\":\"project_path:acme/web/shop:ref_type:tag:ref:v1.2.0\"}"),
+                step(credential, "anytag", "{\"subject\":\"repo:acme/shop:ref:refs/tags/v*\"}"),
                 step(credential, "owner", "{\"subject\":\"repo:acme/*\"}"),
                 step(credential, "anyref", "{\"subject\":\"repo:acme/shop:*\"}"),
                 step(credential, "repoonly", "{\"subject\":\"repo:acme/shop\"}"),
@@ -87,7 +89,7 @@ class TrustRulesTest {
                 step(credential, "cluster", "{\"issuer\":\"https://oidc.prod-aks.azure.com/t/\","
                         + "\"subject\":\"system:serviceaccount:shop:api\"}")};
         assertThat(check(new CiTrustSubjectRule(), steps)).containsExactly(
-                "owner: subject repo:acme/*", "anyref: subject repo:acme/shop:*", "repoonly: subject repo:acme/shop",
+                "anytag: subject repo:acme/shop:ref:refs/tags/v*", "owner: subject repo:acme/*", "anyref: subject repo:acme/shop:*", "repoonly: subject repo:acme/shop",
                 "anybranch: subject project_path:acme/shop:ref_type:branch:ref:*", "org: subject repository_owner:acme");
         // KL008 leaves every pipeline's credential to KL025, and judges the cluster's.
         assertThat(check(new FederatedCredentialSubjectRule(), steps)).isEmpty();
@@ -122,6 +124,25 @@ class TrustRulesTest {
         // The same trusts under KL006: a cluster's only; the pipelines' and the audience-only one are not its.
         assertThat(check(new IrsaTrustRule(), steps))
                 .containsExactly("cluster: StringLike sub system:serviceaccount:a:*; no StringEquals aud condition");
+    }
+
+    @Test
+    void anEnterprisesOwnGitHubIssuerIsAPipelineIssuerAndItsTagSubjectsAreExact() {
+        String enterprise = GITHUB + "/octocat-inc";
+        String aud = "\"" + enterprise + ":aud\":\"sts.amazonaws.com\"";
+        String[] steps = {
+                step(ROLE, "tag", federated(enterprise, ",\"Condition\":{\"StringEquals\":{" + aud + ",\"" + enterprise
+                        + ":sub\":\"repo:acme/shop:ref:refs/tags/v1.2.0\"}}")),
+                step(ROLE, "gitlabtag", federated("gitlab.com", ",\"Condition\":{\"StringEquals\":{\"gitlab.com:aud\":\"sts.amazonaws.com\","
+                        + "\"gitlab.com:sub\":\"project_path:acme/shop:ref_type:tag:ref:v1.2.0\"}}")),
+                step(ROLE, "anytag", federated(enterprise, ",\"Condition\":{\"StringEquals\":{" + aud + "},\"StringLike\":{\""
+                        + enterprise + ":sub\":\"repo:acme/shop:ref:refs/tags/v*\"}}")),
+                step(ROLE, "open", federated(enterprise, ""))};
+        assertThat(check(new CiTrustSubjectRule(), steps)).containsExactly(
+                "anytag: StringLike sub repo:acme/shop:ref:refs/tags/v*",
+                "open: token.actions.githubusercontent.com/octocat-inc: no sub condition");
+        // A pipeline's trust, so none of them is KL006's as a cluster's would be.
+        assertThat(check(new IrsaTrustRule(), steps)).isEmpty();
     }
 
     @Test

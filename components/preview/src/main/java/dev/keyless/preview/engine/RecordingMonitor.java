@@ -72,7 +72,7 @@ public final class RecordingMonitor extends MockMonitor {
                     inputs, outputs, List.copyOf(new LinkedHashSet<>(request.getDependenciesList())),
                     propertyDependencies(request), request.getProtect(), request.getRetainOnDelete(),
                     request.getDeleteBeforeReplace(), request.getImportId(), request.getVersion(),
-                    List.copyOf(request.getAdditionalSecretOutputsList())));
+                    List.copyOf(request.getAdditionalSecretOutputsList()), aliases(request, response.getUrn())));
             return CompletableFuture.completedFuture(request.getCustom()
                     ? withEveryDeclaredOutput(response, declared.of(request.getType(), resource), request.getAdditionalSecretOutputsList())
                     : response);
@@ -112,7 +112,7 @@ public final class RecordingMonitor extends MockMonitor {
                 r = new RegisteredResource(r.urn(), r.type(), r.name(), r.parentUrn(), r.custom(), r.read(), r.id(),
                         r.providerReference(), r.inputs(), outputs, r.dependencies(), r.propertyDependencies(),
                         r.protect(), r.retainOnDelete(), r.deleteBeforeReplace(), r.importId(), r.packageVersion(),
-                        r.additionalSecretOutputs());
+                        r.additionalSecretOutputs(), r.aliases());
             }
             snapshot.add(r);
         }
@@ -150,6 +150,12 @@ public final class RecordingMonitor extends MockMonitor {
 
     private static ReadResourceRequest asTheEngineNamesIt(ReadResourceRequest request) {
         return TypeChain.startsAfresh(request.getParent()) ? request.toBuilder().clearParent().build() : request;
+    }
+
+    // The project and stack are read from the URN the engine gave: urn:pulumi:STACK::PROJECT::TYPE::NAME.
+    private static List<String> aliases(RegisterResourceRequest request, String urn) {
+        var parts = urn.substring("urn:pulumi:".length()).split("::", -1);
+        return AliasUrns.of(request, parts[1], parts[0]);
     }
 
     private static Map<String, List<String>> propertyDependencies(RegisterResourceRequest request) {

@@ -25,6 +25,7 @@ import java.util.Optional;
  * @param importId             the id of an existing cloud resource to adopt, empty otherwise
  * @param packageVersion       the version of the provider package the program's SDK asked for, empty when it named none
  * @param additionalSecretOutputs the outputs the program asked the engine to keep secret, in the order it named them
+ * @param aliases              the former URNs the program named through aliases, resolved as the engine resolves them
  */
 public record RegisteredResource(
         String urn,
@@ -44,7 +45,40 @@ public record RegisteredResource(
         boolean deleteBeforeReplace,
         String importId,
         String packageVersion,
-        List<String> additionalSecretOutputs) {
+        List<String> additionalSecretOutputs,
+        List<String> aliases) {
+
+    /**
+     * A resource registered without aliases.
+     *
+     * @param urn                     the resource's URN
+     * @param type                    its type token
+     * @param name                    its logical name
+     * @param parentUrn               the parent's URN, empty for the stack itself
+     * @param custom                  false for components (and the stack)
+     * @param read                    true when the program read an existing resource
+     * @param id                      the id the simulated cloud gave it
+     * @param providerReference       the explicit provider reference, empty for the default provider
+     * @param inputs                  the inputs as the program sent them
+     * @param outputs                 the outputs
+     * @param dependencies            URNs this resource depends on
+     * @param propertyDependencies    per input property, the URNs it was computed from
+     * @param protect                 whether {@code pulumi destroy} must refuse to delete it
+     * @param retainOnDelete          whether deleting it leaves the cloud resource in place
+     * @param deleteBeforeReplace     whether a replacement deletes the old resource first
+     * @param importId                the id of an existing cloud resource to adopt
+     * @param packageVersion          the provider package version the SDK asked for
+     * @param additionalSecretOutputs the outputs the program asked the engine to keep secret
+     */
+    public RegisteredResource(String urn, String type, String name, String parentUrn, boolean custom, boolean read,
+                              String id, String providerReference, Map<String, Object> inputs, Map<String, Object> outputs,
+                              List<String> dependencies, Map<String, List<String>> propertyDependencies, boolean protect,
+                              boolean retainOnDelete, boolean deleteBeforeReplace, String importId, String packageVersion,
+                              List<String> additionalSecretOutputs) {
+        this(urn, type, name, parentUrn, custom, read, id, providerReference, inputs, outputs, dependencies,
+                propertyDependencies, protect, retainOnDelete, deleteBeforeReplace, importId, packageVersion,
+                additionalSecretOutputs, List.of());
+    }
 
     /** The type token of the root stack resource. */
     public static final String STACK_TYPE = "pulumi:pulumi:Stack";

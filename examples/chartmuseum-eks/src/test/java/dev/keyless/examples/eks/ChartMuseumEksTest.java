@@ -52,13 +52,17 @@ class ChartMuseumEksTest {
         assertThat(deployment.resource("aws:s3/bucketOwnershipControls:BucketOwnershipControls", "charts-ownership")
                 .input("rule.objectOwnership")).contains("BucketOwnerEnforced");
         var publicAccessBlock = deployment.resource("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "charts-public-access-block");
-        for (var child : deployment.childrenOf(bucket)) {
+        // The bucket and its settings are the protected store component's children.
+        var store = deployment.resource("keyless:aws:ProtectedS3Bucket", "charts");
+        assertThat(graph.parentOf(bucket)).isEqualTo(store);
+        var settings = deployment.childrenOf(store).stream().filter(child -> !child.equals(bucket)).toList();
+        for (var child : settings) {
             assertThat(graph.waitsFor(child, bucket)).as(child.name()).isTrue();
             if (!child.equals(publicAccessBlock)) {
                 assertThat(graph.waitsForTransitively(child, publicAccessBlock)).as(child.name() + " after public access is blocked").isTrue();
             }
         }
-        assertThat(deployment.childrenOf(bucket)).hasSize(4);
+        assertThat(settings).hasSize(4);
         // S3 refuses concurrent configuration changes to one bucket: they go one after another.
         var ownership = deployment.resource("aws:s3/bucketOwnershipControls:BucketOwnershipControls", "charts-ownership");
         var encryption = deployment.resource("aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2", "charts-encryption");
