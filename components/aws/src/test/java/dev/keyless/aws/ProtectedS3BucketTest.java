@@ -88,13 +88,13 @@ class ProtectedS3BucketTest {
     void grantsTakeTheComponentAndWaitForItsBucket() {
         var viaComponent = GrantPolicies.deploy(() -> S3Access.readWrite(new ProtectedS3Bucket("charts", true)));
         var viaBucket = GrantPolicies.deploy(() -> S3Access.readWrite(new ProtectedS3Bucket("charts", true).bucket()));
-        var policy = viaComponent.resource(GrantPolicies.POLICY, "api-grants");
+        var policy = GrantPolicies.carriedBy(viaComponent, "api");
 
-        assertThat(Json.parse(policy.input("policy").orElseThrow()))
-                .isEqualTo(Json.parse(viaBucket.resource(GrantPolicies.POLICY, "api-grants").input("policy").orElseThrow()));
-        assertThat(ResourceGraph.of(viaComponent).waitsFor(policy, viaComponent.resource("aws:s3/bucketV2:BucketV2", "charts"))).isTrue();
-        assertThat(GrantPolicies.deploy(() -> S3Access.readOnly(new ProtectedS3Bucket("charts", true)))
-                .resource(GrantPolicies.POLICY, "api-grants").input("policy").orElseThrow().toString())
+        assertThat(Json.parse(policy)).isEqualTo(Json.parse(GrantPolicies.carriedBy(viaBucket, "api")));
+        // The role carries the grant, so it is the role that waits for the bucket its policy names.
+        assertThat(ResourceGraph.of(viaComponent).waitsFor(viaComponent.resource(GrantPolicies.ROLE, "api-role"),
+                viaComponent.resource("aws:s3/bucketV2:BucketV2", "charts"))).isTrue();
+        assertThat(GrantPolicies.carriedBy(GrantPolicies.deploy(() -> S3Access.readOnly(new ProtectedS3Bucket("charts", true))), "api"))
                 .contains("s3:GetObject").doesNotContain("s3:PutObject");
     }
 }
