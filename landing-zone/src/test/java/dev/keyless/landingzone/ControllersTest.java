@@ -54,7 +54,7 @@ class ControllersTest {
 
         var externalDns = deployment.resource(FederatedServiceAccount.TYPE, "platform-external-dns");
         assertThat(externalDns.parentUrn()).isEqualTo(deployment.resources().get(0).urn());
-        assertThat(Json.parse(deployment.resource("aws:iam/rolePolicy:RolePolicy", "platform-external-dns-grants").input("policy").orElseThrow()))
+        assertThat(Json.parse(deployment.resource("aws:iam/role:Role", "platform-external-dns-role").input("inlinePolicies.0.policy").orElseThrow()))
                 .isEqualTo(Json.parse("""
                         {"Version": "2012-10-17", "Statement": [
                           {"Effect": "Allow", "Action": ["route53:ChangeResourceRecordSets", "route53:ListResourceRecordSets", "route53:ListTagsForResources"],
@@ -67,7 +67,7 @@ class ControllersTest {
         assertThat(deployment.resource("kubernetes:core/v1:ServiceAccount", "platform-external-dns-sa").input("metadata.namespace"))
                 .contains("external-dns");
         // The autoscaler's node groups are the cluster's own, named in the adopt settings.
-        assertThat((String) deployment.resource("aws:iam/rolePolicy:RolePolicy", "platform-cluster-autoscaler-grants").input("policy").orElseThrow())
+        assertThat((String) deployment.resource("aws:iam/role:Role", "platform-cluster-autoscaler-role").input("inlinePolicies.0.policy").orElseThrow())
                 .contains("\"aws:ResourceTag/k8s.io/cluster-autoscaler/platform\"");
 
         var certManager = deployment.resource("kubernetes:core/v1:ServiceAccount", "analytics-cert-manager-sa");

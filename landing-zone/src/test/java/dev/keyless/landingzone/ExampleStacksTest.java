@@ -191,7 +191,7 @@ class ExampleStacksTest {
         assertThat(deployment.ofType(FederatedServiceAccount.TYPE)).hasSize(12);
         assertThat(deployment.resource("kubernetes:core/v1:ServiceAccount", "eks-load-balancer-controller-sa").input("metadata.name"))
                 .contains("aws-load-balancer-controller");
-        assertThat((String) deployment.resource("aws:iam/rolePolicy:RolePolicy", "eks-load-balancer-controller-grants").input("policy").orElseThrow())
+        assertThat((String) deployment.resource("aws:iam/role:Role", "eks-load-balancer-controller-role").input("inlinePolicies.0.policy").orElseThrow())
                 .contains("\"aws:ResourceTag/elbv2.k8s.aws/cluster\":\"platform\"");
         assertThat(deployment.resource("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "eks-ebs-csi-managed-AmazonEBSCSIDriverPolicyV2")
                 .input("policyArn")).contains("arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicyV2");
@@ -199,7 +199,7 @@ class ExampleStacksTest {
                 .satisfies(member -> assertThat(member.input("secretId")).contains("projects/acme-platform/secrets/db-password"));
         assertThat(deployment.ofType("azure-native:authorization:RoleAssignment")).hasSize(3);
 
-        assertThat(Json.parse(deployment.resource("aws:iam/rolePolicy:RolePolicy", "shop-release-grants").input("policy").orElseThrow()))
+        assertThat(Json.parse(deployment.resource("aws:iam/role:Role", "shop-release-role").input("inlinePolicies.0.policy").orElseThrow()))
                 .isEqualTo(Json.parse("""
                         {"Version": "2012-10-17", "Statement": [
                           {"Effect": "Allow", "Action": ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability",

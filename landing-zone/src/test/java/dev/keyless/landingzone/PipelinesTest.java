@@ -46,7 +46,7 @@ class PipelinesTest {
         assertThat(trust.at("/Statement/Condition/StringEquals")).isEqualTo(Json.parse("""
                 {"%1$s:aud": "sts.amazonaws.com", "%1$s:sub": "repo:acme/shop:ref:refs/heads/main"}
                 """.formatted(ISSUER)));
-        assertThat((String) deployment.resource("aws:iam/rolePolicy:RolePolicy", "release-grants").input("policy").orElseThrow())
+        assertThat((String) deployment.resource("aws:iam/role:Role", "release-role").input("inlinePolicies.0.policy").orElseThrow())
                 .contains("\"arn:aws:ecr:eu-west-1:111122223333:repository/shop/web\"");
         assertThat(deployment.ofType("azure-native:managedidentity:FederatedIdentityCredential")).singleElement().satisfies(credential -> {
             assertThat(credential.input("subject")).contains("repo:acme/shop:ref:refs/heads/main");

@@ -65,7 +65,7 @@ class StoreKindsTest {
                       - {store: images, access: contributor}
                 """).run(LandingZone::stack);
 
-        var policy = Json.parse(deployment.resource("aws:iam/rolePolicy:RolePolicy", "api-grants").input("policy").orElseThrow());
+        var policy = Json.parse(deployment.resource("aws:iam/role:Role", "api-role").input("inlinePolicies.0.policy").orElseThrow());
         assertThat(policy.at("/Statement/0")).isEqualTo(Json.parse("""
                 {"Effect": "Allow", "Action": ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"],
                  "Resource": "arn:aws:secretsmanager:eu-west-1:111122223333:secret:shop/db-AbCdEf"}

@@ -267,9 +267,10 @@ class CatalogGrantsOverGrpcTest {
         var response = engine.construct(TYPE, "uploader", workload(eks("gold"), "uploader", list(keyed)), true);
 
         var children = FlatEngine.descendants(engine.recorded(), engine.recorded().byUrn(response.getUrn()));
-        var policy = FlatEngine.only(children, "aws:iam/rolePolicy:RolePolicy");
-        assertThat(policy.input("policy")).containsInstanceOf(dev.keyless.preview.engine.UnknownValue.class);
-        assertThat(policy.dependencies()).contains(bucket);
+        // The role carries the grant policy: unknown at preview, and waiting for the bucket it names.
+        var role = FlatEngine.only(children, "aws:iam/role:Role");
+        assertThat(role.input("inlinePolicies.0.policy")).containsInstanceOf(dev.keyless.preview.engine.UnknownValue.class);
+        assertThat(role.dependencies()).contains(bucket);
     }
 
     private static void assertBuildsAsJavaApi(String urn, String cluster, String workload) {
