@@ -91,8 +91,8 @@ preview() { # side mechanism count run [extra preview arguments]
         directory=$root
         landing_zone_config "$count" > "$landing_zone_stacks/Pulumi.$stack.yaml"
     else
-        printf 'config:\n  scale:workloads: "%s"\n  scale:mode: %s\n  scale:mechanism: %s\n  aws:region: eu-west-1\n  gcp:project: acme-platform\n  azure-native:location: westeurope\n' \
-            "$count" "$side" "$mechanism" > "$program/Pulumi.$stack.yaml"
+        printf 'config:\n  scale:workloads: "%s"\n  scale:mode: %s\n  scale:mechanism: %s\n  scale:roleInlinePolicy: "%s"\n  aws:region: eu-west-1\n  gcp:project: acme-platform\n  azure-native:location: westeurope\n' \
+            "$count" "$side" "$mechanism" "${ROLE_INLINE_POLICY:-false}" > "$program/Pulumi.$stack.yaml"
     fi
     MAVEN_OPTS="${MAVEN_OPTS:-} ${heap_flag}" /usr/bin/time -f "%e %U %S %M" -o "$out/$side-$mechanism-$count-$run" \
         java ${heap_flag} -cp "$preview_cp" dev.keyless.preview.cli.PreviewCommand "$directory" --stack "$stack" "$@" \

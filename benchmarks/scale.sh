@@ -15,6 +15,8 @@
 # HEAP=400m caps the heap of both JVMs (the preview's and the program's), to show memory needed
 # rather than what the JVMs' default sizing lets them grow to. TWINS_ONLY=1 checks the twins and stops;
 # SKIP_INSTALL=1 measures the modules as last installed instead of installing them first.
+# ROLE_INLINE_POLICY=true writes the hand-written IAM roles with their grant in inlinePolicies
+# instead of a separate RolePolicy, for when keyless's roles carry it (the twin check says which).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 counts=${1:-"100 500 1000"}

@@ -37,6 +37,7 @@ public final class App {
         var mode = config.get("mode").orElse("keyless");
         var mechanism = config.get("mechanism").orElse("irsa");
         var podIdentity = mechanism.equals("pod-identity");
+        RawRoles.configure(config.getBoolean("roleInlinePolicy").orElse(false));
         switch (mode + " " + mechanism) {
             case "keyless gke" -> {
                 var cluster = GkeWorkloads.adoptedCluster();

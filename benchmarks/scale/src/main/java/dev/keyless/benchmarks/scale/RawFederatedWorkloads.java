@@ -2,10 +2,7 @@ package dev.keyless.benchmarks.scale;
 
 import com.pulumi.aws.iam.OpenIdConnectProvider;
 import com.pulumi.aws.iam.OpenIdConnectProviderArgs;
-import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
-import com.pulumi.aws.iam.RolePolicy;
-import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.azurenative.authorization.RoleAssignment;
 import com.pulumi.azurenative.authorization.RoleAssignmentArgs;
 import com.pulumi.azurenative.authorization.enums.PrincipalType;
@@ -166,27 +163,23 @@ final class RawFederatedWorkloads {
      * its inline prefix-scoped S3 grant.
      *
      * @param name the role's name and the key prefix it may use
-     * @return the inline policy, which whatever uses the role waits for
+     * @return what whatever uses the role waits for: its grant policy, or the role once it carries it
      */
-    static RolePolicy awsRole(String name, OpenIdConnectProvider provider, String issuer, String subject,
+    static Resource awsRole(String name, OpenIdConnectProvider provider, String issuer, String subject,
                               String description, Map<String, String> tags) {
         var hostPath = issuer.substring("https://".length());
-        var role = new Role(name + "-role", RoleArgs.builder()
+        return RawRoles.register(name, RoleArgs.builder()
                 .description(description)
                 .tags(tags)
                 .assumeRolePolicy(provider.arn().applyValue(arn -> """
                         {"Version":"2012-10-17","Statement":{"Effect":"Allow","Principal":{"Federated":"%s"},\
                         "Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"%s:sub":"%s",\
-                        "%s:aud":"sts.amazonaws.com"}}}}""".formatted(arn, hostPath, subject, hostPath)))
-                .build());
-        return new RolePolicy(name + "-grants", RolePolicyArgs.builder()
-                .role(role.name())
-                .policy("""
+                        "%s:aud":"sts.amazonaws.com"}}}}""".formatted(arn, hostPath, subject, hostPath))),
+                """
                         {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:ListBucket","Resource":"arn:aws:s3:::%s",\
                         "Condition":{"StringLike":{"s3:prefix":["%s/*","%s"]}}},{"Effect":"Allow",\
                         "Action":["s3:GetObject","s3:PutObject","s3:DeleteObject","s3:AbortMultipartUpload","s3:ListMultipartUploadParts"],\
-                        "Resource":"arn:aws:s3:::%s/%s/*"}]}""".formatted(App.BUCKET, name, name, App.BUCKET, name))
-                .build());
+                        "Resource":"arn:aws:s3:::%s/%s/*"}]}""".formatted(App.BUCKET, name, name, App.BUCKET, name)).ready();
     }
 
     private static String subject(String team) {
