@@ -166,7 +166,7 @@ public class FederatedServiceAccount extends ComponentResource {
         }
         this.cloudIdentities = java.util.Collections.unmodifiableMap(byCloud);
         this.identity = clouds.get(0).identity().exportValue();
-        this.identities = identitiesByCloudName(byCloud);
+        this.identities = IdentitiesByCloud.of(byCloud);
         this.needs = needs;
         this.podLabels = Output.of(needs.labels());
         this.podEnv = needs.envValues();
@@ -209,17 +209,6 @@ public class FederatedServiceAccount extends ComponentResource {
                 });
             }
             return merged;
-        });
-    }
-
-    private static Output<Map<String, String>> identitiesByCloudName(Map<Cloud, WorkloadIdentity> byCloud) {
-        var names = byCloud.keySet().stream().map(Cloud::name).toList();
-        return Output.all(byCloud.values().stream().map(WorkloadIdentity::exportValue).toList()).applyValue(values -> {
-            var map = new LinkedHashMap<String, String>();
-            for (int i = 0; i < names.size(); i++) {
-                map.put(names.get(i), values.get(i));
-            }
-            return map;
         });
     }
 

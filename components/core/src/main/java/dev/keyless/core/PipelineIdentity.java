@@ -83,14 +83,9 @@ public class PipelineIdentity extends ComponentResource {
             byCloud.put(planned.cloud(), planned.plan().bind(this));
         }
         this.bindings = java.util.Collections.unmodifiableMap(byCloud);
-        this.identities = Output.all(byCloud.values().stream().map(b -> b.identity().exportValue()).toList()).applyValue(values -> {
-            var map = new LinkedHashMap<String, String>();
-            var clouds = new ArrayList<>(byCloud.keySet());
-            for (int i = 0; i < values.size(); i++) {
-                map.put(clouds.get(i).name(), values.get(i));
-            }
-            return map;
-        });
+        var identitiesByCloud = new LinkedHashMap<Cloud, WorkloadIdentity>();
+        byCloud.forEach((cloud, binding) -> identitiesByCloud.put(cloud, binding.identity()));
+        this.identities = IdentitiesByCloud.of(identitiesByCloud);
         var logins = byCloud.entrySet().stream().filter(e -> e.getValue().login().isPresent())
                 .map(e -> Map.entry(e.getKey(), e.getValue().login().get())).toList();
         this.logins = loginValues(logins);

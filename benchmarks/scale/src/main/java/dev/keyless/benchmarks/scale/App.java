@@ -13,7 +13,9 @@ import dev.keyless.aws.AdoptedEksClusterArgs;
  * trusts one ServiceAccount, a prefix-scoped S3 grant and the annotated ServiceAccount: through
  * keyless ({@code scale:mode: keyless}) or as the same resources written by hand
  * ({@code scale:mode: raw}), with IRSA or EKS Pod Identity ({@code scale:mechanism}); or the same
- * on an adopted GKE cluster (direct principal, GCS grant) or AKS cluster (Entra Workload ID, Blob grant).
+ * on an adopted GKE cluster (direct principal, GCS grant) or AKS cluster (Entra Workload ID, Blob grant);
+ * or a grant on another cloud than the cluster's ({@code eks-gcs}, {@code eks-blob}, {@code gke-s3}); or
+ * GitHub Actions environments deploying into AWS ({@code pipeline}).
  */
 public final class App {
     static final String ISSUER = "https://oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE";
@@ -35,6 +37,7 @@ public final class App {
         var mode = config.get("mode").orElse("keyless");
         var mechanism = config.get("mechanism").orElse("irsa");
         var podIdentity = mechanism.equals("pod-identity");
+        RawRoles.configure(config.getBoolean("roleInlinePolicy").orElse(false));
         switch (mode + " " + mechanism) {
             case "keyless gke" -> {
                 var cluster = GkeWorkloads.adoptedCluster();
@@ -60,6 +63,56 @@ public final class App {
                     AksWorkloads.raw(kubernetes, "team-" + i);
                 }
             }
+            case "keyless eks-gcs" -> {
+                var cluster = FederatedWorkloads.adoptedEks();
+                for (int i = 0; i < workloads; i++) {
+                    FederatedWorkloads.eksToGcs(cluster, "team-" + i);
+                }
+            }
+            case "keyless eks-blob" -> {
+                var cluster = FederatedWorkloads.adoptedEks();
+                for (int i = 0; i < workloads; i++) {
+                    FederatedWorkloads.eksToBlob(cluster, "team-" + i);
+                }
+            }
+            case "keyless gke-s3" -> {
+                var cluster = GkeWorkloads.adoptedCluster();
+                for (int i = 0; i < workloads; i++) {
+                    FederatedWorkloads.gkeToS3(cluster, "team-" + i);
+                }
+            }
+            case "keyless pipeline" -> {
+                for (int i = 0; i < workloads; i++) {
+                    PipelineWorkloads.keyless(i);
+                }
+            }
+            case "raw eks-gcs" -> {
+                var kubernetes = rawKubernetes();
+                var pool = RawFederatedWorkloads.gcpPool();
+                for (int i = 0; i < workloads; i++) {
+                    RawFederatedWorkloads.eksToGcs(kubernetes, pool, "team-" + i);
+                }
+            }
+            case "raw eks-blob" -> {
+                var kubernetes = rawKubernetes();
+                for (int i = 0; i < workloads; i++) {
+                    RawFederatedWorkloads.eksToBlob(kubernetes, "team-" + i);
+                }
+            }
+            case "raw gke-s3" -> {
+                var kubernetes = rawKubernetes();
+                var provider = RawFederatedWorkloads.awsProviderForGke();
+                for (int i = 0; i < workloads; i++) {
+                    RawFederatedWorkloads.gkeToS3(kubernetes, provider, "team-" + i);
+                }
+            }
+            case "raw pipeline" -> {
+                var provider = PipelineWorkloads.rawProvider();
+                for (int i = 0; i < workloads; i++) {
+                    PipelineWorkloads.raw(provider, i);
+                }
+            }
+            case "java landing-zone" -> LandingZoneWorkloads.register(workloads);
             case "keyless irsa", "keyless pod-identity" -> {
                 var cluster = new AdoptedEksCluster(CLUSTER, AdoptedEksClusterArgs.builder()
                         .clusterName(CLUSTER).issuerUrl(ISSUER).oidcProviderArn(PROVIDER_ARN).kubeconfig(KUBECONFIG)
@@ -75,7 +128,7 @@ public final class App {
                 }
             }
             default -> throw new IllegalArgumentException("scale:mode must be keyless or raw, and scale:mechanism one of "
-                    + "irsa, pod-identity, gke, aks: '" + mode + "', '" + mechanism + "'");
+                    + "irsa, pod-identity, gke, aks, eks-gcs, eks-blob, gke-s3, pipeline: '" + mode + "', '" + mechanism + "'");
         }
         ctx.export("workloads", com.pulumi.core.Output.of(workloads));
     }

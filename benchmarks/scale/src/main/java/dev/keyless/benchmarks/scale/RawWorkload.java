@@ -2,10 +2,7 @@ package dev.keyless.benchmarks.scale;
 
 import com.pulumi.aws.eks.PodIdentityAssociation;
 import com.pulumi.aws.eks.PodIdentityAssociationArgs;
-import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
-import com.pulumi.aws.iam.RolePolicy;
-import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.kubernetes.core.v1.Namespace;
 import com.pulumi.kubernetes.core.v1.NamespaceArgs;
 import com.pulumi.kubernetes.core.v1.ServiceAccount;
@@ -28,13 +25,10 @@ final class RawWorkload {
     static void register(CustomResourceOptions kubernetes, String team, boolean podIdentity) {
         var namespace = new Namespace(team + "-ns", NamespaceArgs.builder()
                 .metadata(ObjectMetaArgs.builder().name(team).build()).build(), kubernetes);
-        var role = new Role(team + "-role", RoleArgs.builder()
-                .assumeRolePolicy(podIdentity ? podIdentityTrust() : irsaTrust(team))
-                .build());
-        var grants = new RolePolicy(team + "-grants", RolePolicyArgs.builder()
-                .role(role.name())
-                .policy(grant(team))
-                .build());
+        var granted = RawRoles.register(team, RoleArgs.builder()
+                .assumeRolePolicy(podIdentity ? podIdentityTrust() : irsaTrust(team)), grant(team));
+        var role = granted.role();
+        var grants = granted.ready();
         var saOptions = CustomResourceOptions.builder().provider(kubernetes.getProvider().orElseThrow()).dependsOn(grants);
         if (podIdentity) {
             var association = new PodIdentityAssociation(team + "-pod-identity", PodIdentityAssociationArgs.builder()
