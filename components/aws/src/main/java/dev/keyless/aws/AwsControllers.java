@@ -9,7 +9,6 @@ import software.amazon.awssdk.policybuilder.iam.IamConditionOperator;
 import software.amazon.awssdk.policybuilder.iam.IamEffect;
 import software.amazon.awssdk.policybuilder.iam.IamStatement;
 
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -161,7 +160,7 @@ public final class AwsControllers {
      * @see <a href="https://github.com/external-secrets/external-secrets/blob/v2.9.0/docs/provider/aws-secrets-manager.md#iam-policy">external-secrets v2.9.0, docs/provider/aws-secrets-manager.md: IAM Policy</a>
      */
     public static ControllerPreset externalSecrets(List<String> secretArns) {
-        var secrets = distinct("externalSecrets", secretArns, "at least one Secrets Manager secret ARN");
+        var secrets = Checks.atLeastOneEachOnce("externalSecrets", secretArns, "at least one Secrets Manager secret ARN");
         secrets.forEach(arn -> SecretsManagerAccess.SECRET_ARN.require("secret", arn));
         return externalSecretsPreset(new ControllerGrant("external-secrets reads of " + secrets.size() + " secret(s)",
                 externalSecretsStatements(secrets), List.of()));
@@ -312,7 +311,7 @@ public final class AwsControllers {
      * @throws InvalidInputException when none is given, one is given twice, or one is not a file system ARN
      */
     public static ControllerPreset efsCsiDriver(List<String> fileSystemArns) {
-        var fileSystems = distinct("efsCsiDriver", fileSystemArns, "at least one EFS file system ARN");
+        var fileSystems = Checks.atLeastOneEachOnce("efsCsiDriver", fileSystemArns, "at least one EFS file system ARN");
         fileSystems.forEach(arn -> EfsCsiDriverPolicy.FILE_SYSTEM_ARN.require("fileSystem", arn));
         return efsCsi(new ControllerGrant("EFS CSI driver access points in " + String.join(", ", fileSystems),
                 EfsCsiDriverPolicy.fileSystems(fileSystems), List.of()));
@@ -395,7 +394,7 @@ public final class AwsControllers {
      * @see <a href="https://github.com/awslabs/mountpoint-s3-csi-driver/blob/v2.7.0/docs/CONFIGURATION.md">mountpoint-s3-csi-driver v2.7.0, docs/CONFIGURATION.md: AWS credentials</a>
      */
     public static ControllerPreset mountpointS3CsiDriver(List<String> bucketNames) {
-        var buckets = distinct("mountpointS3CsiDriver", bucketNames, "at least one S3 bucket name");
+        var buckets = Checks.atLeastOneEachOnce("mountpointS3CsiDriver", bucketNames, "at least one S3 bucket name");
         var statements = new java.util.ArrayList<IamStatement>();
         buckets.forEach(b -> statements.addAll(MountpointS3Policy.statements(S3Access.arnOf(b), Optional.empty())));
         return mountpointPreset(new ControllerGrant("Mountpoint for S3 on " + String.join(", ", buckets), statements, List.of()));
@@ -452,7 +451,7 @@ public final class AwsControllers {
     }
 
     private static List<String> zoneArns(String field, List<String> zoneIds) {
-        return distinct(field, zoneIds, "at least one Route 53 hosted zone id (the controller changes records only in the zones named)")
+        return Checks.atLeastOneEachOnce(field, zoneIds, "at least one Route 53 hosted zone id (the controller changes records only in the zones named)")
                 .stream().map(AwsControllers::zoneArn).toList();
     }
 
@@ -460,19 +459,6 @@ public final class AwsControllers {
         return "arn:aws:route53:::hostedzone/" + Route53Access.requireZoneId("zone", zoneId);
     }
 
-    private static List<String> distinct(String field, List<String> values, String rule) {
-        Checks.notNull(field, values, rule);
-        if (values.isEmpty()) {
-            throw InvalidInputException.of(field, values, rule);
-        }
-        var unique = new LinkedHashSet<String>();
-        for (var value : values) {
-            if (!unique.add(value)) {
-                throw InvalidInputException.of(field, value, "named once (it is given twice)");
-            }
-        }
-        return List.copyOf(unique);
-    }
 
     private static IamStatement allow(List<String> actions, List<String> resources) {
         return IamStatement.builder().effect(IamEffect.ALLOW).actionIds(actions).resourceIds(resources).build();

@@ -5,7 +5,6 @@ import dev.keyless.core.Checks;
 import dev.keyless.core.ControllerPreset;
 import dev.keyless.core.InvalidInputException;
 
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -76,7 +75,7 @@ public final class AzureControllers {
      * @see <a href="https://github.com/external-secrets/external-secrets/blob/v2.9.0/docs/provider/azure-key-vault.md">external-secrets v2.9.0, docs/provider/azure-key-vault.md</a>
      */
     public static ControllerPreset externalSecrets(String resourceGroupName, String vaultName, List<String> secretNames) {
-        var grants = distinct("externalSecrets", secretNames, "at least one Key Vault secret name").stream()
+        var grants = Checks.atLeastOneEachOnce("externalSecrets", secretNames, "at least one Key Vault secret name").stream()
                 .map(secret -> KeyVaultSecretAccess.readOnly(resourceGroupName, vaultName, secret)).toList();
         return ControllerPreset.of("external-secrets", "external-secrets", "external-secrets", grants);
     }
@@ -215,21 +214,8 @@ public final class AzureControllers {
     }
 
     private static List<DnsZoneAccess> zones(String field, String resourceGroupName, List<String> zoneNames) {
-        return distinct(field, zoneNames, "at least one Azure DNS zone name (the controller changes records only in the zones named)")
+        return Checks.atLeastOneEachOnce(field, zoneNames, "at least one Azure DNS zone name (the controller changes records only in the zones named)")
                 .stream().map(zone -> DnsZoneAccess.contributor(resourceGroupName, zone)).toList();
     }
 
-    private static List<String> distinct(String field, List<String> values, String rule) {
-        Checks.notNull(field, values, rule);
-        if (values.isEmpty()) {
-            throw InvalidInputException.of(field, values, rule);
-        }
-        var unique = new LinkedHashSet<String>();
-        for (var value : values) {
-            if (!unique.add(value)) {
-                throw InvalidInputException.of(field, value, "named once (it is given twice)");
-            }
-        }
-        return List.copyOf(unique);
-    }
 }

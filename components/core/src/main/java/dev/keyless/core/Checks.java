@@ -1,5 +1,8 @@
 package dev.keyless.core;
 
+import java.util.LinkedHashSet;
+import java.util.List;
+
 /**
  * Checks every public entry point makes on what it is handed, so a mistake is reported as bad input
  * naming the user's own field, never as a bare {@code NullPointerException}.
@@ -36,5 +39,29 @@ public final class Checks {
             throw InvalidInputException.of("name", name, "a non-empty component name (it prefixes every child's name)");
         }
         return name;
+    }
+
+    /**
+     * A list of names that must hold at least one, each once: the zones, secrets or buckets a
+     * controller preset is given, where a name given twice is a mistake rather than a wish.
+     *
+     * @param field  the input's name, as the user called it
+     * @param values the names, in the order given
+     * @param rule   what the field takes, e.g. {@code at least one Route 53 hosted zone id}
+     * @return the names, in the order given
+     * @throws InvalidInputException when the list is null or empty, or names one value twice
+     */
+    public static List<String> atLeastOneEachOnce(String field, List<String> values, String rule) {
+        notNull(field, values, rule);
+        if (values.isEmpty()) {
+            throw InvalidInputException.of(field, values, rule);
+        }
+        var unique = new LinkedHashSet<String>();
+        for (var value : values) {
+            if (!unique.add(value)) {
+                throw InvalidInputException.of(field, value, "named once (it is given twice)");
+            }
+        }
+        return List.copyOf(unique);
     }
 }

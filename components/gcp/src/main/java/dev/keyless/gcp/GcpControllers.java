@@ -6,7 +6,6 @@ import dev.keyless.core.ControllerPreset;
 import dev.keyless.core.InvalidInputException;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -124,7 +123,7 @@ public final class GcpControllers {
      */
     public static ControllerPreset externalSecrets(String project, List<String> secretIds) {
         var checkedProject = GcpResourceNames.requireProject("project", project);
-        var grants = distinct("externalSecrets", secretIds, SECRETS_RULE + " ID").stream()
+        var grants = Checks.atLeastOneEachOnce("externalSecrets", secretIds, SECRETS_RULE + " ID").stream()
                 .map(id -> SecretAccess.readOnly("projects/" + checkedProject + "/secrets/" + GcpResourceNames.requireSecretId("secretId", id)))
                 .toList();
         return ControllerPreset.of("external-secrets", "external-secrets", "external-secrets", grants);
@@ -198,7 +197,7 @@ public final class GcpControllers {
 
     private static List<DnsZoneAccess> zones(String field, String project, List<String> zoneNames) {
         var checkedProject = GcpResourceNames.requireProject("project", project);
-        return distinct(field, zoneNames, ZONES_RULE + " name").stream()
+        return Checks.atLeastOneEachOnce(field, zoneNames, ZONES_RULE + " name").stream()
                 .map(zone -> DnsZoneAccess.readWrite("projects/" + checkedProject + "/managedZones/"
                         + GcpResourceNames.requireManagedZoneId("zoneName", zone)))
                 .toList();
@@ -215,17 +214,4 @@ public final class GcpControllers {
                 .map(e -> grant.apply(e.getKey(), e.getValue())).toList();
     }
 
-    private static List<String> distinct(String field, List<String> values, String rule) {
-        Checks.notNull(field, values, rule);
-        if (values.isEmpty()) {
-            throw InvalidInputException.of(field, values, rule);
-        }
-        var unique = new LinkedHashSet<String>();
-        for (var value : values) {
-            if (!unique.add(value)) {
-                throw InvalidInputException.of(field, value, "named once (it is given twice)");
-            }
-        }
-        return List.copyOf(unique);
-    }
 }
