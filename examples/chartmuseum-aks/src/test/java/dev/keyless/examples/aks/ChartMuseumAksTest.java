@@ -94,10 +94,15 @@ class ChartMuseumAksTest {
     void storageKeepsTheUrnsItHadInTheClustersGroup() {
         var deployment = deploy(devStack());
 
-        assertThat(deployment.resource("azure-native:storage:StorageAccount", "charts").urn())
-                .isEqualTo("urn:pulumi:dev::chartmuseum-aks::azure-native:storage:StorageAccount::charts");
-        assertThat(deployment.resource("azure-native:storage:BlobContainer", "charts").urn())
-                .isEqualTo("urn:pulumi:dev::chartmuseum-aks::azure-native:storage:StorageAccount$azure-native:storage:BlobContainer::charts");
+        // The account and container now sit under their store component; each is aliased to the URN
+        // it had before, so the engine moves their state instead of replacing them.
+        var account = deployment.resource("azure-native:storage:StorageAccount", "charts");
+        assertThat(account.urn())
+                .isEqualTo("urn:pulumi:dev::chartmuseum-aks::keyless:azure:ProtectedBlobContainer$azure-native:storage:StorageAccount::charts");
+        assertThat(account.aliases()).contains("urn:pulumi:dev::chartmuseum-aks::azure-native:storage:StorageAccount::charts");
+        var container = deployment.resource("azure-native:storage:BlobContainer", "charts");
+        assertThat(container.aliases())
+                .contains("urn:pulumi:dev::chartmuseum-aks::azure-native:storage:StorageAccount$azure-native:storage:BlobContainer::charts");
     }
 
     @Test
