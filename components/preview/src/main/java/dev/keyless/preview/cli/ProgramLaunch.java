@@ -47,12 +47,14 @@ public record ProgramLaunch(List<String> command, Path directory, Map<String, St
      * @param settings      the stack it runs as
      * @param engineAddress the {@code host:port} serving the engine and monitor protocols
      * @return the launch
-     * @throws UsageException when the program has neither a Maven build nor a binary
+     * @throws UsageException when the program has neither a Maven build nor a binary, or when its
+     *                        configuration is larger than Linux lets the language host pass it
      */
     public static ProgramLaunch of(PulumiProject project, Optional<String> mainClass, StackSettings settings,
                                    String engineAddress) throws UsageException {
         var directory = project.programDirectory();
         var environment = environment(project, settings, engineAddress);
+        ConfigVariableLimit.require(environment.get(ConfigVariableLimit.VARIABLE), settings.stack());
         if (project.binary().isPresent()) {
             var command = binaryCommand(directory.resolve(project.binary().get()).toAbsolutePath().normalize(), mainClass);
             return new ProgramLaunch(command, directory, environment,
@@ -124,7 +126,7 @@ public record ProgramLaunch(List<String> command, Path directory, Map<String, St
         environment.put("PULUMI_ORGANIZATION", settings.organization());
         environment.put("PULUMI_DRY_RUN", "true");
         environment.put("PULUMI_PARALLEL", PARALLEL);
-        environment.put("PULUMI_CONFIG", json(new TreeMap<>(settings.config())));
+        environment.put(ConfigVariableLimit.VARIABLE, json(new TreeMap<>(settings.config())));
         environment.put("PULUMI_CONFIG_SECRET_KEYS", json(settings.secretKeys().stream().sorted().toList()));
         environment.put("PULUMI_ROOT_DIRECTORY", project.directory().toAbsolutePath().normalize().toString());
         // exec:java runs the program inside Maven's JVM: the options go there, after the user's own.
