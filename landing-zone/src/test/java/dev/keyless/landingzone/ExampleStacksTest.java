@@ -197,7 +197,10 @@ class ExampleStacksTest {
                 .input("policyArn")).contains("arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicyV2");
         assertThat(deployment.ofType("gcp:secretmanager/secretIamMember:SecretIamMember")).singleElement()
                 .satisfies(member -> assertThat(member.input("secretId")).contains("projects/acme-platform/secrets/db-password"));
-        assertThat(deployment.ofType("azure-native:authorization:RoleAssignment")).hasSize(3);
+        // The three controllers' zone and secret roles, and external-dns's zone listing on the zones' group.
+        assertThat(deployment.ofType("azure-native:authorization:RoleAssignment")).hasSize(4);
+        assertThat(deployment.resource("azure-native:authorization:RoleAssignment", "aks-external-dns-grant-dns-rg-dns-zone-listing")
+                .input("scope")).contains("/subscriptions/22222222-2222-2222-2222-222222222222/resourceGroups/dns-rg");
 
         assertThat(Json.parse(deployment.resource("aws:iam/role:Role", "shop-release-role").input("inlinePolicies.0.policy").orElseThrow()))
                 .isEqualTo(Json.parse("""

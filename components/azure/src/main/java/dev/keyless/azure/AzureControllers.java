@@ -1,10 +1,15 @@
 package dev.keyless.azure;
 
+import com.pulumi.azurenative.keyvault.Secret;
+import com.pulumi.azurenative.keyvault.Vault;
+import com.pulumi.azurenative.network.Zone;
+import com.pulumi.azurenative.storage.BlobContainer;
 import com.pulumi.core.Output;
 import dev.keyless.core.Checks;
 import dev.keyless.core.ControllerPreset;
 import dev.keyless.core.InvalidInputException;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -21,20 +26,24 @@ import java.util.Map;
  * }</pre>
  */
 public final class AzureControllers {
+    private static final String ZONES_RULE = "at least one Azure DNS zone name (the controller changes records only in the zones named)";
+    private static final String SECRETS_RULE = "at least one Key Vault secret name";
+    /** The key of external-dns's zone listing when its group is known only at deploy. */
+    private static final String LISTING_KEY = "zones";
+
     private AzureControllers() {
     }
 
     /**
-     * external-dns on Azure DNS: DNS Zone Contributor on each zone named. This alone does not
-     * let external-dns run: its Azure provider lists the group's zones on every sync
-     * ({@code zones()} calls {@code NewListByResourceGroupPager} on the group), and ARM authorizes
-     * that list as {@code Microsoft.Network/dnsZones/read} on the group's scope, answering 403
-     * {@code AuthorizationFailed} to a caller that holds roles only on the zones (external-dns
-     * issue 1973). Upstream assigns Reader on the group, which reads every resource of the group
-     * and every zone's records; a custom role with only {@code Microsoft.Network/dnsZones/read}
-     * on the group is the least that lists zones (it reads every zone's metadata in the group, no
-     * records). Neither is made here yet: assign one beside the preset. Namespace
-     * {@code external-dns}, ServiceAccount {@code external-dns}.
+     * external-dns on Azure DNS: DNS Zone Contributor on each zone named, and
+     * {@link DnsZoneListing} on the zones' resource group: external-dns lists the group's zones on
+     * every sync ({@code zones()} calls {@code NewListByResourceGroupPager} on the group), a call ARM
+     * authorizes as {@code Microsoft.Network/dnsZones/read} on the group's scope, so no role on the
+     * zones allows it (external-dns issue 1973). Upstream assigns Reader on the group for it, which
+     * reads every resource of the group and every zone's records; the listing's custom role holds
+     * only {@code Microsoft.Network/dnsZones/read} (zone metadata, no records). The zones must be in
+     * the group external-dns is given ({@code resourceGroup} in its {@code azure.json}): it lists
+     * that group's zones only. Namespace {@code external-dns}, ServiceAccount {@code external-dns}.
      *
      * @param resourceGroupName the zones' resource group
      * @param zoneNames         the zones, e.g. {@code shop.example.com}, at least one
@@ -45,21 +54,25 @@ public final class AzureControllers {
      * @see <a href="https://github.com/kubernetes-sigs/external-dns/issues/1973">external-dns issue 1973: ListByResourceGroup 403 without dnsZones/read on the group</a>
      */
     public static ControllerPreset externalDns(String resourceGroupName, List<String> zoneNames) {
-        return ControllerPreset.of("external-dns", "external-dns", "external-dns", zones("externalDns", resourceGroupName, zoneNames));
+        var grants = new ArrayList<AzureGrant>(zones("externalDns", resourceGroupName, zoneNames));
+        grants.add(DnsZoneListing.onResourceGroup(resourceGroupName));
+        return externalDnsPreset(grants);
     }
 
     /**
-     * cert-manager's Azure DNS DNS-01 solver: DNS Zone Contributor on each zone named.
-     * Namespace {@code cert-manager}, ServiceAccount {@code cert-manager}.
+     * cert-manager's Azure DNS DNS-01 solver: DNS Zone Contributor on each zone named, and
+     * nothing on the group: cert-manager lists no zones, it uses the issuer's {@code hostedZoneName}
+     * when set and otherwise finds the zone by DNS and reads that one zone. Namespace {@code cert-manager}, ServiceAccount {@code cert-manager}.
      *
      * @param resourceGroupName the zones' resource group
      * @param zoneNames         the zones, at least one
      * @return the preset
      * @throws InvalidInputException when no zone is given, a zone is given twice, or a name breaks its rule
      * @see <a href="https://cert-manager.io/v1.19-docs/configuration/acme/dns01/azuredns/">cert-manager v1.19 docs, AzureDNS</a>
+     * @see <a href="https://github.com/cert-manager/cert-manager/blob/v1.19.0/pkg/issuer/acme/dns/azuredns/azuredns.go">cert-manager v1.19.0 azuredns.go: getHostedZoneName</a>
      */
     public static ControllerPreset certManager(String resourceGroupName, List<String> zoneNames) {
-        return ControllerPreset.of("cert-manager", "cert-manager", "cert-manager", zones("certManager", resourceGroupName, zoneNames));
+        return certManagerPreset(zones("certManager", resourceGroupName, zoneNames));
     }
 
     /**
@@ -75,7 +88,7 @@ public final class AzureControllers {
      * @see <a href="https://github.com/external-secrets/external-secrets/blob/v2.9.0/docs/provider/azure-key-vault.md">external-secrets v2.9.0, docs/provider/azure-key-vault.md</a>
      */
     public static ControllerPreset externalSecrets(String resourceGroupName, String vaultName, List<String> secretNames) {
-        var grants = Checks.atLeastOneEachOnce("externalSecrets", secretNames, "at least one Key Vault secret name").stream()
+        var grants = Checks.atLeastOneEachOnce("externalSecrets", secretNames, SECRETS_RULE).stream()
                 .map(secret -> KeyVaultSecretAccess.readOnly(resourceGroupName, vaultName, secret)).toList();
         return ControllerPreset.of("external-secrets", "external-secrets", "external-secrets", grants);
     }
@@ -103,7 +116,102 @@ public final class AzureControllers {
      * @see #externalDns(String, List)
      */
     public static ControllerPreset externalDns(Output<String> resourceGroupName, Map<String, Output<String>> zoneNames) {
-        return ControllerPreset.of("external-dns", "external-dns", "external-dns", zones("externalDns", resourceGroupName, zoneNames));
+        var grants = new ArrayList<AzureGrant>(zones("externalDns", resourceGroupName, zoneNames));
+        grants.add(DnsZoneListing.onResourceGroup(LISTING_KEY, resourceGroupName));
+        return externalDnsPreset(grants);
+    }
+
+    /**
+     * external-dns on zones this stack manages, listing the zones of their one resource group
+     * (external-dns watches one group); see {@link #externalDns(String, List)}.
+     *
+     * @param zones the zones, at least one, all in one resource group (checked once their ids are known)
+     * @return the preset
+     * @throws InvalidInputException when no zone is given or a zone is given twice
+     */
+    public static ControllerPreset externalDns(List<Zone> zones) {
+        var checked = resources("externalDns", zones, "at least one Azure DNS zone");
+        var grants = new ArrayList<AzureGrant>(checked.stream().map(DnsZoneAccess::contributor).toList());
+        grants.add(DnsZoneListing.onResourceGroup(LISTING_KEY, oneGroup(checked)));
+        return externalDnsPreset(grants);
+    }
+
+    /**
+     * cert-manager on zones this stack manages.
+     *
+     * @param zones the zones, at least one
+     * @return the preset
+     * @throws InvalidInputException when no zone is given or a zone is given twice
+     * @see #certManager(String, List)
+     */
+    public static ControllerPreset certManager(List<Zone> zones) {
+        return certManagerPreset(resources("certManager", zones, "at least one Azure DNS zone").stream().map(DnsZoneAccess::contributor).toList());
+    }
+
+    /**
+     * external-secrets on secrets this stack manages: Key Vault Secrets User on each (their
+     * vaults must be RBAC vaults).
+     *
+     * @param secrets the secrets, at least one
+     * @return the preset
+     * @throws InvalidInputException when no secret is given or a secret is given twice
+     * @see #externalSecrets(String, String, List)
+     */
+    public static ControllerPreset externalSecrets(List<Secret> secrets) {
+        return externalSecretsPreset(resources("externalSecrets", secrets, "at least one Key Vault secret").stream()
+                .map(KeyVaultSecretAccess::readOnly).toList());
+    }
+
+    /**
+     * external-secrets reading every secret of a vault this stack manages: Key Vault Secrets User on the vault.
+     *
+     * @param vault the vault, an RBAC vault
+     * @return the preset
+     * @see #externalSecrets(String, String)
+     */
+    public static ControllerPreset externalSecrets(Vault vault) {
+        return externalSecretsPreset(List.of(KeyVaultSecretAccess.readOnly(vault)));
+    }
+
+    /**
+     * Velero's object store on a container this stack manages; see {@link #velero(String, String, String)}.
+     *
+     * @param container the backup container
+     * @return the preset
+     */
+    public static ControllerPreset velero(BlobContainer container) {
+        return veleroPreset(List.of(BlobAccess.readWrite(container)));
+    }
+
+    /**
+     * Velero with managed-disk snapshots, its container one this stack manages; see
+     * {@link #veleroWithDiskSnapshots(String, String, String, String)}.
+     *
+     * @param container             the backup container
+     * @param diskResourceGroupName the resource group of the cluster's disks and of the snapshots
+     * @return the preset
+     * @throws InvalidInputException when the group's name breaks Azure's rule
+     */
+    public static ControllerPreset veleroWithDiskSnapshots(BlobContainer container, String diskResourceGroupName) {
+        return veleroPreset(List.of(BlobAccess.readWrite(container), DiskSnapshotAccess.onResourceGroup(diskResourceGroupName)));
+    }
+
+    /**
+     * Velero with managed-disk snapshots, its container named by values known only at deploy.
+     *
+     * @param key                   a stable name for the container's grant, e.g. {@code backups}
+     * @param resourceGroupName     the storage account's resource group, checked once known
+     * @param accountName           the storage account, checked once known
+     * @param containerName         the container, checked once known
+     * @param diskResourceGroupName the resource group of the cluster's disks and of the snapshots
+     * @return the preset
+     * @throws InvalidInputException when the key or the disks' group breaks its rule
+     * @see #veleroWithDiskSnapshots(String, String, String, String)
+     */
+    public static ControllerPreset veleroWithDiskSnapshots(String key, Output<String> resourceGroupName, Output<String> accountName,
+                                                           Output<String> containerName, String diskResourceGroupName) {
+        return veleroPreset(List.of(BlobAccess.readWrite(key, resourceGroupName, accountName, containerName),
+                DiskSnapshotAccess.onResourceGroup(diskResourceGroupName)));
     }
 
     /**
@@ -116,7 +224,7 @@ public final class AzureControllers {
      * @see #certManager(String, List)
      */
     public static ControllerPreset certManager(Output<String> resourceGroupName, Map<String, Output<String>> zoneNames) {
-        return ControllerPreset.of("cert-manager", "cert-manager", "cert-manager", zones("certManager", resourceGroupName, zoneNames));
+        return certManagerPreset(zones("certManager", resourceGroupName, zoneNames));
     }
 
     /**
@@ -131,7 +239,7 @@ public final class AzureControllers {
      */
     public static ControllerPreset externalSecrets(Output<String> resourceGroupName, Output<String> vaultName,
                                                    Map<String, Output<String>> secretNames) {
-        var grants = keyed("externalSecrets", secretNames, "at least one Key Vault secret name").stream()
+        var grants = keyed("externalSecrets", secretNames, SECRETS_RULE).stream()
                 .map(e -> KeyVaultSecretAccess.readOnly(e.getKey(), resourceGroupName, vaultName, e.getValue())).toList();
         return ControllerPreset.of("external-secrets", "external-secrets", "external-secrets", grants);
     }
@@ -195,12 +303,50 @@ public final class AzureControllers {
                 DiskSnapshotAccess.onResourceGroup(diskResourceGroupName)));
     }
 
+    private static ControllerPreset externalDnsPreset(List<AzureGrant> grants) {
+        return ControllerPreset.of("external-dns", "external-dns", "external-dns", grants);
+    }
+
+    private static ControllerPreset certManagerPreset(List<DnsZoneAccess> grants) {
+        return ControllerPreset.of("cert-manager", "cert-manager", "cert-manager", grants);
+    }
+
+    private static ControllerPreset externalSecretsPreset(List<KeyVaultSecretAccess> grants) {
+        return ControllerPreset.of("external-secrets", "external-secrets", "external-secrets", grants);
+    }
+
+    // Resources, like names, are given at least one and each once.
+    private static <R extends com.pulumi.resources.Resource> List<R> resources(String field, List<R> values, String rule) {
+        Checks.notNull(field, values, rule);
+        if (values.isEmpty()) {
+            throw InvalidInputException.of(field, values, rule);
+        }
+        values.forEach(value -> Checks.notNull(field, value, rule));
+        for (int i = 0; i < values.size(); i++) {
+            if (values.indexOf(values.get(i)) != i) {
+                throw InvalidInputException.of(field, values.get(i).pulumiResourceName(), "named once (it is given twice)");
+            }
+        }
+        return List.copyOf(values);
+    }
+
+    // external-dns is given one resource group: zones of several could not all be listed.
+    private static Output<String> oneGroup(List<Zone> zones) {
+        return Output.all(zones.stream().map(Zone::id).toList()).applyValue(ids -> {
+            var groups = ids.stream().map(id -> GrantScope.DNS_ZONE.require("zones", id).resourceGroupName()).distinct().toList();
+            if (groups.stream().map(g -> g.toLowerCase(java.util.Locale.ROOT)).distinct().count() > 1) {
+                throw InvalidInputException.of("zones", groups, "zones of one resource group: external-dns lists the zones of the one group it is given");
+            }
+            return groups.get(0);
+        });
+    }
+
     private static ControllerPreset veleroPreset(List<AzureGrant> grants) {
         return ControllerPreset.of("velero", "velero", "velero-server", grants);
     }
 
     private static List<DnsZoneAccess> zones(String field, Output<String> resourceGroupName, Map<String, Output<String>> zoneNames) {
-        return keyed(field, zoneNames, "at least one Azure DNS zone name (the controller changes records only in the zones named)").stream()
+        return keyed(field, zoneNames, ZONES_RULE).stream()
                 .map(e -> DnsZoneAccess.contributor(e.getKey(), resourceGroupName, e.getValue())).toList();
     }
 
@@ -214,7 +360,7 @@ public final class AzureControllers {
     }
 
     private static List<DnsZoneAccess> zones(String field, String resourceGroupName, List<String> zoneNames) {
-        return Checks.atLeastOneEachOnce(field, zoneNames, "at least one Azure DNS zone name (the controller changes records only in the zones named)")
+        return Checks.atLeastOneEachOnce(field, zoneNames, ZONES_RULE)
                 .stream().map(zone -> DnsZoneAccess.contributor(resourceGroupName, zone)).toList();
     }
 

@@ -38,6 +38,9 @@ class AzureControllersTest {
     private static final String ROLE_DEFINITION = "azure-native:authorization:RoleDefinition";
     private static final String CONTAINER = "/subscriptions/" + SUBSCRIPTION
             + "/resourceGroups/backup-rg/providers/Microsoft.Storage/storageAccounts/shopbackups/blobServices/default/containers/velero";
+    private static final String DNS_GROUP = "/subscriptions/" + SUBSCRIPTION + "/resourceGroups/dns-rg";
+    // The v5 UUID, in keyless's namespace, of "dns-zone-listing|" + the group's id in lower case + "|controllers/dev".
+    private static final String LISTING_ROLE_ID = "1fbcb1e9-ad48-5439-adb1-bc0a71caa026";
     private static final String NODE_GROUP = "/subscriptions/" + SUBSCRIPTION + "/resourceGroups/MC_shop-rg_green_westeurope";
 
     private static RecordedDeployment deploy(ControllerPreset preset) {
@@ -56,7 +59,7 @@ class AzureControllersTest {
 
     private static Set<String> roleIdsOf(ControllerPreset preset) {
         var ids = new TreeSet<String>();
-        preset.grants().forEach(g -> ids.add(((ScopedRoleGrant) g).roleId()));
+        preset.grants().stream().filter(g -> g instanceof ScopedRoleGrant).forEach(g -> ids.add(((ScopedRoleGrant) g).roleId()));
         return ids;
     }
 
@@ -68,12 +71,42 @@ class AzureControllersTest {
     }
 
     @Test
-    void externalDnsAndCertManagerGetDnsZoneContributorOnEachZoneOnly() {
+    void externalDnsGetsDnsZoneContributorOnEachZoneAndTheListingRoleOnTheirGroup() {
         var deployment = deploy(AzureControllers.externalDns("dns-rg", List.of("shop.example.com")));
-        assertOnlyAssignment(deployment, "api-grant-dns-rg/shop.example.com-zone-records-writer", ZONES + "shop.example.com", DNS_ZONE_CONTRIBUTOR);
+        var records = deployment.resource(ROLE_ASSIGNMENT, "api-grant-dns-rg/shop.example.com-zone-records-writer");
+        assertThat(records.input("scope")).contains(ZONES + "shop.example.com");
+        assertThat(records.input("roleDefinitionId")).contains(KeyVaultAccessTest.definition(DNS_ZONE_CONTRIBUTOR));
+        assertListing(deployment, "api-grant-dns-rg-dns-zone-listing", "keyless-dns-zone-listing-dns-rg", LISTING_ROLE_ID, "");
+        assertThat(deployment.ofType(ROLE_ASSIGNMENT)).hasSize(2);
+        assertThat(deployment.diagnostics(Diagnostic.Severity.WARNING)).isEmpty();
+    }
+
+    /** The listing's custom role: only dnsZones/read, assignable and assigned on the zones' group alone. */
+    private static void assertListing(RecordedDeployment deployment, String child, String roleResource, String roleId, String keyInName) {
+        var role = deployment.resource(ROLE_DEFINITION, roleResource);
+        assertThat(role.inputs()).isEqualTo(Map.of(
+                "roleDefinitionId", roleId,
+                "roleName", "keyless DNS zone listing " + DNS_GROUP + keyInName + " (controllers/dev)",
+                "description", "Lists the resource group's Azure DNS zones (zone metadata, no records), as external-dns does on every sync: "
+                        + DnsZoneListing.URL,
+                "scope", DNS_GROUP,
+                "assignableScopes", List.of(DNS_GROUP),
+                "permissions", List.of(Map.of("actions", List.of("Microsoft.Network/dnsZones/read")))));
+        var assignment = deployment.resource(ROLE_ASSIGNMENT, child);
+        assertThat(assignment.inputs()).containsEntry("scope", DNS_GROUP)
+                .containsEntry("roleDefinitionId", KeyVaultAccessTest.definition(roleId))
+                .containsEntry("principalId", PRINCIPAL)
+                .containsEntry("principalType", "ServicePrincipal")
+                .containsEntry("roleAssignmentName", RoleAssignmentNames.of(DNS_GROUP, PRINCIPAL, roleId));
+        assertThat(ResourceGraph.of(deployment).waitsFor(assignment, role)).isTrue();
+    }
+
+    @Test
+    void certManagerGetsDnsZoneContributorOnEachZoneOnly() {
         var certManager = deploy(AzureControllers.certManager("dns-rg", List.of("shop.example.com", "example.org")));
         assertThat(certManager.ofType(ROLE_ASSIGNMENT)).extracting(r -> r.input("scope").orElseThrow())
                 .containsExactlyInAnyOrder(ZONES + "shop.example.com", ZONES + "example.org");
+        assertThat(certManager.ofType(ROLE_DEFINITION)).isEmpty();
     }
 
     @Test
@@ -114,7 +147,10 @@ class AzureControllersTest {
     @Test
     void namesKnownOnlyAtDeployAreKeyedByTheGivenKeys() {
         var dns = deploy(AzureControllers.externalDns(Output.of("dns-rg"), Map.of("public", Output.of("shop.example.com"))));
-        assertOnlyAssignment(dns, "api-grant-public-zone-records-writer", ZONES + "shop.example.com", DNS_ZONE_CONTRIBUTOR);
+        assertThat(dns.resource(ROLE_ASSIGNMENT, "api-grant-public-zone-records-writer").input("scope")).contains(ZONES + "shop.example.com");
+        // A group known only at deploy is claimed by the listing's key, which its role's id and name carry.
+        assertListing(dns, "api-grant-zones-dns-zone-listing", "keyless-dns-zone-listing-zones-dns-zone-listing",
+                "3f25ad0a-caa6-5a29-83e6-e2e39fea16c1", " zones-dns-zone-listing");
 
         var secrets = deploy(AzureControllers.externalSecrets(Output.of("shop-rg"), Output.of("shop-kv"), Map.of("db", Output.of("db-password"))));
         assertOnlyAssignment(secrets, "api-grant-db-secret-user", KeyVaultAccessTest.VAULT + "/secrets/db-password", SECRETS_USER);
@@ -131,14 +167,14 @@ class AzureControllersTest {
     }
 
     @Test
-    void externalDnsOnAnotherCloudsClusterTrustsItsIssuerForTheChartsServiceAccount() {
+    void certManagerOnAnotherCloudsClusterTrustsItsIssuerForTheChartsServiceAccount() {
         var deployment = SimulatedStack.named("controllers").run(ctx -> new FederatedServiceAccount("api",
-                AzureControllers.externalDns("dns-rg", List.of("shop.example.com")).args(ForeignCluster.eks())
+                AzureControllers.certManager("dns-rg", List.of("shop.example.com")).args(ForeignCluster.eks())
                         .mechanism(AzureFederation.builder().resourceGroupName("identities-rg").build()).build()));
 
         assertThat(deployment.ofType(CREDENTIAL)).singleElement().satisfies(c -> {
             assertThat(c.input("issuer")).contains("https://oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B716D3041E");
-            assertThat(c.input("subject")).contains("system:serviceaccount:external-dns:external-dns");
+            assertThat(c.input("subject")).contains("system:serviceaccount:cert-manager:cert-manager");
         });
         assertOnlyAssignment(deployment, "api-grant-dns-rg/shop.example.com-zone-records-writer", ZONES + "shop.example.com", DNS_ZONE_CONTRIBUTOR);
     }
@@ -213,5 +249,26 @@ class AzureControllersTest {
                 .hasMessage("resourceGroupName must be " + AzureNames.RESOURCE_GROUP_RULE + ": 'MC_group.'");
         assertThatThrownBy(() -> AzureControllers.externalDns(Output.of("dns-rg"), Map.of()))
                 .hasMessage("externalDns must be at least one Azure DNS zone name (the controller changes records only in the zones named): '{}'");
+    }
+
+    @Test
+    void thePresetsTakeTheResourcesThisStackManages() {
+        var deployment = SimulatedStack.named("controllers").run(ctx -> {
+            var zone = new com.pulumi.azurenative.network.Zone("shop-zone", com.pulumi.azurenative.network.ZoneArgs.builder()
+                    .resourceGroupName("dns-rg").zoneName("shop.example.com").location("global").build());
+            new FederatedServiceAccount("api", AzureControllers.externalDns(List.of(zone)).args(TestClusters.green()).build());
+        });
+        assertThat(deployment.ofType(ROLE_ASSIGNMENT)).extracting(r -> r.input("scope").orElseThrow())
+                .containsExactlyInAnyOrder(ZONES + "shop.example.com", DNS_GROUP);
+        assertThat(deployment.ofType(ROLE_DEFINITION)).singleElement()
+                .satisfies(role -> assertThat(role.input("permissions")).contains(List.of(Map.of("actions", DnsZoneListing.ACTIONS))));
+    }
+
+    @Test
+    void aPresetGivenNoResourcesOrOneTwiceIsRefused() {
+        assertThatThrownBy(() -> AzureControllers.certManager(List.<com.pulumi.azurenative.network.Zone>of()))
+                .isInstanceOf(InvalidInputException.class).hasMessage("certManager must be at least one Azure DNS zone: '[]'");
+        assertThatThrownBy(() -> AzureControllers.externalSecrets(List.<com.pulumi.azurenative.keyvault.Secret>of()))
+                .hasMessage("externalSecrets must be at least one Key Vault secret: '[]'");
     }
 }

@@ -1,11 +1,16 @@
 package dev.keyless.gcp;
 
 import com.pulumi.core.Output;
+import com.pulumi.gcp.dns.ManagedZone;
+import com.pulumi.gcp.secretmanager.Secret;
+import com.pulumi.gcp.storage.Bucket;
+import com.pulumi.resources.Resource;
 import dev.keyless.core.Checks;
 import dev.keyless.core.ControllerPreset;
 import dev.keyless.core.InvalidInputException;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -189,6 +194,100 @@ public final class GcpControllers {
      */
     public static ControllerPreset veleroWithDiskSnapshots(String project, String bucketName) {
         return veleroPreset(List.of(GcsAccess.readWrite(bucketName), DiskSnapshotAccess.onProject(project)));
+    }
+
+    /**
+     * external-dns on managed zones this stack manages, listing the zones of the project given
+     * (see {@link #externalDns(String, List)}).
+     *
+     * @param project the project external-dns lists the zones of ({@code --google-project}), ID or number
+     * @param zones   the zones, at least one, each once
+     * @return the preset
+     * @throws InvalidInputException when the project breaks its rule, or no zone is given or one twice
+     */
+    public static ControllerPreset externalDns(String project, ManagedZone... zones) {
+        var grants = new ArrayList<GcpGrant>(resources("externalDns", zones, ZONES_RULE).stream().map(DnsZoneAccess::readWrite).toList());
+        grants.add(DnsZoneListing.onProject(project));
+        return ControllerPreset.of("external-dns", "external-dns", "external-dns", grants);
+    }
+
+    /**
+     * cert-manager on managed zones this stack manages.
+     *
+     * @param zones the zones, at least one, each once
+     * @return the preset
+     * @throws InvalidInputException when no zone is given or one twice
+     * @see #certManager(String, List)
+     */
+    public static ControllerPreset certManager(ManagedZone... zones) {
+        return ControllerPreset.of("cert-manager", "cert-manager", "cert-manager",
+                resources("certManager", zones, ZONES_RULE).stream().map(DnsZoneAccess::readWrite).toList());
+    }
+
+    /**
+     * external-secrets on secrets this stack manages.
+     *
+     * @param secrets the secrets, at least one, each once
+     * @return the preset
+     * @throws InvalidInputException when no secret is given or one twice
+     * @see #externalSecrets(String, List)
+     */
+    public static ControllerPreset externalSecrets(Secret... secrets) {
+        return ControllerPreset.of("external-secrets", "external-secrets", "external-secrets",
+                resources("externalSecrets", secrets, SECRETS_RULE).stream().map(SecretAccess::readOnly).toList());
+    }
+
+    /**
+     * Velero's object store on a bucket this stack manages; see {@link #velero(String)}.
+     *
+     * @param bucket the backup bucket
+     * @return the preset
+     */
+    public static ControllerPreset velero(Bucket bucket) {
+        return veleroPreset(List.of(GcsAccess.readWrite(bucket)));
+    }
+
+    /**
+     * Velero with disk snapshots, its bucket one this stack manages; see {@link #veleroWithDiskSnapshots(String, String)}.
+     *
+     * @param project the project whose disks are snapshotted
+     * @param bucket  the backup bucket
+     * @return the preset
+     * @throws InvalidInputException when the project breaks its rule
+     */
+    public static ControllerPreset veleroWithDiskSnapshots(String project, Bucket bucket) {
+        return veleroPreset(List.of(GcsAccess.readWrite(bucket), DiskSnapshotAccess.onProject(project)));
+    }
+
+    /**
+     * Velero with disk snapshots, its bucket named by an {@code Output} (e.g. a StackReference's).
+     * The project stays a plain value: its custom role is one per project in the program.
+     *
+     * @param project    the project whose disks are snapshotted
+     * @param key        a stable name for the bucket's grant, e.g. {@code backups}
+     * @param bucketName the bucket's name, checked once known
+     * @return the preset
+     * @throws InvalidInputException when the project or the key breaks its rule
+     * @see #veleroWithDiskSnapshots(String, String)
+     */
+    public static ControllerPreset veleroWithDiskSnapshots(String project, String key, Output<String> bucketName) {
+        return veleroPreset(List.of(GcsAccess.readWrite(key, bucketName), DiskSnapshotAccess.onProject(project)));
+    }
+
+    // Resources, like names, are given at least one and each once.
+    private static <R extends Resource> List<R> resources(String field, R[] values, String rule) {
+        Checks.notNull(field, values, rule);
+        var list = Arrays.asList(values);
+        if (list.isEmpty()) {
+            throw InvalidInputException.of(field, list, rule);
+        }
+        list.forEach(value -> Checks.notNull(field, value, rule));
+        for (int i = 0; i < list.size(); i++) {
+            if (list.indexOf(list.get(i)) != i) {
+                throw InvalidInputException.of(field, list.get(i).pulumiResourceName(), "named once (it is given twice)");
+            }
+        }
+        return List.copyOf(list);
     }
 
     private static ControllerPreset veleroPreset(List<GcpGrant> grants) {

@@ -235,4 +235,38 @@ class GcpControllersTest {
         assertThatThrownBy(() -> GcpControllers.externalSecrets("shop-prod-4711", List.of("db-*")))
                 .hasMessage("secretId must be " + GcpResourceNames.SECRET_ID_RULE + ": 'db-*'");
     }
+
+    @Test
+    void thePresetsTakeTheZonesAndSecretsThisStackManages() {
+        var deployment = SimulatedStack.named("controllers").run(ctx -> {
+            var zone = new com.pulumi.gcp.dns.ManagedZone("public", com.pulumi.gcp.dns.ManagedZoneArgs.builder()
+                    .name("shop-example-com").dnsName("shop.example.com.").build());
+            new FederatedServiceAccount("ctl", GcpControllers.externalDns("shop-prod-4711", zone).args(TestClusters.adopted("green")).build());
+        });
+        assertThat(deployment.resource(ZONE_MEMBER, "ctl-grant-public-dns-admin").inputs()).isEqualTo(Map.of(
+                "managedZone", "projects/example-project/managedZones/shop-example-com", "role", "roles/dns.admin",
+                "member", TestClusters.principal("external-dns", "external-dns")));
+        assertThat(deployment.ofType(PROJECT_MEMBER)).singleElement()
+                .satisfies(member -> assertThat(member.input("role")).contains(LISTING_ROLE));
+
+        var secrets = SimulatedStack.named("controllers").run(ctx -> {
+            var secret = new com.pulumi.gcp.secretmanager.Secret("db", com.pulumi.gcp.secretmanager.SecretArgs.builder()
+                    .secretId("db-password").replication(com.pulumi.gcp.secretmanager.inputs.SecretReplicationArgs.builder()
+                            .auto(com.pulumi.gcp.secretmanager.inputs.SecretReplicationAutoArgs.builder().build()).build()).build());
+            new FederatedServiceAccount("ctl", GcpControllers.externalSecrets(secret).args(TestClusters.adopted("green")).build());
+        });
+        assertThat(secrets.ofType(SECRET_MEMBER)).singleElement().satisfies(member -> {
+            assertThat(member.input("role")).contains("roles/secretmanager.secretAccessor");
+            assertThat(member.input("member")).contains(TestClusters.principal("external-secrets", "external-secrets"));
+        });
+    }
+
+    @Test
+    void aPresetGivenNoResourcesIsRefused() {
+        assertThatThrownBy(() -> GcpControllers.certManager(new com.pulumi.gcp.dns.ManagedZone[0]))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("certManager must be at least one Cloud DNS managed zone (the controller changes records only in the zones named): '[]'");
+        assertThatThrownBy(() -> GcpControllers.externalSecrets(new com.pulumi.gcp.secretmanager.Secret[0]))
+                .hasMessage("externalSecrets must be at least one Secret Manager secret: '[]'");
+    }
 }

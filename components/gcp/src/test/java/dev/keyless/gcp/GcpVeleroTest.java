@@ -123,4 +123,25 @@ class GcpVeleroTest {
         assertThatThrownBy(() -> GcpControllers.velero("gs://shop-backups")).isInstanceOf(InvalidInputException.class)
                 .hasMessage("bucket must be " + GcsBucketNames.RULE + ": 'gs://shop-backups'");
     }
+
+    @Test
+    void diskSnapshotsTakeABucketFromAnotherStackOrThisStacksBucket() {
+        var keyed = deploy(GcpControllers.veleroWithDiskSnapshots("shop-prod-4711", "backups", Output.of("shop-backups")));
+        assertThat(keyed.resource(BUCKET_MEMBER, "velero-grant-backups-read-write").inputs()).isEqualTo(java.util.Map.of(
+                "bucket", "shop-backups", "role", "roles/storage.objectUser", "member", VELERO));
+        assertThat(keyed.ofType(PROJECT_MEMBER)).singleElement()
+                .satisfies(member -> assertThat(member.input("role")).contains("projects/shop-prod-4711/roles/" + ROLE_ID));
+
+        var managed = SimulatedStack.named("velero").run(ctx -> {
+            var bucket = new com.pulumi.gcp.storage.Bucket("backups", com.pulumi.gcp.storage.BucketArgs.builder()
+                    .name("shop-backups").location("EU").build());
+            new FederatedServiceAccount("velero", GcpControllers.veleroWithDiskSnapshots("shop-prod-4711", bucket)
+                    .args(TestClusters.adopted("green")).build());
+        });
+        assertThat(managed.ofType(BUCKET_MEMBER)).singleElement().satisfies(member -> {
+            assertThat(member.input("bucket")).contains("shop-backups");
+            assertThat(member.input("role")).contains("roles/storage.objectUser");
+        });
+        assertThat(managed.ofType(CUSTOM_ROLE)).hasSize(1);
+    }
 }
