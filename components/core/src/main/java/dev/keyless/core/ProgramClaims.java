@@ -30,14 +30,39 @@ public final class ProgramClaims {
     private static final Map<Object, ProgramClaims> BY_DEPLOYMENT = Collections.synchronizedMap(new WeakHashMap<>());
     private static final ProgramClaims OUTSIDE_A_DEPLOYMENT = new ProgramClaims();
 
-    private final Map<Key, String> owners = new HashMap<>();
+    private final Map<Key, String> owners;
     private final Map<Key, Object> shared = new HashMap<>();
     // State kept for one object of the program (a cluster's workloads), by identity, not equality.
     private final Map<Object, Map<Class<?>, Object>> perObject = new java.util.IdentityHashMap<>();
     // Claims whose scope may be known only at deploy time, by kind and value, in the order made.
-    private final Map<List<String>, List<Ordered>> ordered = new HashMap<>();
+    private final Map<List<String>, List<Ordered>> ordered;
 
     private ProgramClaims() {
+        this(new HashMap<>(), new HashMap<>());
+    }
+
+    private ProgramClaims(Map<Key, String> owners, Map<List<String>, List<Ordered>> ordered) {
+        this.owners = owners;
+        this.ordered = ordered;
+    }
+
+    /**
+     * Makes the running deployment's claims continue an earlier deployment's, for a program that
+     * runs as several deployments: a component provider runs each {@code Construct} of one stack
+     * in a deployment of its own. The claims carry over, so a value one component claimed is
+     * refused to a component of a later deployment; objects shared through {@link #shared} do not,
+     * since a resource belongs to the deployment that registered it. Deployments continuing one
+     * another must not run at once.
+     *
+     * @param earlier the claims of the program's earlier deployment, empty for its first
+     * @return the running deployment's claims, to continue in the next
+     */
+    public static ProgramClaims continuing(Optional<ProgramClaims> earlier) {
+        var deployment = DeploymentInternal.getInstanceOptional().map(Object.class::cast)
+                .orElseThrow(() -> new IllegalStateException("claims continue only inside a running deployment"));
+        var claims = earlier.map(e -> new ProgramClaims(e.owners, e.ordered)).orElseGet(ProgramClaims::new);
+        BY_DEPLOYMENT.put(deployment, claims);
+        return claims;
     }
 
     // Set while this thread checks a program's plans without building it (see inDryRun).

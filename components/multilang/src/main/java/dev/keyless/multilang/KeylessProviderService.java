@@ -42,6 +42,7 @@ import java.util.concurrent.ExecutionException;
 final class KeylessProviderService extends ResourceProviderGrpc.ResourceProviderImplBase {
     // Pulumi's deployment is a JVM-wide singleton: one Construct at a time.
     private final Object oneDeployment = new Object();
+    private final StackClaims stackClaims = new StackClaims();
     private final String engineAddress;
 
     /** @param engineAddress the engine's address, given on the command line, for the SDK's log */
@@ -102,10 +103,12 @@ final class KeylessProviderService extends ResourceProviderGrpc.ResourceProvider
             var answer = PulumiInternal.fromInline(settings, StackOptions.builder().build())
                     .runInlineAsync(ctx -> {
                         // Checked inside the deployment, since some checks read the stack's config
-                        // (gcp:project), and before the component registers anything. A refusal ends
+                        // (gcp:project) and the stack's claims so far, and before the component
+                        // registers anything. A refusal ends
                         // the program quietly: it reaches the user once, as Construct's error.
                         FlatComponents.Registration registration;
                         try {
+                            stackClaims.continueFor(request.getOrganization(), request.getProject(), request.getStack(), request.getDryRun());
                             registration = constructor.check(request.getName(), inputs);
                         } catch (InvalidInputException e) {
                             refused.set(e);

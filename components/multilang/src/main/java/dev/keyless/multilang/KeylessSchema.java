@@ -161,6 +161,9 @@ final class KeylessSchema {
         inputs.set("gitLabUrl", string(javadoc("core/GitLab#selfHosted") + " Left out, GitLab.com."));
         inputs.set("subjects", array(ref("keyless:index:PipelineSubject", null), javadoc("core/PipelineIdentityArgs.Builder#subject")));
         inputs.set("grants", array(ref("keyless:index:Grant", null), javadoc("core/PipelineIdentityArgs.Builder#grant")));
+        inputs.set(FlatPipelineIdentity.EXISTING_AWS_OIDC_PROVIDER, string(javadoc("aws/AwsFederation.Builder#existingOidcProviderArn")
+                + " Required with AWS grants when another PipelineIdentity of the stack for the same CI system creates the provider"
+                + " (arn:aws:iam::ACCOUNT_ID:oidc-provider/token.actions.githubusercontent.com for GitHub Actions); depend on that component."));
         var outputs = new java.util.LinkedHashMap<String, ObjectNode>();
         outputs.put("identities", array(ref("keyless:index:NameValue", null), javadoc("core/PipelineIdentity#identities")));
         outputs.put("logins", array(ref("keyless:index:NameValue", null), javadoc("core/PipelineIdentity#logins")));
