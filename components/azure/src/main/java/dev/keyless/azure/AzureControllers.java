@@ -130,7 +130,7 @@ public final class AzureControllers {
      * @throws InvalidInputException when no zone is given or a zone is given twice
      */
     public static ControllerPreset externalDns(List<Zone> zones) {
-        var checked = resources("externalDns", zones, "at least one Azure DNS zone");
+        var checked = Checks.atLeastOneResourceEachOnce("externalDns", zones, "at least one Azure DNS zone");
         var grants = new ArrayList<AzureGrant>(checked.stream().map(DnsZoneAccess::contributor).toList());
         grants.add(DnsZoneListing.onResourceGroup(LISTING_KEY, oneGroup(checked)));
         return externalDnsPreset(grants);
@@ -145,7 +145,7 @@ public final class AzureControllers {
      * @see #certManager(String, List)
      */
     public static ControllerPreset certManager(List<Zone> zones) {
-        return certManagerPreset(resources("certManager", zones, "at least one Azure DNS zone").stream().map(DnsZoneAccess::contributor).toList());
+        return certManagerPreset(Checks.atLeastOneResourceEachOnce("certManager", zones, "at least one Azure DNS zone").stream().map(DnsZoneAccess::contributor).toList());
     }
 
     /**
@@ -158,7 +158,7 @@ public final class AzureControllers {
      * @see #externalSecrets(String, String, List)
      */
     public static ControllerPreset externalSecrets(List<Secret> secrets) {
-        return externalSecretsPreset(resources("externalSecrets", secrets, "at least one Key Vault secret").stream()
+        return externalSecretsPreset(Checks.atLeastOneResourceEachOnce("externalSecrets", secrets, "at least one Key Vault secret").stream()
                 .map(KeyVaultSecretAccess::readOnly).toList());
     }
 
@@ -313,21 +313,6 @@ public final class AzureControllers {
 
     private static ControllerPreset externalSecretsPreset(List<KeyVaultSecretAccess> grants) {
         return ControllerPreset.of("external-secrets", "external-secrets", "external-secrets", grants);
-    }
-
-    // Resources, like names, are given at least one and each once.
-    private static <R extends com.pulumi.resources.Resource> List<R> resources(String field, List<R> values, String rule) {
-        Checks.notNull(field, values, rule);
-        if (values.isEmpty()) {
-            throw InvalidInputException.of(field, values, rule);
-        }
-        values.forEach(value -> Checks.notNull(field, value, rule));
-        for (int i = 0; i < values.size(); i++) {
-            if (values.indexOf(values.get(i)) != i) {
-                throw InvalidInputException.of(field, values.get(i).pulumiResourceName(), "named once (it is given twice)");
-            }
-        }
-        return List.copyOf(values);
     }
 
     // external-dns is given one resource group: zones of several could not all be listed.

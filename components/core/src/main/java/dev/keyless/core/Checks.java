@@ -1,5 +1,9 @@
 package dev.keyless.core;
 
+import com.pulumi.resources.Resource;
+
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 
@@ -63,5 +67,32 @@ public final class Checks {
             }
         }
         return List.copyOf(unique);
+    }
+
+    /**
+     * The resource form of {@link #atLeastOneEachOnce}: at least one, none null, and no resource object
+     * given twice (the same object, as Pulumi registers each once); a duplicate is named by its
+     * Pulumi resource name.
+     *
+     * @param field  the user's field, for the message
+     * @param values what the user gave
+     * @param rule   what the field holds, for the message
+     * @param <R>    the resource type
+     * @return the resources, in the order given
+     * @throws InvalidInputException when the list is null or empty, holds a null, or holds a resource twice
+     */
+    public static <R extends Resource> List<R> atLeastOneResourceEachOnce(String field, List<R> values, String rule) {
+        notNull(field, values, rule);
+        if (values.isEmpty()) {
+            throw InvalidInputException.of(field, values, rule);
+        }
+        var seen = Collections.newSetFromMap(new IdentityHashMap<R, Boolean>());
+        for (var value : values) {
+            notNull(field, value, rule);
+            if (!seen.add(value)) {
+                throw InvalidInputException.of(field, value.pulumiResourceName(), "named once (it is given twice)");
+            }
+        }
+        return List.copyOf(values);
     }
 }

@@ -274,20 +274,9 @@ public final class GcpControllers {
         return veleroPreset(List.of(GcsAccess.readWrite(key, bucketName), DiskSnapshotAccess.onProject(project)));
     }
 
-    // Resources, like names, are given at least one and each once.
+    // The varargs form of the core rule: at least one, each once.
     private static <R extends Resource> List<R> resources(String field, R[] values, String rule) {
-        Checks.notNull(field, values, rule);
-        var list = Arrays.asList(values);
-        if (list.isEmpty()) {
-            throw InvalidInputException.of(field, list, rule);
-        }
-        list.forEach(value -> Checks.notNull(field, value, rule));
-        for (int i = 0; i < list.size(); i++) {
-            if (list.indexOf(list.get(i)) != i) {
-                throw InvalidInputException.of(field, list.get(i).pulumiResourceName(), "named once (it is given twice)");
-            }
-        }
-        return List.copyOf(list);
+        return Checks.atLeastOneResourceEachOnce(field, Arrays.asList(Checks.notNull(field, values, rule)), rule);
     }
 
     private static ControllerPreset veleroPreset(List<GcpGrant> grants) {

@@ -269,4 +269,20 @@ class GcpControllersTest {
         assertThatThrownBy(() -> GcpControllers.externalSecrets(new com.pulumi.gcp.secretmanager.Secret[0]))
                 .hasMessage("externalSecrets must be at least one Secret Manager secret: '[]'");
     }
+
+    @Test
+    void aZoneObjectGivenTwiceIsRefusedByItsResourceName() {
+        var refusal = new java.util.concurrent.atomic.AtomicReference<Throwable>();
+        SimulatedStack.named("controllers").run(ctx -> {
+            var zone = new com.pulumi.gcp.dns.ManagedZone("public", com.pulumi.gcp.dns.ManagedZoneArgs.builder()
+                    .name("shop-example-com").dnsName("shop.example.com.").build());
+            try {
+                GcpControllers.certManager(zone, zone);
+            } catch (InvalidInputException e) {
+                refusal.set(e);
+            }
+        });
+        assertThat(refusal.get()).isInstanceOf(InvalidInputException.class)
+                .hasMessage("certManager must be named once (it is given twice): 'public'");
+    }
 }
