@@ -29,6 +29,7 @@ public class AdoptedEksCluster extends OidcClusterComponent implements AwsOidcCl
 
     private final Optional<String> knownAccountId;
     private final Optional<String> plainIssuerUrl;
+    private final Optional<String> plainOidcProviderArn;
     private final EksClusterParts parts;
 
     /**
@@ -48,6 +49,7 @@ public class AdoptedEksCluster extends OidcClusterComponent implements AwsOidcCl
     public AdoptedEksCluster(String name, AdoptedEksClusterArgs args, ComponentResourceOptions options) {
         super(TYPE, name, "adopted EKS cluster", validated(name, args, options));
         this.plainIssuerUrl = args.plainIssuerUrl();
+        this.plainOidcProviderArn = args.plainOidcProviderArn();
         var waitFor = new ArrayList<Resource>();
         this.oidcProviderArn = args.oidcProviderArn().orElseGet(() -> {
             var created = EksClusterParts.createOidcProvider(this, name, args.issuerUrl());
@@ -83,6 +85,11 @@ public class AdoptedEksCluster extends OidcClusterComponent implements AwsOidcCl
     @Override
     public Output<String> oidcProviderArn() {
         return oidcProviderArn;
+    }
+
+    @Override
+    public Optional<String> plainOidcProviderArn() {
+        return plainOidcProviderArn;
     }
 
     @Override

@@ -91,12 +91,13 @@ public final class AwsFederation extends AwsIdentity {
                     "left unset for AwsFederation, which creates its role so that the trust names exactly the ServiceAccount and the issuer's provider");
         }
         // An issuer from another stack or a cluster created here is checked once known, and the
-        // component registers nothing until it passed.
-        var issuerCheck = DeployTimeCheck.of(cluster.issuerUrl().applyValue(url -> {
-            IamOidcProviderUrls.require(field, url);
-            existingOidcProviderArn.ifPresent(arn -> CrossAccountTrust.requireProviderOfIssuer(arn, url));
-            return url;
-        }));
+        // component registers nothing until it passed; a plain one was checked above.
+        var issuerCheck = cluster.plainIssuerUrl().isPresent() ? DeployTimeCheck.none()
+                : DeployTimeCheck.of(cluster.issuerUrl().applyValue(url -> {
+                    IamOidcProviderUrls.require(field, url);
+                    existingOidcProviderArn.ifPresent(arn -> CrossAccountTrust.requireProviderOfIssuer(arn, url));
+                    return url;
+                }));
         // Claimed now, so that a second cluster object with the same issuer is refused by the
         // same check on every run; registered only once the component binds.
         var claimed = existingOidcProviderArn.isPresent() ? Optional.<SharedOidcProviders.Claimed>empty()

@@ -43,6 +43,18 @@ public interface AwsGrant extends AccessGrant {
     }
 
     /**
+     * The statements when every name they hold was given as text. A role whose grants all know
+     * theirs has its policy built, and checked, before anything is registered, and registers
+     * behind no deploy-time check of it: the same JSON, without the {@code Output}s that would
+     * wait for values already known.
+     *
+     * @return the statements, or empty when a name is known only at deploy time
+     */
+    default Optional<List<IamStatement>> knownStatements() {
+        return Optional.empty();
+    }
+
+    /**
      * AWS managed policies the grant attaches to the role besides its statements, for a
      * controller whose upstream project ships its permissions as one (the EBS CSI driver's
      * {@code AmazonEBSCSIDriverPolicy}). Each is one attachment, {@code NAME-managed-POLICY_NAME},

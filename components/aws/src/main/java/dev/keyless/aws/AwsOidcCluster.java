@@ -50,6 +50,14 @@ public interface AwsOidcCluster extends OidcCluster {
     Output<String> oidcProviderArn();
 
     /**
+     * @return the IAM OIDC provider's ARN when known before anything is registered (an adopted
+     *     cluster's plain value), so a trust policy naming it is built and checked then
+     */
+    default Optional<String> plainOidcProviderArn() {
+        return Optional.empty();
+    }
+
+    /**
      * @return the AWS account of the cluster's IAM OIDC provider when the program gave its ARN as
      *     text: the account its roles live in (a role federates only a provider of its own account,
      *     and Pod Identity in this SDK assumes roles of the cluster's account). Empty otherwise.

@@ -18,9 +18,10 @@ final class ControllerGrant implements AwsGrant {
     private final Output<List<IamStatement>> statements;
     private final List<IamStatement> longestStatements;
     private final List<String> managedPolicyArns;
+    private final Optional<List<IamStatement>> knownStatements;
 
     ControllerGrant(String description, List<IamStatement> statements, List<String> managedPolicyArns) {
-        this(description, Output.of(List.copyOf(statements)), statements, managedPolicyArns);
+        this(description, Output.of(List.copyOf(statements)), statements, managedPolicyArns, Optional.of(List.copyOf(statements)));
     }
 
     /**
@@ -29,6 +30,12 @@ final class ControllerGrant implements AwsGrant {
      */
     ControllerGrant(String description, Output<List<IamStatement>> statements, List<IamStatement> longestStatements,
             List<String> managedPolicyArns) {
+        this(description, statements, longestStatements, managedPolicyArns, Optional.empty());
+    }
+
+    private ControllerGrant(String description, Output<List<IamStatement>> statements, List<IamStatement> longestStatements,
+            List<String> managedPolicyArns, Optional<List<IamStatement>> knownStatements) {
+        this.knownStatements = knownStatements;
         this.description = description;
         this.statements = statements;
         this.longestStatements = List.copyOf(longestStatements);
@@ -43,6 +50,11 @@ final class ControllerGrant implements AwsGrant {
     @Override
     public Optional<List<IamStatement>> longestStatements() {
         return Optional.of(longestStatements);
+    }
+
+    @Override
+    public Optional<List<IamStatement>> knownStatements() {
+        return knownStatements;
     }
 
     @Override

@@ -86,12 +86,16 @@ final class CrossAccountTrust {
             // An existing role keeps its owner's trust, which keyless does not write.
             return DeployTimeCheck.none();
         }
+        if (roleAccountId.isPresent() && cluster.knownAccountId().isPresent()) {
+            return DeployTimeCheck.none();
+        }
+        if (roleAccountId.isEmpty() && role.provider.isEmpty()) {
+            return DeployTimeCheck.none();
+        }
+        // Built only when a check needs it: an Output per workload is a task of the SDK's runner.
         var clusterAccount = cluster.knownAccountId().map(Output::of)
                 .orElseGet(() -> cluster.oidcProviderArn().applyValue(Arns::accountOf));
         if (roleAccountId.isPresent()) {
-            if (cluster.knownAccountId().isPresent()) {
-                return DeployTimeCheck.none();
-            }
             var id = roleAccountId.get();
             return DeployTimeCheck.of(clusterAccount.applyValue(account -> {
                 if (!account.equals(id)) {
@@ -101,9 +105,6 @@ final class CrossAccountTrust {
                 }
                 return account;
             }));
-        }
-        if (role.provider.isEmpty()) {
-            return DeployTimeCheck.none();
         }
         var provider = role.provider.get();
         var providersAccount = AwsFunctions.getCallerIdentity(GetCallerIdentityArgs.Empty, InvokeOptions.builder().provider(provider).build())

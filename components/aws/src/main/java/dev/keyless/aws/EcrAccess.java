@@ -109,6 +109,11 @@ public final class EcrAccess implements AwsGrant {
     }
 
     @Override
+    public Optional<List<IamStatement>> knownStatements() {
+        return repository.known().map(this::statementsFor);
+    }
+
+    @Override
     public String describe() {
         return "ECR " + (push ? "push" : "pull") + " on " + repository.label();
     }

@@ -81,7 +81,7 @@ final class FederatedRole {
             settings.maxSessionDuration.ifPresent(d -> args.maxSessionDuration((int) d.toSeconds()));
             if (roleCarriesGrants) {
                 args.inlinePolicies(RoleInlineGrants.of(grants));
-                grants.inline().ifPresent(policy -> RoleInlineGrants.warnWhenTooLargeToMove(owner, request.workload(), policy));
+                RoleInlineGrants.warnWhenTooLargeToMove(owner, request.workload(), grants);
             }
             var role = new Role(request.childName("role"), args.build(), parent);
             identity = new IamRoleIdentity(role.arn(), role.name(), Optional.of(role));
@@ -172,23 +172,34 @@ final class FederatedRole {
         if (noStatements) {
             return GrantDocuments.none();
         }
+        var known = request.grants().stream().map(AwsGrant::knownStatements).toList();
+        if (known.stream().allMatch(Optional::isPresent)) {
+            // Every name was given as text: the documents are built, and refused, here, before anything registers.
+            var documents = documents(request, settings, split, known.stream().map(Optional::orElseThrow).toList());
+            return GrantDocuments.known(documents.get(0), documents.subList(1, documents.size()));
+        }
         var statementLists = request.grants().stream().map(AwsGrant::statements).toList();
-        var documents = Output.all(statementLists).applyValue(lists -> {
-            var statements = new ArrayList<IamStatement>();
-            lists.forEach(statements::addAll);
-            return split.documents(request.workload(), statements);
-        });
-        var inline = documents.applyValue(d -> InlinePolicy.of(request.workload(), d.get(0), settings.allowWildcardPermissions, false));
+        var documents = Output.all(statementLists).applyValue(lists -> documents(request, settings, split, lists));
         var managed = new ArrayList<Output<String>>();
         for (int i = 0; i < split.managedPolicies(); i++) {
             int document = i + 1;
-            var name = spilledPolicyName(request, i);
-            managed.add(documents.applyValue(d -> {
-                InlinePolicy.requireNoWildcards(d.get(document), settings.allowWildcardPermissions);
-                return GrantPolicySplit.managedDocument(request.workload(), name, d.get(document));
-            }));
+            managed.add(documents.applyValue(d -> d.get(document)));
         }
-        return new GrantDocuments(Optional.of(inline), managed);
+        return GrantDocuments.onceKnown(documents.applyValue(d -> d.get(0)), managed);
+    }
+
+    // The inline policy first, then the spilled policies in order, each refused when it breaks a rule.
+    private static List<String> documents(AwsBinding request, RoleSettings settings, GrantPolicySplit split, List<List<IamStatement>> lists) {
+        var statements = new ArrayList<IamStatement>();
+        lists.forEach(statements::addAll);
+        var laidOut = split.documents(request.workload(), statements);
+        var documents = new ArrayList<String>();
+        documents.add(InlinePolicy.of(request.workload(), laidOut.get(0), settings.allowWildcardPermissions, false));
+        for (int i = 0; i < split.managedPolicies(); i++) {
+            InlinePolicy.requireNoWildcards(laidOut.get(i + 1), settings.allowWildcardPermissions);
+            documents.add(GrantPolicySplit.managedDocument(request.workload(), spilledPolicyName(request, i), laidOut.get(i + 1)));
+        }
+        return documents;
     }
 
     private static void warnAboutWideChoices(ComponentResource owner, AwsBinding request, RoleSettings settings) {

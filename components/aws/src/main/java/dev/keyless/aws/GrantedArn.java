@@ -45,4 +45,13 @@ record GrantedArn(Output<String> arn, Optional<String> known, String label) {
     String knownOr(String bound) {
         return known.orElse(bound);
     }
+
+    /**
+     * @param arn      a grant's resource
+     * @param optional its optional second resource (a customer key)
+     * @return whether both were given as text, so the grant's statements are known before registration
+     */
+    static boolean allKnown(GrantedArn arn, Optional<GrantedArn> optional) {
+        return arn.known().isPresent() && optional.map(o -> o.known().isPresent()).orElse(true);
+    }
 }

@@ -106,11 +106,13 @@ public final class IrsaIdentity extends AwsIdentity {
                     trustPolicy(binding.account(), clusters, c -> other.providerArn(issuerCheck)), grants), List.of(),
                     issuerCheck.and(other.check()));
         }
-        var trustPolicy = trustPolicy(binding.account(), clusters, AwsOidcCluster::oidcProviderArn);
-        // Issuers from other stacks are known only at deploy time: the binding registers nothing,
-        // the role included, until the trust they make is checked. A role whose account is known
-        // only then must turn out to be in the cluster provider's account.
-        var checks = role.existingRoleArn.isPresent() ? DeployTimeCheck.none() : DeployTimeCheck.of(trustPolicy);
+        // Issuers and providers given as text make the trust here, checked before anything
+        // registers. Those from other stacks are known only at deploy time: the binding registers
+        // nothing, the role included, until the trust they make is checked. A role whose account
+        // is known only then must turn out to be in the cluster provider's account.
+        var knownTrust = role.existingRoleArn.isPresent() ? Optional.<String>empty() : knownTrustPolicy(binding.account(), clusters);
+        var trustPolicy = knownTrust.map(Output::of).orElseGet(() -> trustPolicy(binding.account(), clusters, AwsOidcCluster::oidcProviderArn));
+        var checks = role.existingRoleArn.isPresent() || knownTrust.isPresent() ? DeployTimeCheck.none() : DeployTimeCheck.of(trustPolicy);
         checks = checks.and(CrossAccountTrust.sameAccountCheck(binding.eksCluster(), roleAccountId, role));
         return IdentityPlan.of(owner -> bind(owner, binding, trustPolicy, grants), alsoTrustedBy, checks);
     }
@@ -120,15 +122,26 @@ public final class IrsaIdentity extends AwsIdentity {
         var issuers = clusters.stream()
                 .map(c -> Output.tuple(providerArn.apply(c), c.issuerUrl()).applyValue(t -> TrustPolicies.TrustedIssuer.of(t.t1, t.t2)))
                 .toList();
-        var subject = subject(account);
-        var patterned = serviceAccountPattern.isPresent();
-        return Output.all(issuers).applyValue(list -> {
-            requireDistinctIssuers(list.stream().map(TrustPolicies.TrustedIssuer::issuerHostPath).toList(), clusters);
-            var json = TrustPolicies.webIdentity(list, subject, patterned);
-            // The bound checked at preview covers every EKS issuer; this is the exact figure.
-            checkTrustPolicySize(account, TrustPolicies.iamLength(json), false);
-            return json;
-        });
+        return Output.all(issuers).applyValue(list -> trustPolicyOf(account, list, clusters));
+    }
+
+    /** @return the trust policy when every cluster's issuer and provider ARN were given as text */
+    private Optional<String> knownTrustPolicy(ServiceAccountRef account, List<AwsOidcCluster> clusters) {
+        if (!clusters.stream().allMatch(c -> c.plainIssuerUrl().isPresent() && c.plainOidcProviderArn().isPresent())) {
+            return Optional.empty();
+        }
+        var issuers = clusters.stream()
+                .map(c -> TrustPolicies.TrustedIssuer.of(c.plainOidcProviderArn().orElseThrow(), c.plainIssuerUrl().orElseThrow()))
+                .toList();
+        return Optional.of(trustPolicyOf(account, issuers, clusters));
+    }
+
+    private String trustPolicyOf(ServiceAccountRef account, List<TrustPolicies.TrustedIssuer> issuers, List<AwsOidcCluster> clusters) {
+        requireDistinctIssuers(issuers.stream().map(TrustPolicies.TrustedIssuer::issuerHostPath).toList(), clusters);
+        var json = TrustPolicies.webIdentity(issuers, subject(account), serviceAccountPattern.isPresent());
+        // The bound checked at preview covers every EKS issuer; this is the exact figure.
+        checkTrustPolicySize(account, TrustPolicies.iamLength(json), false);
+        return json;
     }
 
     private CloudBinding bind(ComponentResource owner, AwsBinding binding, Output<String> trustPolicy, GrantDocuments grants) {

@@ -137,6 +137,11 @@ public final class KmsAccess implements AwsGrant {
     }
 
     @Override
+    public Optional<List<IamStatement>> knownStatements() {
+        return key.known().map(this::statementsFor);
+    }
+
+    @Override
     public String describe() {
         return "KMS " + (encrypt ? "encrypt-decrypt" : "decrypt") + " with " + key.label() + viaService.map(s -> " via " + s).orElse("");
     }

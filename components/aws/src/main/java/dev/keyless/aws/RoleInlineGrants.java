@@ -67,25 +67,34 @@ final class RoleInlineGrants {
     }
 
     /**
-     * Warns, once the document is known, when it is longer than {@link #MOVABLE_SIZE}: a stack
-     * deployed with the separate {@code RolePolicy} cannot hold both copies while it moves, so
-     * IAM refuses the role's update (the old policy stays, nothing is lost, the update fails).
+     * Warns, once the inline document is known (at once when it was built before registration),
+     * when it is longer than {@link #MOVABLE_SIZE}: a stack deployed with the separate
+     * {@code RolePolicy} cannot hold both copies while it moves, so IAM refuses the role's update
+     * (the old policy stays, nothing is lost, the update fails).
      *
      * @param owner    the component, which the warning is shown beside
      * @param workload whom the role is for
-     * @param inline   the inline policy
+     * @param grants   the role's grant documents
      */
-    static void warnWhenTooLargeToMove(Resource owner, String workload, Output<String> inline) {
-        inline.applyValue(json -> {
-            var length = TrustPolicies.iamLength(json);
-            if (length > MOVABLE_SIZE) {
-                EngineWarnings.warn(owner, "the role of " + workload + " carries an inline grant policy of " + length
-                        + " characters, over half IAM's quota of " + InlinePolicy.MAX_SIZE + " for all of a role's inline policies: "
-                        + "a stack that holds it as a separate RolePolicy (an earlier keyless) cannot hold both while it moves, "
-                        + "and IAM refuses the role's update; there, set grantsInSeparateRolePolicy(), "
-                        + "or run `pulumi refresh` before `pulumi up` (the role then drops the old policy just before it puts the new one)");
-            }
+    static void warnWhenTooLargeToMove(Resource owner, String workload, GrantDocuments grants) {
+        if (grants.knownInline().isPresent()) {
+            warnWhenTooLargeToMove(owner, workload, grants.knownInline().get());
+            return;
+        }
+        grants.inline().ifPresent(inline -> inline.applyValue(json -> {
+            warnWhenTooLargeToMove(owner, workload, json);
             return json;
-        });
+        }));
+    }
+
+    private static void warnWhenTooLargeToMove(Resource owner, String workload, String json) {
+        var length = TrustPolicies.iamLength(json);
+        if (length > MOVABLE_SIZE) {
+            EngineWarnings.warn(owner, "the role of " + workload + " carries an inline grant policy of " + length
+                    + " characters, over half IAM's quota of " + InlinePolicy.MAX_SIZE + " for all of a role's inline policies: "
+                    + "a stack that holds it as a separate RolePolicy (an earlier keyless) cannot hold both while it moves, "
+                    + "and IAM refuses the role's update; there, set grantsInSeparateRolePolicy(), "
+                    + "or run `pulumi refresh` before `pulumi up` (the role then drops the old policy just before it puts the new one)");
+        }
     }
 }

@@ -116,6 +116,11 @@ public final class Route53Access implements AwsGrant {
     }
 
     @Override
+    public Optional<List<IamStatement>> knownStatements() {
+        return knownZoneArn.map(this::statementsFor);
+    }
+
+    @Override
     public String describe() {
         return "Route 53 " + (change ? "record changes" : "record reads") + " on " + label;
     }

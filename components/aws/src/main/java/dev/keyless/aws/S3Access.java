@@ -199,6 +199,11 @@ public final class S3Access implements AwsGrant {
     }
 
     @Override
+    public Optional<List<IamStatement>> knownStatements() {
+        return knownBucketArn.map(this::statementsFor);
+    }
+
+    @Override
     public String describe() {
         return "S3 " + (write ? "read-write" : "read-only") + " on " + bucketLabel + "/" + prefix.orElse("") + "*";
     }

@@ -159,6 +159,11 @@ public final class SecretsManagerAccess implements AwsGrant {
     }
 
     @Override
+    public Optional<List<IamStatement>> knownStatements() {
+        return GrantedArn.allKnown(secret, key) ? Optional.of(statementsFor(secret.known().orElseThrow(), key.map(k -> k.known().orElseThrow()))) : Optional.empty();
+    }
+
+    @Override
     public String describe() {
         return "Secrets Manager " + (writes() ? "read-write" : "read") + " on " + secret.label() + key.map(k -> " (decrypting with " + k.label() + ")").orElse("");
     }

@@ -77,6 +77,11 @@ public final class SnsAccess implements AwsGrant {
     }
 
     @Override
+    public Optional<List<IamStatement>> knownStatements() {
+        return topic.known().map(SnsAccess::statementsFor);
+    }
+
+    @Override
     public String describe() {
         return "SNS publish on " + topic.label();
     }

@@ -135,6 +135,11 @@ public final class SqsAccess implements AwsGrant {
     }
 
     @Override
+    public Optional<List<IamStatement>> knownStatements() {
+        return queue.known().map(this::statementsFor);
+    }
+
+    @Override
     public String describe() {
         return "SQS " + (send && consume ? "send-consume" : send ? "send" : "consume") + " on " + queue.label();
     }

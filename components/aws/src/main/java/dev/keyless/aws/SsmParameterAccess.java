@@ -206,6 +206,11 @@ public final class SsmParameterAccess implements AwsGrant {
     }
 
     @Override
+    public Optional<List<IamStatement>> knownStatements() {
+        return GrantedArn.allKnown(parameter, key) ? Optional.of(statementsFor(parameter.known().orElseThrow(), key.map(k -> k.known().orElseThrow()))) : Optional.empty();
+    }
+
+    @Override
     public String describe() {
         return "SSM parameter " + (writes() ? "read-write" : "read") + " on " + parameter.label() + (underPath ? "/*" : "")
                 + key.map(k -> " (decrypting with " + k.label() + ")").orElse("");
