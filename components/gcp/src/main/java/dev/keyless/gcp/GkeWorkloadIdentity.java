@@ -3,6 +3,7 @@ package dev.keyless.gcp;
 import com.pulumi.core.Output;
 import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.ComponentResource;
+import dev.keyless.core.CheckedValue;
 import dev.keyless.core.CloudBinding;
 import dev.keyless.core.Checks;
 import dev.keyless.core.DeployTimeCheck;
@@ -30,7 +31,7 @@ import java.util.function.BiFunction;
  * @see <a href="https://cloud.google.com/kubernetes-engine/docs/how-to/workload-identity">Authenticate to Google Cloud APIs from GKE workloads</a>
  */
 public final class GkeWorkloadIdentity extends GkeIdentity {
-    private final Optional<Output<String>> projectNumber;
+    private final Optional<CheckedValue<String>> projectNumber;
     private final boolean wholeNamespace;
     private final BiFunction<Output<String>, InvokeOptions, Output<String>> projectNumberSource;
 
@@ -61,8 +62,10 @@ public final class GkeWorkloadIdentity extends GkeIdentity {
         // only thing that needs it, and every grant names the principal, so a refused number
         // registers nothing of the workload rather than the component and its namespace first.
         if (projectNumber.isPresent()) {
+            // A number given as text was checked by its setter; one from another stack, once known.
             var number = projectNumber.get();
-            return IdentityPlan.of(owner -> bind(owner, binding, number), List.of(), DeployTimeCheck.of(number));
+            var check = number.plain().isPresent() ? DeployTimeCheck.none() : DeployTimeCheck.of(number.value());
+            return IdentityPlan.of(owner -> bind(owner, binding, number.value()), List.of(), check);
         }
         var lookup = new ProjectNumberLookup(binding.cluster().projectId(), projectNumberSource);
         return IdentityPlan.of(owner -> bind(owner, binding, lookup.runAs(owner)), List.of(),
@@ -76,8 +79,9 @@ public final class GkeWorkloadIdentity extends GkeIdentity {
                 ? "/namespace/" + account.namespace()
                 : "/subject/ns/" + account.namespace() + "/sa/" + account.name();
         var scheme = wholeNamespace ? "principalSet://" : "principal://";
-        var principal = Output.tuple(number, cluster.workloadPool()).applyValue(t -> scheme
-                + "iam.googleapis.com/projects/" + t.t1 + "/locations/global/workloadIdentityPools/" + t.t2 + subject);
+        var principal = projectNumber.flatMap(CheckedValue::plain).flatMap(plainNumber -> cluster.knownProjectId()
+                        .map(project -> Output.of(principal(scheme, plainNumber, GkeOidcCluster.poolOf(project), subject))))
+                .orElseGet(() -> Output.tuple(number, cluster.workloadPool()).applyValue(t -> principal(scheme, t.t1, t.t2, subject)));
         if (wholeNamespace) {
             EngineWarnings.warn(owner, "every ServiceAccount in namespace " + account.namespace()
                     + " holds the grants of " + account.namespace() + "/" + account.name()
@@ -93,9 +97,14 @@ public final class GkeWorkloadIdentity extends GkeIdentity {
                 bindGrants(owner, binding, identity));
     }
 
+    // Built at once from text values: an Output per workload is a task of the SDK's runner.
+    private static String principal(String scheme, String projectNumber, String workloadPool, String subject) {
+        return scheme + "iam.googleapis.com/projects/" + projectNumber + "/locations/global/workloadIdentityPools/" + workloadPool + subject;
+    }
+
     /** Builds a {@link GkeWorkloadIdentity}. */
     public static final class Builder {
-        private Output<String> projectNumber;
+        private CheckedValue<String> projectNumber;
         private boolean wholeNamespace;
         private BiFunction<Output<String>, InvokeOptions, Output<String>> projectNumberSource = ProjectNumberLookup.GET_PROJECT;
 
@@ -116,7 +125,7 @@ public final class GkeWorkloadIdentity extends GkeIdentity {
          * @return this builder
          */
         public Builder projectNumber(String projectNumber) {
-            this.projectNumber = Output.of(GcpNames.requireProjectNumber("projectNumber", projectNumber));
+            this.projectNumber = CheckedValue.of(projectNumber, (String v) -> GcpNames.requireProjectNumber("projectNumber", v));
             return this;
         }
 
@@ -127,7 +136,7 @@ public final class GkeWorkloadIdentity extends GkeIdentity {
          */
         public Builder projectNumber(Output<String> projectNumber) {
             Checks.notNull("projectNumber", projectNumber, "the project number");
-            this.projectNumber = projectNumber.applyValue(v -> GcpNames.requireProjectNumber("projectNumber", v));
+            this.projectNumber = CheckedValue.of(projectNumber, (String v) -> GcpNames.requireProjectNumber("projectNumber", v));
             return this;
         }
 
