@@ -8,6 +8,7 @@ import com.pulumi.resources.Resource;
 import dev.keyless.core.BindingRequest;
 import dev.keyless.core.CloudBinding;
 import dev.keyless.core.DeployTimeCheck;
+import dev.keyless.core.ProviderAnswers;
 import dev.keyless.core.IdentityPlan;
 import dev.keyless.core.InvalidInputException;
 import dev.keyless.core.PodNeeds;
@@ -154,7 +155,8 @@ public final class AwsFederation extends AwsIdentity {
 
     // The region of the provider the role is made through: STS is called there.
     private Output<String> providersRegion(ComponentResource owner) {
-        return AwsFunctions.getRegion(GetRegionArgs.builder().build(), role.invokeOptions(owner)).applyValue(r -> r.name());
+        return ProviderAnswers.once("aws:index/getRegion:getRegion", owner, role.provider,
+                options -> AwsFunctions.getRegion(GetRegionArgs.builder().build(), options).applyValue(r -> r.name()));
     }
 
     /** Builds an {@link AwsFederation}. */

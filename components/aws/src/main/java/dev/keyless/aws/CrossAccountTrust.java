@@ -1,9 +1,6 @@
 package dev.keyless.aws;
 
-import com.pulumi.aws.AwsFunctions;
-import com.pulumi.aws.inputs.GetCallerIdentityArgs;
 import com.pulumi.core.Output;
-import com.pulumi.deployment.InvokeOptions;
 import dev.keyless.core.DeployTimeCheck;
 import dev.keyless.core.InvalidInputException;
 
@@ -107,8 +104,7 @@ final class CrossAccountTrust {
             }));
         }
         var provider = role.provider.get();
-        var providersAccount = AwsFunctions.getCallerIdentity(GetCallerIdentityArgs.Empty, InvokeOptions.builder().provider(provider).build())
-                .applyValue(identity -> identity.accountId());
+        var providersAccount = RoleNameClaims.accountOf(provider);
         return DeployTimeCheck.of(Output.tuple(providersAccount, clusterAccount).applyValue(accounts -> {
             if (!accounts.t1.equals(accounts.t2)) {
                 throw InvalidInputException.of("roleAccountId", "unset",

@@ -75,7 +75,7 @@ final class FederatedRole {
                     .tags(tags(request));
             settings.roleName.ifPresent(name -> args.name(request.roleAccountId().isPresent()
                     ? Output.of(name)
-                    : RoleNameClaims.claimInProvidersAccount(name, owner, settings.invokeOptions(owner))));
+                    : RoleNameClaims.claimInProvidersAccount(name, owner, settings.provider)));
             settings.rolePath.ifPresent(args::path);
             settings.permissionsBoundaryArn.ifPresent(args::permissionsBoundary);
             settings.maxSessionDuration.ifPresent(d -> args.maxSessionDuration((int) d.toSeconds()));

@@ -1,11 +1,15 @@
 package dev.keyless.aws;
 
 import com.pulumi.aws.AwsFunctions;
+import com.pulumi.aws.Provider;
 import com.pulumi.aws.inputs.GetCallerIdentityArgs;
 import com.pulumi.core.Output;
 import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.ComponentResource;
 import dev.keyless.core.ProgramClaims;
+import dev.keyless.core.ProviderAnswers;
+
+import java.util.Optional;
 
 /**
  * One IAM role per name in an AWS account, whichever components create them: a second role with
@@ -20,6 +24,8 @@ import dev.keyless.core.ProgramClaims;
  * clash stops the role before it is created, in a preview as in an update.
  */
 final class RoleNameClaims {
+    private static final String GET_CALLER_IDENTITY = "aws:index/getCallerIdentity:getCallerIdentity";
+
     private RoleNameClaims() {
     }
 
@@ -36,14 +42,26 @@ final class RoleNameClaims {
     /**
      * @param roleName the role's name
      * @param owner    the component the role is a child of
-     * @param options  the invoke's options: parented to {@code owner}, through the role's provider
+     * @param provider the role's provider, when not the one {@code owner} passes on
      * @return the name, once the provider's account has been claimed for it
      */
-    static Output<String> claimInProvidersAccount(String roleName, ComponentResource owner, InvokeOptions options) {
-        return AwsFunctions.getCallerIdentity(GetCallerIdentityArgs.Empty, options)
-                .applyValue(identity -> {
-                    claim(roleName, identity.accountId(), owner.pulumiResourceName());
+    static Output<String> claimInProvidersAccount(String roleName, ComponentResource owner, Optional<Provider> provider) {
+        return ProviderAnswers.once(GET_CALLER_IDENTITY, owner, provider, RoleNameClaims::callerAccount)
+                .applyValue(accountId -> {
+                    claim(roleName, accountId, owner.pulumiResourceName());
                     return roleName;
                 });
+    }
+
+    /**
+     * @param provider an AWS provider
+     * @return its account, asked once for the program
+     */
+    static Output<String> accountOf(Provider provider) {
+        return ProviderAnswers.once(GET_CALLER_IDENTITY, provider, RoleNameClaims::callerAccount);
+    }
+
+    private static Output<String> callerAccount(InvokeOptions options) {
+        return AwsFunctions.getCallerIdentity(GetCallerIdentityArgs.Empty, options).applyValue(identity -> identity.accountId());
     }
 }

@@ -56,13 +56,6 @@ final class RoleSettings {
         return options.build();
     }
 
-    /** @return options for an invoke about the role's account: parented to {@code owner}, through the same provider as the role */
-    com.pulumi.deployment.InvokeOptions invokeOptions(com.pulumi.resources.Resource owner) {
-        var options = com.pulumi.deployment.InvokeOptions.builder().parent(owner);
-        provider.ifPresent(options::provider);
-        return options.build();
-    }
-
     /**
      * Checks the rules that combine options; each option's own value was checked by its setter.
      *

@@ -7,7 +7,6 @@ import com.pulumi.azurenative.authorization.RoleAssignmentArgs;
 import com.pulumi.azurenative.authorization.enums.PrincipalType;
 import com.pulumi.azurenative.storage.BlobContainer;
 import com.pulumi.core.Output;
-import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.InvokeArgs;
 import com.pulumi.resources.Resource;
@@ -16,11 +15,13 @@ import dev.keyless.core.DeployTimeCheck;
 import dev.keyless.core.GrantContext;
 import dev.keyless.core.GrantKeys;
 import dev.keyless.core.InvalidInputException;
+import dev.keyless.core.ProviderAnswers;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Least-privilege access to one blob container: a role assignment of Storage Blob Data Reader
@@ -44,8 +45,8 @@ import java.util.function.Function;
  * @see <a href="https://learn.microsoft.com/azure/storage/blobs/assign-azure-role-data-access">Assign an Azure role for access to blob data</a>
  */
 public final class BlobAccess implements AzureGrant {
-    // The container's resource id, given the options of the invokes it may need.
-    private final Function<InvokeOptions, Output<String>> containerId;
+    // The container's resource id, given the deploying subscription (asked for only when needed).
+    private final Function<Supplier<Output<String>>, Output<String>> containerId;
     private final String label;
     private final boolean write;
     private final Optional<NamedContainer> named;
@@ -60,17 +61,17 @@ public final class BlobAccess implements AzureGrant {
     private static final java.util.regex.Pattern NAMES_LABEL = java.util.regex.Pattern.compile("[a-z0-9]{3,24}-[a-z0-9](-?[a-z0-9])+");
     private static final String MANAGED_MARKER = "managed.";
 
-    private BlobAccess(Function<InvokeOptions, Output<String>> containerId, String label, boolean write, Optional<NamedContainer> named,
+    private BlobAccess(Function<Supplier<Output<String>>, Output<String>> containerId, String label, boolean write, Optional<NamedContainer> named,
                        DeployTimeCheck nameCheck) {
         this(containerId, label, write, named, nameCheck, Optional.empty());
     }
 
-    private BlobAccess(Function<InvokeOptions, Output<String>> containerId, String label, boolean write, Optional<NamedContainer> named,
+    private BlobAccess(Function<Supplier<Output<String>>, Output<String>> containerId, String label, boolean write, Optional<NamedContainer> named,
                        DeployTimeCheck nameCheck, Optional<String> storeGroup) {
         this(containerId, label, write, named, nameCheck, storeGroup, Optional.empty());
     }
 
-    private BlobAccess(Function<InvokeOptions, Output<String>> containerId, String label, boolean write, Optional<NamedContainer> named,
+    private BlobAccess(Function<Supplier<Output<String>>, Output<String>> containerId, String label, boolean write, Optional<NamedContainer> named,
                        DeployTimeCheck nameCheck, Optional<String> storeGroup, Optional<String> formerLabel) {
         this.containerId = containerId;
         this.label = label;
@@ -202,8 +203,8 @@ public final class BlobAccess implements AzureGrant {
     private static BlobAccess ofNames(String resourceGroupName, String accountName, String containerName, boolean write) {
         var names = requireNames(resourceGroupName, accountName, containerName);
         // The subscription is the deploying one; asked for only when the grant is bound.
-        Function<InvokeOptions, Output<String>> id = invoke -> AuthorizationFunctions.getClientConfig(InvokeArgs.Empty, invoke)
-                .applyValue(client -> AzureResourceIds.container(client.subscriptionId(), resourceGroupName, accountName, containerName));
+        Function<Supplier<Output<String>>, Output<String>> id = subscription -> subscription.get()
+                .applyValue(subscriptionId -> AzureResourceIds.container(subscriptionId, resourceGroupName, accountName, containerName));
         // Account names are lowercase letters and digits: the first '-' ends the account, so the label is injective.
         return new BlobAccess(id, accountName + "-" + containerName, write, Optional.of(names), DeployTimeCheck.none());
     }
@@ -219,8 +220,8 @@ public final class BlobAccess implements AzureGrant {
         // assignment's input would fail that child only). The scope is computed from the same
         // checked names.
         var names = Output.tuple(resourceGroupName, accountName, containerName).applyValue(t -> requireNames(t.t1, t.t2, t.t3));
-        Function<InvokeOptions, Output<String>> id = invoke -> Output.tuple(names, AuthorizationFunctions.getClientConfig(InvokeArgs.Empty, invoke))
-                .applyValue(t -> AzureResourceIds.container(t.t2.subscriptionId(), t.t1.resourceGroupName(), t.t1.accountName(), t.t1.containerName()));
+        Function<Supplier<Output<String>>, Output<String>> id = subscription -> Output.tuple(names, subscription.get())
+                .applyValue(t -> AzureResourceIds.container(t.t2, t.t1.resourceGroupName(), t.t1.accountName(), t.t1.containerName()));
         return new BlobAccess(id, key, write, Optional.empty(), DeployTimeCheck.of(names));
     }
 
@@ -322,11 +323,12 @@ public final class BlobAccess implements AzureGrant {
      */
     List<Resource> bindTo(ManagedIdentity identity, GrantContext context, Optional<Provider> provider) {
         var roleId = roleId();
-        var invoke = InvokeOptions.builder().parent(context.owner());
-        provider.ifPresent(invoke::provider);
+        // One invoke per provider for the program: every grant under it is in the same subscription.
+        Supplier<Output<String>> subscription = () -> ProviderAnswers.once("azure-native:authorization:getClientConfig", context.owner(), provider,
+                invoke -> AuthorizationFunctions.getClientConfig(InvokeArgs.Empty, invoke).applyValue(client -> client.subscriptionId()));
         var options = provider.map(p -> CustomResourceOptions.merge(context.options(this), CustomResourceOptions.builder().provider(p).build()))
                 .orElseGet(() -> context.options(this));
-        var scope = containerId.apply(invoke.build()).applyValue(id -> {
+        var scope = containerId.apply(subscription).applyValue(id -> {
             AzureResourceIds.requireContainerSubscription("container", id);
             return id;
         });

@@ -151,11 +151,24 @@ final class AwsSimulation implements ProviderSimulation {
         return new SimulatedResource(id, state);
     }
 
+    /** An explicit provider's {@code region} answers {@code getRegion} through it, as AWS's provider does. */
+    @Override
+    public Optional<Map<String, Object>> invoke(String token, Map<String, Object> args, Map<String, Object> providerInputs) {
+        if (token.equals("aws:index/getRegion:getRegion") && providerInputs.get("region") instanceof String providersRegion) {
+            return Optional.of(regionAnswer(providersRegion));
+        }
+        return invoke(token, args);
+    }
+
+    private static Map<String, Object> regionAnswer(String region) {
+        return Map.of("id", region, "name", region, "region", region,
+                "description", "simulated region", "endpoint", "ec2." + region + ".amazonaws.com");
+    }
+
     @Override
     public Optional<Map<String, Object>> invoke(String token, Map<String, Object> args) {
         return Optional.ofNullable(switch (token) {
-            case "aws:index/getRegion:getRegion" -> Map.of("id", region, "name", region, "region", region,
-                    "description", "simulated region", "endpoint", "ec2." + region + ".amazonaws.com");
+            case "aws:index/getRegion:getRegion" -> regionAnswer(region);
             case "aws:index/getCallerIdentity:getCallerIdentity" -> Map.of("id", AWS_ACCOUNT_ID, "accountId", AWS_ACCOUNT_ID,
                     "arn", "arn:aws:iam::" + AWS_ACCOUNT_ID + ":user/preview", "userId", "AIDAEXAMPLEPLACEHOLDER");
             case "aws:index/getPartition:getPartition" -> Map.of("id", "aws", "partition", "aws",

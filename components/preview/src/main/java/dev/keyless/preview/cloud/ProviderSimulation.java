@@ -33,4 +33,17 @@ public interface ProviderSimulation {
      * @return its result, or empty when this simulation does not know the function
      */
     Optional<Map<String, Object>> invoke(String token, Map<String, Object> args);
+
+    /**
+     * Answers a data-source function run through an explicit provider, whose own inputs (an AWS
+     * provider's {@code region}) answer it as the real provider would.
+     *
+     * @param token          the function token
+     * @param args           its arguments
+     * @param providerInputs the explicit provider's inputs; empty for the package's default provider
+     * @return its result, or empty when this simulation does not know the function
+     */
+    default Optional<Map<String, Object>> invoke(String token, Map<String, Object> args, Map<String, Object> providerInputs) {
+        return invoke(token, args);
+    }
 }

@@ -20,6 +20,8 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class SimulatedCloud implements Mocks {
     private final List<ProviderSimulation> providers;
+    // Explicit providers' inputs by the id the simulation gave them, for the invokes run through them.
+    private final Map<String, Map<String, Object>> providerInputs = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param providers one simulation per Pulumi package
@@ -61,6 +63,7 @@ public final class SimulatedCloud implements Mocks {
         var type = args.type == null ? "" : args.type;
         var name = args.name == null ? "" : args.name;
         if (type.startsWith("pulumi:providers:")) {
+            providerInputs.put(name + "-provider-id", inputs);
             return done(new SimulatedResource(name + "-provider-id", inputs));
         }
         var simulated = simulationFor(type)
@@ -75,8 +78,12 @@ public final class SimulatedCloud implements Mocks {
     public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
         var token = args.token == null ? "" : args.token;
         Map<String, Object> callArgs = args.args == null ? Map.of() : args.args;
+        // A provider reference is "URN::ID"; the default provider's inputs are the stack's config.
+        var reference = args.provider == null ? "" : args.provider;
+        var separator = reference.lastIndexOf("::");
+        var provider = separator < 0 ? Map.<String, Object>of() : providerInputs.getOrDefault(reference.substring(separator + 2), Map.of());
         return CompletableFuture.completedFuture(simulationFor(token)
-                .flatMap(p -> p.invoke(token, callArgs))
+                .flatMap(p -> p.invoke(token, callArgs, provider))
                 .orElseGet(Map::of));
     }
 
