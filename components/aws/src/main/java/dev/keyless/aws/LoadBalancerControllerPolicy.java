@@ -29,7 +29,8 @@ import static dev.keyless.aws.AnyResourceActions.LOAD_BALANCER_CLUSTER_TAG;
  *       too, through its {@code ListenerRulesTagging} feature gate (on by default); with the gate
  *       off they carry no tag and these calls are refused. A listener or rule an older controller
  *       left untagged gets its tags on the next reconcile, before any change: tagging listeners
- *       and rules stays unconditioned, as upstream has it;</li>
+ *       and rules stays unconditioned, as upstream has it. A rule added by hand to one of its
+ *       listeners carries no tag, so the controller, which reorders and deletes such rules, is refused;</li>
  *   <li>of upstream's Ingress integrations on {@code *}, the certificate reads name certificate
  *       ARNs and only the two listings stay on {@code *}; WAF, Shield and Cognito are left out
  *       unless asked for ({@link LoadBalancerIngressFeature}), then on their resource types.</li>
