@@ -3,6 +3,7 @@ package dev.keyless.landingzone.clouds;
 import dev.keyless.aws.LoadBalancerIngressFeature;
 import dev.keyless.landingzone.config.ConfigNode;
 
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +17,7 @@ import java.util.Set;
  */
 final class LoadBalancerFeatures {
     static final String KEY = "features";
-    private static final List<String> NAMES = List.of(LoadBalancerIngressFeature.values()).stream()
+    private static final List<String> NAMES = Arrays.stream(LoadBalancerIngressFeature.values())
             .map(f -> f.name().toLowerCase(Locale.ROOT)).toList();
 
     private LoadBalancerFeatures() {
