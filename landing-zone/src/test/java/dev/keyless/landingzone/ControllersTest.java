@@ -2,6 +2,7 @@ package dev.keyless.landingzone;
 
 import dev.keyless.core.FederatedServiceAccount;
 import dev.keyless.landingzone.config.InvalidConfigException;
+import dev.keyless.preview.engine.Diagnostic;
 import dev.keyless.testkit.Json;
 import org.junit.jupiter.api.Test;
 
@@ -134,5 +135,56 @@ class ControllersTest {
                     serviceAccount: dns
                 """)).containsExactly("clusters.analytics.controllers.certManager: binds ServiceAccount cert-manager/dns in cluster "
                 + "'analytics', as workloads.dns does; a ServiceAccount has one identity");
+    }
+
+    @Test
+    void theLoadBalancerControllerTakesItsIngressAddOnsByNameAndWarnsWhatTheyWiden() {
+        var deployment = ZoneStack.withConfig(CLUSTERS.formatted("""
+                      loadBalancerController: {features: [cognito, waf]}
+                """, """
+                      certManager: {zones: [shop-example-com]}
+                """) + "workloads: {}\n").run(LandingZone::stack);
+
+        var policy = Json.parse(deployment.resource("aws:iam/role:Role", "platform-load-balancer-controller-role")
+                .input("inlinePolicies.0.policy").orElseThrow());
+        var statements = policy.get("Statement");
+        // Upstream's statements, then the add-ons in the preset's order: WAF's two, Cognito's one.
+        assertThat(statements.get(statements.size() - 3)).isEqualTo(Json.parse("""
+                {"Effect": "Allow", "Action": ["waf-regional:GetWebACL", "waf-regional:GetWebACLForResource", "waf-regional:AssociateWebACL",
+                   "waf-regional:DisassociateWebACL", "wafv2:GetWebACL", "wafv2:GetWebACLForResource", "wafv2:AssociateWebACL",
+                   "wafv2:DisassociateWebACL"],
+                 "Resource": ["arn:aws:waf-regional:*:*:webacl/*", "arn:aws:wafv2:*:*:regional/webacl/*/*",
+                   "arn:aws:elasticloadbalancing:*:*:loadbalancer/app/*/*"]}
+                """));
+        assertThat(statements.get(statements.size() - 2)).isEqualTo(Json.parse("""
+                {"Effect": "Allow", "Action": "elasticloadbalancing:SetWebAcl", "Resource": "*"}
+                """));
+        assertThat(statements.get(statements.size() - 1)).isEqualTo(Json.parse("""
+                {"Effect": "Allow", "Action": "cognito-idp:DescribeUserPoolClient", "Resource": "arn:aws:cognito-idp:*:*:userpool/*"}
+                """));
+        assertThat(policy.toString()).doesNotContain("shield:");
+        assertThat(deployment.diagnostics(Diagnostic.Severity.WARNING)).extracting(Diagnostic::message)
+                .filteredOn(m -> m.startsWith("the AWS Load Balancer Controller"))
+                .containsExactly("the AWS Load Balancer Controller of platform is given WAF: associating any regional web ACL (WAF Classic "
+                                + "and WAFv2) with any Application Load Balancer of the account, and elasticloadbalancing:SetWebAcl on *",
+                        "the AWS Load Balancer Controller of platform is given COGNITO: reading any Cognito user pool client of the "
+                                + "account, its client secret included");
+    }
+
+    @Test
+    void anUnknownOrRepeatedLoadBalancerAddOnIsReportedAtItsIndex() {
+        assertThat(problems(CLUSTERS.formatted("""
+                      loadBalancerController: {features: [waf, firewall, waf]}
+                """, """
+                      certManager: {zones: [shop-example-com]}
+                """) + "workloads: {}\n")).containsExactly(
+                "clusters.platform.controllers.loadBalancerController.features[1]: 'firewall' is not one of waf, shield, cognito",
+                "clusters.platform.controllers.loadBalancerController.features[2]: 'waf' is named twice");
+        assertThat(problems(CLUSTERS.formatted("""
+                      loadBalancerController: {features: waf}
+                """, """
+                      certManager: {zones: [shop-example-com]}
+                """) + "workloads: {}\n")).containsExactly(
+                "clusters.platform.controllers.loadBalancerController.features: must be a list of strings, not the string 'waf'");
     }
 }

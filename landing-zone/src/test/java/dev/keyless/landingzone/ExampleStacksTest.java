@@ -191,8 +191,21 @@ class ExampleStacksTest {
         assertThat(deployment.ofType(FederatedServiceAccount.TYPE)).hasSize(12);
         assertThat(deployment.resource("kubernetes:core/v1:ServiceAccount", "eks-load-balancer-controller-sa").input("metadata.name"))
                 .contains("aws-load-balancer-controller");
-        assertThat((String) deployment.resource("aws:iam/role:Role", "eks-load-balancer-controller-role").input("inlinePolicies.0.policy").orElseThrow())
-                .contains("\"aws:ResourceTag/elbv2.k8s.aws/cluster\":\"platform\"");
+        var loadBalancerPolicy = (String) deployment.resource("aws:iam/role:Role", "eks-load-balancer-controller-role")
+                .input("inlinePolicies.0.policy").orElseThrow();
+        assertThat(loadBalancerPolicy).contains("\"aws:ResourceTag/elbv2.k8s.aws/cluster\":\"platform\"");
+        // On Resource * without a condition: only the describes and the certificate listings, which name no resource;
+        // no WAF, Shield or Cognito add-on, which the stack does not ask for.
+        var unconditionedOnAny = new java.util.ArrayList<String>();
+        Json.parse(loadBalancerPolicy).get("Statement").forEach(statement -> {
+            if (statement.get("Resource").toString().equals("\"*\"") && !statement.has("Condition")) {
+                statement.get("Action").forEach(action -> unconditionedOnAny.add(action.asText()));
+            }
+        });
+        assertThat(unconditionedOnAny).allMatch(action -> action.contains(":Describe") || action.contains(":Get")
+                || action.equals("acm:ListCertificates") || action.equals("iam:ListServerCertificates"));
+        assertThat(unconditionedOnAny).contains("acm:ListCertificates", "iam:ListServerCertificates")
+                .noneMatch(action -> action.startsWith("shield:") || action.startsWith("wafv2:") || action.startsWith("cognito-idp:"));
         assertThat(deployment.resource("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "eks-ebs-csi-managed-AmazonEBSCSIDriverPolicyV2")
                 .input("policyArn")).contains("arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicyV2");
         assertThat(deployment.ofType("gcp:secretmanager/secretIamMember:SecretIamMember")).singleElement()

@@ -93,35 +93,29 @@ final class AnyResourceActions {
             "elasticloadbalancing:DescribeListenerAttributes", "elasticloadbalancing:DescribeCapacityReservation");
 
     /**
-     * The certificate, user pool, WAF and Shield calls the AWS Load Balancer Controller makes for
-     * an Ingress's TLS, authentication and protection settings. Upstream documents them on
-     * {@code *} in one statement: the certificates, user pools and web ACLs are whichever the
-     * cluster's Ingresses name, so no policy can list them before they are written. Admitted on
-     * {@code *} only as that whole statement.
+     * ACM's and IAM's certificate listings, with which the AWS Load Balancer Controller finds the
+     * certificate for an Ingress's host: neither names a certificate ("Resource types" is empty);
+     * reading one certificate is granted on certificate ARNs instead.
      *
-     * @see <a href="https://github.com/kubernetes-sigs/aws-load-balancer-controller/blob/v2.13.4/docs/install/iam_policy.json">aws-load-balancer-controller v2.13.4, docs/install/iam_policy.json</a>
+     * @see <a href="https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscertificatemanager.html">ACM actions and resources</a>
+     * @see <a href="https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsidentityandaccessmanagementiam.html">IAM actions and resources</a>
      */
-    static final List<String> LOAD_BALANCER_INGRESS_INTEGRATIONS = List.of(
-            "cognito-idp:DescribeUserPoolClient", "acm:ListCertificates", "acm:DescribeCertificate", "iam:ListServerCertificates",
-            "iam:GetServerCertificate", "waf-regional:GetWebACL", "waf-regional:GetWebACLForResource", "waf-regional:AssociateWebACL",
-            "waf-regional:DisassociateWebACL", "wafv2:GetWebACL", "wafv2:GetWebACLForResource", "wafv2:AssociateWebACL",
-            "wafv2:DisassociateWebACL", "shield:GetSubscriptionState", "shield:DescribeProtection", "shield:CreateProtection",
-            "shield:DeleteProtection");
-
+    static final List<String> CERTIFICATE_LISTING = List.of("acm:ListCertificates", "iam:ListServerCertificates");
     /**
-     * The listener and rule changes of the AWS Load Balancer Controller that upstream documents
-     * on {@code *} without a tag condition: a listener's and a rule's ARNs hold ids ELB generates,
-     * and listener certificates name no resource IAM knows. Each list is admitted on {@code *}
-     * only as the whole statement upstream documents.
+     * The permission Elastic Load Balancing checks when WAF associates a web ACL with a load
+     * balancer: it names no resource ("Resource types" is empty).
      *
-     * @see <a href="https://github.com/kubernetes-sigs/aws-load-balancer-controller/blob/v2.13.4/docs/install/iam_policy.json">aws-load-balancer-controller v2.13.4, docs/install/iam_policy.json</a>
+     * @see <a href="https://docs.aws.amazon.com/service-authorization/latest/reference/list_awselasticloadbalancingv2.html">ELB v2 actions and resources</a>
      */
-    static final List<String> LOAD_BALANCER_LISTENER_CHANGES = List.of("elasticloadbalancing:CreateListener",
-            "elasticloadbalancing:DeleteListener", "elasticloadbalancing:CreateRule", "elasticloadbalancing:DeleteRule");
-    /** @see #LOAD_BALANCER_LISTENER_CHANGES */
-    static final List<String> LOAD_BALANCER_LISTENER_SETTINGS = List.of("elasticloadbalancing:SetWebAcl",
-            "elasticloadbalancing:ModifyListener", "elasticloadbalancing:AddListenerCertificates",
-            "elasticloadbalancing:RemoveListenerCertificates", "elasticloadbalancing:ModifyRule", "elasticloadbalancing:SetRulePriorities");
+    static final String LOAD_BALANCER_SET_WEB_ACL = "elasticloadbalancing:SetWebAcl";
+    /**
+     * Shield Advanced's subscription state and protection creation: neither names a resource
+     * (a protection's ARN holds an id Shield generates); describing and deleting a protection is
+     * granted on protection ARNs instead.
+     *
+     * @see <a href="https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsshield.html">Shield actions and resources</a>
+     */
+    static final List<String> SHIELD_SUBSCRIPTION_AND_CREATION = List.of("shield:GetSubscriptionState", "shield:CreateProtection");
 
     /** The tag the AWS Load Balancer Controller puts on everything it creates, valued with the cluster's name. */
     static final String LOAD_BALANCER_CLUSTER_TAG = "elbv2.k8s.aws/cluster";
@@ -165,9 +159,6 @@ final class AnyResourceActions {
     private static final Set<String> ADMITTED = admitted();
     /** Actions admitted on "*" only under a resource- or request-tag condition: the action, the tag key it needs. */
     private static final Map<String, TagKey> ADMITTED_WHEN_TAGGED = admittedWhenTagged();
-    /** Statements admitted on "*" only whole, exactly as their upstream document has them. */
-    private static final Set<Set<String>> ADMITTED_AS_DOCUMENTED = Set.of(Set.copyOf(LOAD_BALANCER_INGRESS_INTEGRATIONS),
-            Set.copyOf(LOAD_BALANCER_LISTENER_CHANGES), Set.copyOf(LOAD_BALANCER_LISTENER_SETTINGS));
 
     /**
      * The tag condition key an action is admitted under: the exact key, or a key prefix that a
@@ -185,6 +176,9 @@ final class AnyResourceActions {
         names.addAll(SECRETS_MANAGER_LISTING);
         names.addAll(NODE_GROUP_DESCRIPTIONS);
         names.addAll(LOAD_BALANCER_DESCRIPTIONS);
+        names.addAll(CERTIFICATE_LISTING);
+        names.add(LOAD_BALANCER_SET_WEB_ACL);
+        names.addAll(SHIELD_SUBSCRIPTION_AND_CREATION);
         names.addAll(EFS_DESCRIPTIONS);
         names.addAll(SNAPSHOT_DESCRIPTIONS);
         return Set.copyOf(names);
@@ -215,20 +209,14 @@ final class AnyResourceActions {
     /**
      * @param statement a statement on {@code *}
      * @return whether IAM would authorize its actions only on {@code *} ({@link #admitsAll}); or
-     *     it is, unconditioned, exactly one of the statements upstream documents on {@code *}
-     *     ({@link #LOAD_BALANCER_LISTENER_CHANGES}...); or its actions are changes admitted under a
-     *     tag condition and the statement has it: the tag must exist ({@code Null} false) or equal
-     *     a value ({@code StringEquals})
+     *     its actions are changes admitted under a tag condition and the statement has it: the tag
+     *     must exist ({@code Null} false) or equal a value ({@code StringEquals})
      */
     static boolean admits(IamStatement statement) {
         if (admitsAll(statement.actions())) {
             return true;
         }
         var actions = statement.actions();
-        var names = actions.stream().map(IamAction::value).collect(java.util.stream.Collectors.toSet());
-        if (statement.conditions().isEmpty() && ADMITTED_AS_DOCUMENTED.contains(names)) {
-            return true;
-        }
         if (actions.isEmpty() || !actions.stream().allMatch(a -> ADMITTED_WHEN_TAGGED.containsKey(a.value()))) {
             return false;
         }

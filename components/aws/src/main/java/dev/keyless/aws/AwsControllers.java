@@ -11,6 +11,7 @@ import software.amazon.awssdk.policybuilder.iam.IamStatement;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Ready identities for the controllers an EKS cluster runs (external-dns, cert-manager,
@@ -264,13 +265,14 @@ public final class AwsControllers {
      * (unchanged through v2.17.1), tag conditions included, with every condition on the
      * {@code elbv2.k8s.aws/cluster} tag narrowed from "has the tag" to "tagged with this
      * cluster's name" (the controller tags everything it creates with its {@code --cluster-name}),
-     * and the untagged security group calls named by resource type ({@code security-group/*},
-     * {@code vpc/*}) instead of {@code *}; see {@link LoadBalancerControllerPolicy}. The describes,
-     * the Ingress integrations (ACM and IAM certificates, Cognito, WAF, Shield) and the listener
-     * and rule changes stay on {@code *} exactly as upstream has them: they name certificates,
-     * web ACLs and ids no policy knows before the Ingresses are written. Resources are in the
-     * {@code aws} partition. Namespace {@code kube-system}, ServiceAccount
-     * {@code aws-load-balancer-controller} (the name the install guide gives the chart).
+     * the untagged security group calls named by resource type ({@code security-group/*},
+     * {@code vpc/*}), the listener and rule changes on this cluster's tagged load balancers,
+     * listeners and rules, and the certificate reads on certificate ARNs, instead of {@code *};
+     * see {@link LoadBalancerControllerPolicy}. On {@code *} stay only the describes and the
+     * certificate listings, which name no resource. WAF, Shield and Cognito are left out: see
+     * {@link #awsLoadBalancerController(String, Set)}. Resources are in the {@code aws} partition.
+     * Namespace {@code kube-system}, ServiceAccount {@code aws-load-balancer-controller} (the name
+     * the install guide gives the chart).
      *
      * @param clusterName the EKS cluster's name, as given to the controller's {@code clusterName} value
      * @return the preset
@@ -279,10 +281,26 @@ public final class AwsControllers {
      * @see <a href="https://github.com/kubernetes-sigs/aws-load-balancer-controller/blob/v2.13.4/docs/deploy/installation.md">v2.13.4 installation guide: kube-system, aws-load-balancer-controller</a>
      */
     public static ControllerPreset awsLoadBalancerController(String clusterName) {
+        return awsLoadBalancerController(clusterName, Set.of());
+    }
+
+    /**
+     * The AWS Load Balancer Controller ({@link #awsLoadBalancerController(String)}) with the
+     * Ingress add-ons its cluster's Ingresses use: each one's statements on its resource types
+     * account-wide, and a preview warning naming what it widens.
+     *
+     * @param clusterName the EKS cluster's name, as given to the controller's {@code clusterName} value
+     * @param features    the add-ons, e.g. {@code Set.of(LoadBalancerIngressFeature.WAF)}; none is the plain preset
+     * @return the preset
+     * @throws InvalidInputException when the name breaks {@link #CLUSTER_NAME_RULE}, or the set or a feature is null
+     */
+    public static ControllerPreset awsLoadBalancerController(String clusterName, Set<LoadBalancerIngressFeature> features) {
         requireClusterName("awsLoadBalancerController", clusterName);
+        var asked = LoadBalancerControllerFeatures.require(features);
         return ControllerPreset.of("aws-load-balancer-controller", "kube-system", "aws-load-balancer-controller",
-                List.of(new ControllerGrant("AWS Load Balancer Controller on the load balancers tagged for " + clusterName,
-                        LoadBalancerControllerPolicy.statements(clusterName), List.of())));
+                List.of(new ControllerGrant(LoadBalancerControllerFeatures.describe(clusterName, asked),
+                        LoadBalancerControllerPolicy.statements(clusterName, asked), List.of(),
+                        LoadBalancerControllerFeatures.warnings(clusterName, asked))));
     }
 
     /**

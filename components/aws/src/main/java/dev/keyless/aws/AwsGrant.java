@@ -65,4 +65,14 @@ public interface AwsGrant extends AccessGrant {
     default List<String> managedPolicyArns() {
         return List.of();
     }
+
+    /**
+     * What an option the grant was given widens beyond its resources, shown as warnings beside
+     * the role in the preview (a controller preset's opt-in add-on).
+     *
+     * @return the warnings; none by default
+     */
+    default List<String> warnings() {
+        return List.of();
+    }
 }

@@ -19,9 +19,16 @@ final class ControllerGrant implements AwsGrant {
     private final List<IamStatement> longestStatements;
     private final List<String> managedPolicyArns;
     private final Optional<List<IamStatement>> knownStatements;
+    private final List<String> warnings;
 
     ControllerGrant(String description, List<IamStatement> statements, List<String> managedPolicyArns) {
-        this(description, Output.of(List.copyOf(statements)), statements, managedPolicyArns, Optional.of(List.copyOf(statements)));
+        this(description, statements, managedPolicyArns, List.of());
+    }
+
+    /** @param warnings what an option the preset was given widens, for the preview */
+    ControllerGrant(String description, List<IamStatement> statements, List<String> managedPolicyArns, List<String> warnings) {
+        this(description, Output.of(List.copyOf(statements)), statements, managedPolicyArns, Optional.of(List.copyOf(statements)),
+                warnings);
     }
 
     /**
@@ -30,12 +37,13 @@ final class ControllerGrant implements AwsGrant {
      */
     ControllerGrant(String description, Output<List<IamStatement>> statements, List<IamStatement> longestStatements,
             List<String> managedPolicyArns) {
-        this(description, statements, longestStatements, managedPolicyArns, Optional.empty());
+        this(description, statements, longestStatements, managedPolicyArns, Optional.empty(), List.of());
     }
 
     private ControllerGrant(String description, Output<List<IamStatement>> statements, List<IamStatement> longestStatements,
-            List<String> managedPolicyArns, Optional<List<IamStatement>> knownStatements) {
+            List<String> managedPolicyArns, Optional<List<IamStatement>> knownStatements, List<String> warnings) {
         this.knownStatements = knownStatements;
+        this.warnings = List.copyOf(warnings);
         this.description = description;
         this.statements = statements;
         this.longestStatements = List.copyOf(longestStatements);
@@ -60,6 +68,11 @@ final class ControllerGrant implements AwsGrant {
     @Override
     public List<String> managedPolicyArns() {
         return managedPolicyArns;
+    }
+
+    @Override
+    public List<String> warnings() {
+        return warnings;
     }
 
     @Override

@@ -219,5 +219,6 @@ final class FederatedRole {
         if (settings.allowWildcardPermissions) {
             EngineWarnings.warn(owner, "the role of " + workload + " allows wildcard permissions in its grants");
         }
+        request.grants().forEach(grant -> grant.warnings().forEach(warning -> EngineWarnings.warn(owner, warning)));
     }
 }

@@ -75,17 +75,28 @@ class AnyResourceActionsTest {
     }
 
     @Test
-    void upstreamsUntaggedStatementsOnAnyResourceAreAdmittedOnlyWhole() {
-        assertThatCode(() -> InlinePolicy.of(ACCOUNT, List.of(onAnyResource("elasticloadbalancing:CreateListener",
-                "elasticloadbalancing:DeleteListener", "elasticloadbalancing:CreateRule", "elasticloadbalancing:DeleteRule")), false, false))
-                .doesNotThrowAnyException();
-        assertThatThrownBy(() -> InlinePolicy.of(ACCOUNT, List.of(onAnyResource("elasticloadbalancing:CreateListener")), false, false))
-                .hasMessage(REFUSED);
-        assertThatThrownBy(() -> InlinePolicy.of(ACCOUNT, List.of(onAnyResource("shield:CreateProtection")), false, false))
-                .hasMessage(REFUSED);
+    void listenerAndRuleChangesAreRefusedOnAnyResourceEvenAsUpstreamsWholeStatement() {
+        // The preset names their listener, rule and load balancer ARNs instead.
         assertThatThrownBy(() -> InlinePolicy.of(ACCOUNT, List.of(onAnyResource("elasticloadbalancing:CreateListener",
-                "elasticloadbalancing:DeleteListener", "elasticloadbalancing:CreateRule", "elasticloadbalancing:DeleteRule",
-                "elasticloadbalancing:DeleteLoadBalancer")), false, false)).hasMessage(REFUSED);
+                "elasticloadbalancing:DeleteListener", "elasticloadbalancing:CreateRule", "elasticloadbalancing:DeleteRule")), false, false))
+                .hasMessage(REFUSED);
+        assertThatThrownBy(() -> InlinePolicy.of(ACCOUNT, List.of(onAnyResource("elasticloadbalancing:ModifyListener")), false, false))
+                .hasMessage(REFUSED);
+    }
+
+    @Test
+    void theCertificateListingsAndTheAddOnsActionsThatNameNoResourceAreAdmittedByNameAndTheirReadsAreNot() {
+        assertThatCode(() -> InlinePolicy.of(ACCOUNT, List.of(onAnyResource("acm:ListCertificates", "iam:ListServerCertificates"),
+                onAnyResource("elasticloadbalancing:SetWebAcl"), onAnyResource("shield:GetSubscriptionState", "shield:CreateProtection")),
+                false, false)).doesNotThrowAnyException();
+        for (var read : List.of("acm:DescribeCertificate", "iam:GetServerCertificate", "wafv2:AssociateWebACL", "shield:DeleteProtection",
+                "cognito-idp:DescribeUserPoolClient")) {
+            assertThatThrownBy(() -> InlinePolicy.of(ACCOUNT, List.of(onAnyResource(read)), false, false)).as(read).hasMessage(REFUSED);
+        }
+        assertThatThrownBy(() -> InlinePolicy.of(ACCOUNT, List.of(onAnyResource("acm:ListCertificates", "acm:DescribeCertificate")), false, false))
+                .hasMessage(REFUSED);
+        assertThatThrownBy(() -> InlinePolicy.of(ACCOUNT, List.of(onAnyResource("s3:*")), false, false))
+                .hasMessage(REFUSED.replace("'resource *'", "'action s3:*'"));
     }
 
     @Test

@@ -265,8 +265,13 @@ public final class AwsKit implements CloudKit {
                     () -> AwsControllers.externalSecrets(settings.textList("secrets").orElse(List.of())))),
             new ControllerKind("clusterAutoscaler", List.of("clusterName"), (settings, cluster) -> clusterName(settings, cluster)
                     .flatMap(name -> ControllerKind.attempt(settings, "clusterName", () -> AwsControllers.clusterAutoscaler(name)))),
-            new ControllerKind("loadBalancerController", List.of("clusterName"), (settings, cluster) -> clusterName(settings, cluster)
-                    .flatMap(name -> ControllerKind.attempt(settings, "clusterName", () -> AwsControllers.awsLoadBalancerController(name)))),
+            new ControllerKind("loadBalancerController", List.of("clusterName", LoadBalancerFeatures.KEY), (settings, cluster) -> {
+                // Both read first, so a config with two problems shows both.
+                var name = clusterName(settings, cluster);
+                var features = LoadBalancerFeatures.read(settings);
+                return name.isEmpty() || features.isEmpty() ? Optional.empty() : ControllerKind.attempt(settings, "clusterName",
+                        () -> AwsControllers.awsLoadBalancerController(name.get(), features.get()));
+            }),
             new ControllerKind("ebsCsi", List.of("keyArn"), (settings, cluster) -> ControllerKind.attempt(settings, "keyArn",
                     () -> settings.text("keyArn").map(AwsControllers::ebsCsiDriver).orElseGet(AwsControllers::ebsCsiDriver))));
 

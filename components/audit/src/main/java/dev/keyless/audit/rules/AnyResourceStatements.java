@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>every action names no resource, so {@code *} is its only possible resource: the ECR login,
  *       Route 53's zone listings, Secrets Manager's listing and batch read (whose caller still needs
- *       {@code GetSecretValue} on each secret), ACM's and IAM's certificate listings; or reads only
+ *       {@code GetSecretValue} on each secret), ACM's and IAM's certificate listings, ELB's
+ *       {@code SetWebAcl} and Shield's {@code CreateProtection}; or reads only
  *       metadata or configuration: a {@code Describe…} of EC2, Auto Scaling, Elastic Load
  *       Balancing, EKS, ACM or Shield, by name or as the {@code ec2:Describe*} wildcard upstream
  *       documents, and the few named reads a load balancer controller makes
@@ -46,6 +47,11 @@ final class AnyResourceStatements {
             "ec2:GetInstanceTypesFromInstanceRequirements",
             "acm:ListCertificates",
             "iam:ListServerCertificates",
+            // The AWS Load Balancer Controller's WAF and Shield add-ons: the permission ELB checks
+            // when WAF associates a web ACL, and creating a protection, whose ARN Shield generates
+            // (https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsshield.html).
+            "elasticloadbalancing:SetWebAcl",
+            "shield:CreateProtection",
             // Configuration reads a load balancer controller makes: a server certificate's public
             // body and chain (never its private key), the web ACL on a load balancer, Shield's state.
             "iam:GetServerCertificate",

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
  * The controller presets' statements on {@code "Resource": "*"} read for what they are. The first
  * five policies are the exact JSON keyless-aws's AwsControllersTest expects of AwsControllers
  * (external-dns, cert-manager, external-secrets, cluster-autoscaler, the EBS CSI driver's key); the
- * Load Balancer Controller's statements are the shapes its upstream iam_policy.json uses. The GCP
+ * Load Balancer Controller's statements are the shapes its upstream iam_policy.json uses for what
+ * keyless leaves on {@code *}, and the ones its preset names ARNs for, its WAF and Shield add-ons'
+ * included. The GCP
  * external-dns preset's bindings are those keyless-gcp's GcpControllersTest expects.
  */
 class ControllerPresetPoliciesTest {
@@ -58,15 +60,22 @@ class ControllerPresetPoliciesTest {
               {"Effect": "Allow", "Action": "iam:CreateServiceLinkedRole", "Resource": "*",
                "Condition": {"StringEquals": {"iam:AWSServiceName": "elasticloadbalancing.amazonaws.com"}}},
               {"Effect": "Allow", "Action": ["ec2:DescribeAccountAttributes", "ec2:DescribeAddresses", "ec2:DescribeVpcs",
-                 "elasticloadbalancing:DescribeLoadBalancers", "elasticloadbalancing:DescribeTargetGroups",
-                 "acm:ListCertificates", "acm:DescribeCertificate", "iam:ListServerCertificates"],
+                 "elasticloadbalancing:DescribeLoadBalancers", "elasticloadbalancing:DescribeTargetGroups"],
                "Resource": "*"},
+              {"Effect": "Allow", "Action": ["acm:ListCertificates", "iam:ListServerCertificates"], "Resource": "*"},
+              {"Effect": "Allow", "Action": ["acm:DescribeCertificate", "iam:GetServerCertificate"],
+               "Resource": ["arn:aws:acm:*:*:certificate/*", "arn:aws:iam::*:server-certificate/*"]},
               {"Effect": "Allow", "Action": ["elasticloadbalancing:CreateLoadBalancer", "elasticloadbalancing:CreateTargetGroup"],
                "Resource": "*", "Condition": {"Null": {"aws:RequestTag/elbv2.k8s.aws/cluster": "false"}}},
               {"Effect": "Allow", "Action": ["elasticloadbalancing:ModifyLoadBalancerAttributes", "elasticloadbalancing:DeleteLoadBalancer"],
                "Resource": "*", "Condition": {"Null": {"aws:ResourceTag/elbv2.k8s.aws/cluster": "false"}}},
               {"Effect": "Allow", "Action": ["ec2:AuthorizeSecurityGroupIngress", "ec2:RevokeSecurityGroupIngress", "ec2:DeleteSecurityGroup"],
-               "Resource": "*", "Condition": {"StringEquals": {"aws:ResourceTag/elbv2.k8s.aws/cluster": "green"}}}]}""";
+               "Resource": "*", "Condition": {"StringEquals": {"aws:ResourceTag/elbv2.k8s.aws/cluster": "green"}}},
+              {"Effect": "Allow", "Action": ["elasticloadbalancing:DeleteListener", "elasticloadbalancing:CreateRule", "elasticloadbalancing:DeleteRule"],
+               "Resource": ["arn:aws:elasticloadbalancing:*:*:listener/app/*/*/*", "arn:aws:elasticloadbalancing:*:*:listener-rule/app/*/*/*"],
+               "Condition": {"StringEquals": {"aws:ResourceTag/elbv2.k8s.aws/cluster": "green"}}},
+              {"Effect": "Allow", "Action": "elasticloadbalancing:SetWebAcl", "Resource": "*"},
+              {"Effect": "Allow", "Action": ["shield:GetSubscriptionState", "shield:CreateProtection"], "Resource": "*"}]}""";
 
     private static String policy(String name, String document) {
         return step(POLICY, name, "{\"policy\":" + TextNode.valueOf(document) + "}");
@@ -144,6 +153,10 @@ class ControllerPresetPoliciesTest {
                 // Returns the app client's secret: not metadata.
                 statement("client-secret", "\"Action\": \"cognito-idp:DescribeUserPoolClient\", \"Resource\": \"*\""),
                 statement("secret-values", "\"Action\": \"secretsmanager:GetSecretValue\", \"Resource\": \"*\""),
+                // Upstream's untagged listener and rule changes: any listener of the account.
+                statement("listeners", "\"Action\": [\"elasticloadbalancing:CreateListener\", \"elasticloadbalancing:DeleteRule\"], "
+                        + "\"Resource\": \"*\""),
+                statement("protections", "\"Action\": \"shield:DeleteProtection\", \"Resource\": \"*\""),
                 statement("zones", "\"Action\": \"route53:ListHostedZones\", \"Resource\": \"" + ZONE + "\"")))
                 .containsExactly(
                         "s3: Action s3:*, Resource *",
@@ -155,6 +168,8 @@ class ControllerPresetPoliciesTest {
                         "tag-keys: Resource *",
                         "linked-role-any: Resource *",
                         "client-secret: Resource *",
-                        "secret-values: Resource *");
+                        "secret-values: Resource *",
+                        "listeners: Resource *",
+                        "protections: Resource *");
     }
 }
