@@ -1,0 +1,95 @@
+package dev.keyless.landingzone;
+
+import dev.keyless.landingzone.config.InvalidConfigException;
+import dev.keyless.preview.engine.RecordedDeployment;
+import dev.keyless.testkit.Json;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A cluster's {@code velero} controller on each cloud: backing up to a store the config declares
+ * (the one it creates, or the existing one it names) or to an existing bucket or container named
+ * outright, and bad settings at their config paths, all in one error.
+ */
+class VeleroControllerTest {
+    private static final String EKS = """
+            eks-kubeconfig: "apiVersion: v1"
+            clusters:
+              platform:
+                cloud: aws
+                adopt:
+                  clusterName: platform
+                  issuerUrl: https://oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE
+                  kubeconfigSecret: eks-kubeconfig
+                controllers:
+                  velero: %s
+            stores:
+              backups: {cloud: aws}
+              archive: {cloud: aws, create: false, bucket: acme-archive}
+              db: {cloud: aws, kind: secret, arn: "arn:aws:secretsmanager:eu-west-1:111122223333:secret:shop/db-AbCdEf"}
+              lake: {cloud: gcp, location: EU}
+            workloads: {}
+            """;
+
+    private static List<String> problems(String config) {
+        var failure = ZoneStack.withConfig(config).runExpectingFailure(LandingZone::stack);
+        assertThat(failure.error()).isInstanceOf(InvalidConfigException.class);
+        assertThat(failure.registeredBesidesStack()).isEmpty();
+        return ((InvalidConfigException) failure.error()).problems();
+    }
+
+    private static Object policy(RecordedDeployment deployment, String role) {
+        return Json.parse(deployment.resource("aws:iam/role:Role", role).input("inlinePolicies.0.policy").orElseThrow());
+    }
+
+    private static Object awsVeleroPolicy(String bucket) {
+        return Json.parse("""
+                {"Version": "2012-10-17", "Statement": [
+                  {"Effect": "Allow", "Action": ["ec2:DescribeVolumes", "ec2:DescribeSnapshots"], "Resource": "*"},
+                  {"Effect": "Allow", "Action": ["ec2:CreateTags", "ec2:CreateVolume", "ec2:CreateSnapshot", "ec2:DeleteSnapshot"],
+                   "Resource": ["arn:aws:ec2:*:*:volume/*", "arn:aws:ec2:*::snapshot/*"]},
+                  {"Effect": "Allow", "Action": ["s3:GetObject", "s3:DeleteObject", "s3:PutObject", "s3:PutObjectTagging",
+                     "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"],
+                   "Resource": "arn:aws:s3:::%1$s/*"},
+                  {"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::%1$s"}]}
+                """.formatted(bucket));
+    }
+
+    @Test
+    void onEksVeleroBacksUpToTheBucketTheLandingZoneCreates() {
+        var deployment = ZoneStack.withConfig(EKS.formatted("{bucket: backups}")).run(LandingZone::stack);
+
+        // The created bucket's name, which the simulated provider gives as Pulumi's auto-name would.
+        var bucket = (String) deployment.resource("aws:s3/bucketV2:BucketV2", "backups").output("bucket").orElseThrow();
+        assertThat(bucket).startsWith("backups-");
+        assertThat(policy(deployment, "platform-velero-role")).isEqualTo(awsVeleroPolicy(bucket));
+        assertThat(deployment.resource("kubernetes:core/v1:ServiceAccount", "platform-velero-sa").input("metadata.name")).contains("velero-server");
+    }
+
+    @Test
+    void onEksVeleroBacksUpToAnExistingBucketNamedByAStoreOrOutright() {
+        assertThat(policy(ZoneStack.withConfig(EKS.formatted("{bucket: archive}")).run(LandingZone::stack), "platform-velero-role"))
+                .isEqualTo(awsVeleroPolicy("acme-archive"));
+        assertThat(policy(ZoneStack.withConfig(EKS.formatted("{bucket: acme-velero}")).run(LandingZone::stack), "platform-velero-role"))
+                .isEqualTo(awsVeleroPolicy("acme-velero"));
+    }
+
+    @Test
+    void onEksABucketMissingBadlyNamedOrNotABucketOfItsCloudIsAProblemAtItsPath() {
+        assertThat(problems(EKS.formatted("{}"))).containsExactly("clusters.platform.controllers.velero.bucket: is required: "
+                + "the backup bucket: the key of a bucket under stores, or an existing bucket's name");
+        assertThat(problems(EKS.formatted("{bucket: Acme_Backups, snapshots: true}"))).containsExactly(
+                "clusters.platform.controllers.velero.snapshots: unknown key; expected one of bucket, namespace, serviceAccount",
+                "clusters.platform.controllers.velero.bucket: bucket must be 3 to 63 characters of [a-z0-9.-], starting and ending "
+                        + "with a letter or digit, no '..', not an IP address, not starting with 'xn--', 'sthree-' or 'amzn-s3-demo-' and "
+                        + "not ending with '-s3alias', '--ol-s3', '.mrap', '--x-s3' or '--table-s3' (S3 bucket name): 'Acme_Backups'");
+        assertThat(problems(EKS.formatted("{bucket: db}"))).containsExactly(
+                "clusters.platform.controllers.velero.bucket: names store 'db', a secret; Velero backs up to a bucket");
+        assertThat(problems(EKS.formatted("{bucket: lake}"))).containsExactly(
+                "clusters.platform.controllers.velero.bucket: names store 'lake' on gcp; Velero backs up to a bucket of its "
+                        + "cluster's cloud, aws");
+    }
+}
