@@ -117,7 +117,7 @@ class ControllersTest {
                 "clusters.platform.controllers.ebsCsi.keyArn: ebsCsiDriver key must be a KMS key ARN, arn:aws:kms:REGION:ACCOUNT:key/KEY_ID "
                         + "(not an alias: IAM does not resolve an alias in Resource): 'arn:aws:kms:eu-west-1:111122223333:alias/ebs'",
                 "clusters.analytics.controllers.clusterAutoscaler: is not a controller with a preset on gcp; expected one of "
-                        + "certManager, externalDns, externalSecrets",
+                        + "certManager, externalDns, externalSecrets, velero",
                 "clusters.analytics.controllers.externalDns.zones: externalDns must be at least one Cloud DNS managed zone (the "
                         + "controller changes records only in the zones named) name: '[]'",
                 "clusters.analytics.controllers.certManager.zone: unknown key; expected one of namespace, project, serviceAccount, zones");

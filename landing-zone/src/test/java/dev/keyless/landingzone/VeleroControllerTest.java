@@ -34,6 +34,26 @@ class VeleroControllerTest {
             workloads: {}
             """;
 
+    private static final String GKE = """
+            gke-kubeconfig: "apiVersion: v1"
+            clusters:
+              analytics:
+                cloud: gcp
+                adopt:
+                  projectId: acme-data
+                  location: europe-west1
+                  clusterName: analytics
+                  kubeconfigSecret: gke-kubeconfig
+                controllers:
+                  velero: %s
+            stores:
+              backups: {cloud: gcp, location: EU}
+              archive: {cloud: gcp, create: false, bucket: acme-archive}
+              images: {cloud: aws, create: false, bucket: acme-images}
+            workloads: {}
+            """;
+    private static final String BUCKET_MEMBER = "gcp:storage/bucketIAMMember:BucketIAMMember";
+
     private static List<String> problems(String config) {
         var failure = ZoneStack.withConfig(config).runExpectingFailure(LandingZone::stack);
         assertThat(failure.error()).isInstanceOf(InvalidConfigException.class);
@@ -91,5 +111,42 @@ class VeleroControllerTest {
         assertThat(problems(EKS.formatted("{bucket: lake}"))).containsExactly(
                 "clusters.platform.controllers.velero.bucket: names store 'lake' on gcp; Velero backs up to a bucket of its "
                         + "cluster's cloud, aws");
+    }
+
+    @Test
+    void onGkeVeleroUsesTheCreatedBucketAndSnapshotsDisksInTheClustersProjectOnlyWhenAsked() {
+        var deployment = ZoneStack.withConfig(GKE.formatted("{bucket: backups}")).run(LandingZone::stack);
+        var bucket = deployment.resource("gcp:storage/bucket:Bucket", "backups").output("name").orElseThrow();
+        assertThat(deployment.ofType(BUCKET_MEMBER)).singleElement().satisfies(member -> {
+            assertThat(member.name()).isEqualTo("analytics-velero-grant-backups-read-write");
+            assertThat(member.input("bucket")).contains(bucket);
+            assertThat(member.input("role")).contains("roles/storage.objectUser");
+            assertThat((String) member.input("member").orElseThrow()).endsWith("/subject/ns/velero/sa/velero-server");
+        });
+        assertThat(deployment.ofType("gcp:projects/iAMMember:IAMMember")).isEmpty();
+
+        var snapshots = ZoneStack.withConfig(GKE.formatted("{bucket: acme-velero, diskSnapshots: true}")).run(LandingZone::stack);
+        assertThat(snapshots.ofType(BUCKET_MEMBER)).singleElement()
+                .satisfies(member -> assertThat(member.input("bucket")).contains("acme-velero"));
+        assertThat(snapshots.ofType("gcp:projects/iAMMember:IAMMember")).singleElement()
+                .satisfies(member -> assertThat(member.input("project")).contains("acme-data"));
+    }
+
+    @Test
+    void onGkeAnExistingBucketStoreIsTheBucketVeleroIsGiven() {
+        var deployment = ZoneStack.withConfig(GKE.formatted("{bucket: archive}")).run(LandingZone::stack);
+        assertThat(deployment.ofType(BUCKET_MEMBER)).singleElement()
+                .satisfies(member -> assertThat(member.input("bucket")).contains("acme-archive"));
+    }
+
+    @Test
+    void onGkeBadSettingsAreProblemsAtTheirPathsAllInOneError() {
+        assertThat(problems(GKE.formatted("{bucket: images, diskSnapshots: yes-please, project: other}"))).containsExactly(
+                "clusters.analytics.controllers.velero.project: unknown key; expected one of bucket, diskSnapshots, namespace, serviceAccount",
+                "clusters.analytics.controllers.velero.diskSnapshots: must be true or false, not the string 'yes-please'",
+                "clusters.analytics.controllers.velero.bucket: names store 'images' on aws; Velero backs up to a bucket of its "
+                        + "cluster's cloud, gcp");
+        assertThat(problems(GKE.formatted("{bucket: Acme_Backups}"))).singleElement()
+                .satisfies(problem -> assertThat(problem).startsWith("clusters.analytics.controllers.velero.bucket: bucket").endsWith("'Acme_Backups'"));
     }
 }
