@@ -52,6 +52,23 @@ class VeleroControllerTest {
               images: {cloud: aws, create: false, bucket: acme-images}
             workloads: {}
             """;
+    private static final String AKS = """
+            aks-kubeconfig: "apiVersion: v1"
+            clusters:
+              aks:
+                cloud: azure
+                adopt:
+                  issuerUrl: https://westeurope.oic.prod-aks.azure.com/72f988bf-86f1-41af-91ab-2d7cd011db47/0d2f7c7a-4b1e-4e5a-9c3d-00000000ad0e/
+                  resourceGroup: platform-rg
+                  kubeconfigSecret: aks-kubeconfig
+                controllers:
+                  velero: %s
+            stores:
+              backups: {cloud: azure, resourceGroup: backup-rg}
+              db: {cloud: azure, kind: secret, resourceGroup: platform-rg, vault: platform-kv, secret: db-password}
+            workloads: {}
+            """;
+    private static final String ROLE_ASSIGNMENT = "azure-native:authorization:RoleAssignment";
     private static final String BUCKET_MEMBER = "gcp:storage/bucketIAMMember:BucketIAMMember";
 
     private static List<String> problems(String config) {
@@ -148,5 +165,39 @@ class VeleroControllerTest {
                         + "cluster's cloud, gcp");
         assertThat(problems(GKE.formatted("{bucket: Acme_Backups}"))).singleElement()
                 .satisfies(problem -> assertThat(problem).startsWith("clusters.analytics.controllers.velero.bucket: bucket").endsWith("'Acme_Backups'"));
+    }
+
+    @Test
+    void onAksVeleroIsContributorOnTheCreatedContainerOrOnAnExistingOneNamedByAllThree() {
+        var created = ZoneStack.withConfig(AKS.formatted("{container: backups}")).run(LandingZone::stack);
+        var container = (String) created.resource("azure-native:storage:BlobContainer", "backups").output("id").orElseThrow();
+        assertThat(created.ofType(ROLE_ASSIGNMENT)).singleElement().satisfies(assignment -> {
+            assertThat(assignment.input("scope")).contains(container);
+            assertThat((String) assignment.input("roleDefinitionId").orElseThrow()).endsWith("/ba92f5b4-2d11-453d-a403-e96b0029c9fe");
+        });
+
+        var existing = ZoneStack.withConfig(AKS.formatted(
+                "{container: velero, account: acmebackups, resourceGroup: backup-rg, diskResourceGroup: MC_platform-rg_aks_westeurope}"))
+                .run(LandingZone::stack);
+        assertThat(existing.ofType(ROLE_ASSIGNMENT)).extracting(assignment -> (String) assignment.input("scope").orElseThrow())
+                .anySatisfy(scope -> assertThat(scope).endsWith(
+                        "/resourceGroups/backup-rg/providers/Microsoft.Storage/storageAccounts/acmebackups/blobServices/default/containers/velero"))
+                .anySatisfy(scope -> assertThat(scope).endsWith("/resourceGroups/MC_platform-rg_aks_westeurope"))
+                .hasSize(2);
+    }
+
+    @Test
+    void onAksBadSettingsAreProblemsAtTheirPathsAllInOneError() {
+        assertThat(problems(AKS.formatted("{container: Velero_Backups, diskResourceGroup: 'bad rg!'}"))).containsExactly(
+                "clusters.aks.controllers.velero.diskResourceGroup: diskResourceGroup must be 1 to 90 characters of [A-Za-z0-9_.()-], "
+                        + "not ending in '.' (Azure resource group name): 'bad rg!'",
+                "clusters.aks.controllers.velero.resourceGroup: is required: the resource group of the container's storage account",
+                "clusters.aks.controllers.velero.account: is required: the container's storage account",
+                "clusters.aks.controllers.velero.container: container must be 3 to 63 characters of [a-z0-9-], starting and ending "
+                        + "with a letter or digit, with no two hyphens in a row (blob container name): 'Velero_Backups'");
+        assertThat(problems(AKS.formatted("{container: backups, account: acmebackups}"))).containsExactly(
+                "clusters.aks.controllers.velero.account: is for a container named outright; store 'backups' names its own");
+        assertThat(problems(AKS.formatted("{container: db}"))).containsExactly(
+                "clusters.aks.controllers.velero.container: names store 'db', a secret; Velero backs up to a container");
     }
 }

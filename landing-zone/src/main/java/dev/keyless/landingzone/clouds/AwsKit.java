@@ -274,7 +274,8 @@ public final class AwsKit implements CloudKit {
                     () -> settings.text("keyArn").map(AwsControllers::ebsCsiDriver).orElseGet(AwsControllers::ebsCsiDriver))),
             // Velero's AWS preset always includes EBS snapshots: there is no disk-snapshot scope to name.
             new ControllerKind("velero", List.of("bucket"), (settings, cluster, stores) ->
-                    VeleroTarget.read(settings, "bucket", "bucket", cluster, stores, Optional.empty(), AwsControllers::velero)));
+                    VeleroTarget.read(settings, "bucket", "bucket", cluster, stores, Optional.empty(),
+                            bucket -> Optional.of(AwsControllers.velero(bucket)), ConfigTerms.SAME)));
 
     // The autoscaler and the load balancer controller act on what is tagged with the cluster's
     // name: the cluster's own, unless the config names another.

@@ -250,7 +250,8 @@ public final class GcpKit implements CloudKit {
                                                                                        DeclaredStores stores) {
         var diskProject = settings.bool("diskSnapshots", false)
                 ? ((PlannedGkeCluster) cluster.planned()).knownProjectId() : Optional.<String>empty();
-        return VeleroTarget.read(settings, "bucket", "bucket", cluster, stores, diskProject, bucket -> veleroOn(bucket, diskProject));
+        return VeleroTarget.read(settings, "bucket", "bucket", cluster, stores, diskProject, bucket -> Optional.of(veleroOn(bucket, diskProject)),
+                ConfigTerms.SAME);
     }
 
     private static String project(ConfigNode settings, ClusterSpec cluster) {

@@ -1,6 +1,7 @@
 package dev.keyless.landingzone.config;
 
 import dev.keyless.core.ControllerPreset;
+import dev.keyless.core.InvalidInputException;
 
 import java.util.List;
 import java.util.Optional;
@@ -25,11 +26,14 @@ public final class VeleroTarget {
      * @param cluster   the controller's cluster
      * @param stores    the stores the config declares
      * @param snapshots where Velero also snapshots disks, when the cloud's preset takes that apart
-     * @param existing  the preset on an existing target of that name, checked now
+     * @param existing  the preset on an existing target of that name, made now; empty when the settings
+     *                  it also needs have problems (reported)
+     * @param terms     how the config names the preset's fields, so a refusal is reported at the setting written
      * @return the preset given the stores by key, or empty when there is a problem (reported)
      */
     public static Optional<Function<Function<String, Store>, ControllerPreset>> read(ConfigNode settings, String setting, String what,
-            ClusterSpec cluster, DeclaredStores stores, Optional<String> snapshots, Function<String, ControllerPreset> existing) {
+            ClusterSpec cluster, DeclaredStores stores, Optional<String> snapshots, Function<String, Optional<ControllerPreset>> existing,
+            ConfigTerms terms) {
         var name = settings.requiredText(setting, "the backup " + what + ": the key of a " + what + " under stores, or an existing "
                 + what + "'s name");
         if (name.isEmpty()) {
@@ -38,7 +42,13 @@ public final class VeleroTarget {
         var key = name.get();
         var cloud = stores.clouds().get(key);
         if (cloud == null) {
-            return ControllerKind.attempt(settings, setting, () -> existing.apply(key)).map(made -> registered -> made);
+            try {
+                return existing.apply(key).map(made -> registered -> made);
+            } catch (InvalidInputException refusal) {
+                var field = terms.keys().getOrDefault(refusal.field(), refusal.field());
+                settings.problems().add(settings.has(field) ? settings.path(field) : settings.path(setting), terms.message(refusal));
+                return Optional.empty();
+            }
         }
         if (cloud != cluster.cloud()) {
             settings.problems().add(settings.path(setting), "names store '" + key + "' on " + cloud.configName() + "; Velero backs up to a "
