@@ -89,9 +89,9 @@ final class ControllerReader {
         // Checked on the planned stores above: made again on the registered ones, moved as the config moves it.
         var recipe = made.orElseThrow();
         Function<Function<String, Store>, ControllerPreset> registered = registeredStores -> {
-            var chart = recipe.apply(registeredStores);
-            chart = namespace.map(chart::inNamespace).orElse(chart);
-            return serviceAccount.map(chart::serviceAccountName).orElse(chart);
+            var onStores = recipe.apply(registeredStores);
+            var moved = namespace.map(onStores::inNamespace).orElse(onStores);
+            return serviceAccount.map(moved::serviceAccountName).orElse(moved);
         };
         var chart = preset.get();
         workloads.claim(settings, cluster.key(), chart.namespace(), chart.serviceAccountName(), !SystemNamespaces.contains(chart.namespace()));
