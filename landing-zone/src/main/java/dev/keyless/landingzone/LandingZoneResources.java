@@ -51,7 +51,7 @@ record LandingZoneResources(Map<String, OidcCluster> clusters, Map<String, Store
         });
         var controllers = new LinkedHashMap<String, FederatedServiceAccount>();
         config.controllers().forEach((key, controller) ->
-                controllers.put(key, new FederatedServiceAccount(key, controller.preset().args(clusters.get(controller.cluster())).build())));
+                controllers.put(key, new FederatedServiceAccount(key, controller.registered().apply(stores::get).args(clusters.get(controller.cluster())).build())));
         var pipelines = new LinkedHashMap<String, PipelineIdentity>();
         config.pipelines().forEach((key, pipeline) -> {
             var args = PipelineIdentityArgs.builder().issuer(pipeline.issuer());

@@ -92,7 +92,7 @@ class ControllersTest {
                       externalDns: {zones: ["hostedzone/Z0123456789ABCDEFGHIJ"]}
                       certManager: {}
                       externalSecrets: {secrets: ["arn:aws:secretsmanager:eu-west-1:111122223333:secret:db"]}
-                      velero: {}
+                      karpenter: {}
                       ebsCsi: {keyArn: "arn:aws:kms:eu-west-1:111122223333:alias/ebs"}
                 """, """
                       clusterAutoscaler: {}
@@ -113,12 +113,12 @@ class ControllersTest {
                 "clusters.platform.controllers.externalSecrets.secrets: secret must be a Secrets Manager secret ARN with its "
                         + "six-character suffix, arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME-AbCdEf: "
                         + "'arn:aws:secretsmanager:eu-west-1:111122223333:secret:db'",
-                "clusters.platform.controllers.velero: is not a controller with a preset on aws; expected one of certManager, "
-                        + "clusterAutoscaler, ebsCsi, externalDns, externalSecrets, loadBalancerController",
+                "clusters.platform.controllers.karpenter: is not a controller with a preset on aws; expected one of certManager, "
+                        + "clusterAutoscaler, ebsCsi, externalDns, externalSecrets, loadBalancerController, velero",
                 "clusters.platform.controllers.ebsCsi.keyArn: ebsCsiDriver key must be a KMS key ARN, arn:aws:kms:REGION:ACCOUNT:key/KEY_ID "
                         + "(not an alias: IAM does not resolve an alias in Resource): 'arn:aws:kms:eu-west-1:111122223333:alias/ebs'",
                 "clusters.analytics.controllers.clusterAutoscaler: is not a controller with a preset on gcp; expected one of "
-                        + "certManager, externalDns, externalSecrets",
+                        + "certManager, externalDns, externalSecrets, velero",
                 "clusters.analytics.controllers.externalDns.zones: externalDns must be at least one Cloud DNS managed zone (the "
                         + "controller changes records only in the zones named) name: '[]'",
                 "clusters.analytics.controllers.certManager.zone: unknown key; expected one of namespace, project, serviceAccount, zones");

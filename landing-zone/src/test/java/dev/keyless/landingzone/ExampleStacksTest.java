@@ -186,9 +186,9 @@ class ExampleStacksTest {
 
         assertThat(((Map<String, Object>) deployment.stackOutputs().get("controllers")).keySet()).containsExactlyInAnyOrder(
                 "eks-external-dns", "eks-cert-manager", "eks-external-secrets", "eks-cluster-autoscaler", "eks-load-balancer-controller",
-                "eks-ebs-csi", "gke-external-dns", "gke-cert-manager", "gke-external-secrets", "aks-external-dns", "aks-cert-manager",
-                "aks-external-secrets");
-        assertThat(deployment.ofType(FederatedServiceAccount.TYPE)).hasSize(12);
+                "eks-ebs-csi", "eks-velero", "gke-external-dns", "gke-cert-manager", "gke-external-secrets", "gke-velero",
+                "aks-external-dns", "aks-cert-manager", "aks-external-secrets", "aks-velero");
+        assertThat(deployment.ofType(FederatedServiceAccount.TYPE)).hasSize(15);
         assertThat(deployment.resource("kubernetes:core/v1:ServiceAccount", "eks-load-balancer-controller-sa").input("metadata.name"))
                 .contains("aws-load-balancer-controller");
         var loadBalancerPolicy = (String) deployment.resource("aws:iam/role:Role", "eks-load-balancer-controller-role")
@@ -210,8 +210,16 @@ class ExampleStacksTest {
                 .input("policyArn")).contains("arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicyV2");
         assertThat(deployment.ofType("gcp:secretmanager/secretIamMember:SecretIamMember")).singleElement()
                 .satisfies(member -> assertThat(member.input("secretId")).contains("projects/acme-platform/secrets/db-password"));
-        // The three controllers' zone and secret roles, and external-dns's zone listing on the zones' group.
-        assertThat(deployment.ofType("azure-native:authorization:RoleAssignment")).hasSize(4);
+        // Each cluster's Velero on its one named bucket or container.
+        assertThat((String) deployment.resource("aws:iam/role:Role", "eks-velero-role").input("inlinePolicies.0.policy").orElseThrow())
+                .contains("\"arn:aws:s3:::acme-platform-backups/*\"");
+        assertThat(deployment.resource("gcp:storage/bucketIAMMember:BucketIAMMember", "gke-velero-grant-acme-platform-gke-backups-read-write")
+                .input("bucket")).contains("acme-platform-gke-backups");
+        assertThat((String) deployment.resource("azure-native:authorization:RoleAssignment", "aks-velero-grant-acmeplatformbackup-velero-contributor")
+                .input("scope").orElseThrow()).endsWith("/resourceGroups/platform-rg/providers/Microsoft.Storage/storageAccounts/acmeplatformbackup"
+                        + "/blobServices/default/containers/velero");
+        // The three controllers' zone and secret roles, external-dns's zone listing on the zones' group, and Velero's container role.
+        assertThat(deployment.ofType("azure-native:authorization:RoleAssignment")).hasSize(5);
         assertThat(deployment.resource("azure-native:authorization:RoleAssignment", "aks-external-dns-grant-dns-rg-dns-zone-listing")
                 .input("scope")).contains("/subscriptions/22222222-2222-2222-2222-222222222222/resourceGroups/dns-rg");
 

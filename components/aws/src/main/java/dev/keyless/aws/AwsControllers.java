@@ -1,6 +1,12 @@
 package dev.keyless.aws;
 
+import com.pulumi.aws.efs.FileSystem;
+import com.pulumi.aws.kms.Key;
+import com.pulumi.aws.route53.Zone;
+import com.pulumi.aws.s3.BucketV2;
+import com.pulumi.aws.secretsmanager.Secret;
 import com.pulumi.core.Output;
+import com.pulumi.resources.Resource;
 import dev.keyless.core.Checks;
 import dev.keyless.core.ControllerPreset;
 import dev.keyless.core.GrantKeys;
@@ -9,16 +15,22 @@ import software.amazon.awssdk.policybuilder.iam.IamConditionOperator;
 import software.amazon.awssdk.policybuilder.iam.IamEffect;
 import software.amazon.awssdk.policybuilder.iam.IamStatement;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Ready identities for the controllers an EKS cluster runs (external-dns, cert-manager,
  * external-secrets, cluster-autoscaler, the EBS, EFS and Mountpoint for S3 CSI drivers, the AWS
  * Load Balancer Controller, Velero, the VPC CNI), each with the ServiceAccount its Helm chart
  * makes by default and the permissions its upstream project documents, narrowed to the zones,
- * secrets, keys, file systems and buckets named. Each works with IRSA (the default) and EKS Pod Identity: give the
+ * secrets, keys, file systems and buckets named: plain ids, ARNs or names, one keyed {@code Output} another
+ * stack gives, or the provider's resource objects this stack manages (at least one, each once). Each works with IRSA (the default) and EKS Pod Identity: give the
  * mechanism on the preset's {@link ControllerPreset#args args}.
  *
  * <p>Where upstream grants on {@code hostedzone/*} or a name pattern, the preset names each
@@ -49,6 +61,10 @@ public final class AwsControllers {
     static final String LONGEST_ZONE_ARN = "arn:aws:route53:::hostedzone/" + "Z".repeat(Route53Access.MAX_ZONE_ID_LENGTH);
     /** An EKS cluster's name: 1 to 100 of letters, digits, '-' and '_', starting with a letter or digit. */
     static final String CLUSTER_NAME_RULE = "an EKS cluster name, 1 to 100 of [A-Za-z0-9_-] starting with a letter or digit";
+    private static final String ZONES_RULE = "at least one Route 53 hosted zone (the controller changes records only in the zones named)";
+    private static final String SECRETS_RULE = "at least one Secrets Manager secret";
+    private static final String BUCKETS_RULE = "at least one S3 bucket";
+    private static final String FILE_SYSTEMS_RULE = "at least one EFS file system";
 
     private AwsControllers() {
     }
@@ -87,6 +103,21 @@ public final class AwsControllers {
     }
 
     /**
+     * As {@link #externalDns(List)}, for hosted zones this stack manages, each named by the zone id
+     * the provider reports ({@code zoneId}, checked once known).
+     *
+     * @param zones the zones, at least one, each once
+     * @return the preset
+     * @throws InvalidInputException when no zone is given, one is null, or one is given twice
+     */
+    public static ControllerPreset externalDns(Zone... zones) {
+        var checked = resources("externalDns", zones, ZONES_RULE);
+        return externalDnsPreset(new ControllerGrant("external-dns record changes on " + names(checked),
+                zoneArnsOf(checked).applyValue(AwsControllers::externalDnsStatements),
+                externalDnsStatements(longest(checked, LONGEST_ZONE_ARN)), List.of()));
+    }
+
+    /**
      * cert-manager's Route 53 DNS-01 solver: TXT record changes and record listing on exactly the
      * zones given ({@code route53:ChangeResourceRecordSetsRecordTypes} TXT, as upstream
      * documents), polling its changes ({@code change/*}: a change's id is not known before it
@@ -117,6 +148,21 @@ public final class AwsControllers {
         Checks.notNull("zone", zoneId, "a Route 53 hosted zone id");
         return certManagerPreset(new ControllerGrant("cert-manager DNS-01 TXT records on " + key,
                 zoneId.applyValue(id -> certManagerStatements(List.of(zoneArn(id)))), certManagerStatements(List.of(LONGEST_ZONE_ARN)), List.of()));
+    }
+
+    /**
+     * As {@link #certManager(List)}, for hosted zones this stack manages, each named by the zone id
+     * the provider reports ({@code zoneId}, checked once known).
+     *
+     * @param zones the zones, at least one, each once
+     * @return the preset
+     * @throws InvalidInputException when no zone is given, one is null, or one is given twice
+     */
+    public static ControllerPreset certManager(Zone... zones) {
+        var checked = resources("certManager", zones, ZONES_RULE);
+        return certManagerPreset(new ControllerGrant("cert-manager DNS-01 TXT records on " + names(checked),
+                zoneArnsOf(checked).applyValue(AwsControllers::certManagerStatements),
+                certManagerStatements(longest(checked, LONGEST_ZONE_ARN)), List.of()));
     }
 
     private static List<IamStatement> externalDnsStatements(List<String> zones) {
@@ -180,6 +226,21 @@ public final class AwsControllers {
         return externalSecretsPreset(new ControllerGrant("external-secrets reads of " + key,
                 secret.arn().applyValue(arn -> externalSecretsStatements(List.of(arn))),
                 externalSecretsStatements(List.of(SecretsManagerAccess.LONGEST_SECRET_ARN)), List.of()));
+    }
+
+    /**
+     * As {@link #externalSecrets(List)}, for secrets this stack manages, each named by the ARN the
+     * provider reports.
+     *
+     * @param secrets the secrets, at least one, each once
+     * @return the preset
+     * @throws InvalidInputException when no secret is given, one is null, or one is given twice
+     */
+    public static ControllerPreset externalSecrets(Secret... secrets) {
+        var checked = resources("externalSecrets", secrets, SECRETS_RULE);
+        return externalSecretsPreset(new ControllerGrant("external-secrets reads of " + names(checked),
+                arnsOf(checked, Secret::arn).applyValue(AwsControllers::externalSecretsStatements),
+                externalSecretsStatements(longest(checked, SecretsManagerAccess.LONGEST_SECRET_ARN)), List.of()));
     }
 
     private static List<IamStatement> externalSecretsStatements(List<String> secrets) {
@@ -253,11 +314,36 @@ public final class AwsControllers {
         return ebsCsi(Optional.of(keyArn));
     }
 
+    /**
+     * As {@link #ebsCsiDriver(String)}, for a customer managed key this stack manages, named by the
+     * ARN the provider reports.
+     *
+     * @param key the key the volumes are encrypted with
+     * @return the preset
+     * @throws InvalidInputException when the key is null
+     */
+    public static ControllerPreset ebsCsiDriver(Key key) {
+        Checks.notNull("ebsCsiDriver key", key, "a kms.Key or a key ARN");
+        return ebsCsiPreset(new ControllerGrant(ebsCsiDescription(Optional.of(key.pulumiResourceName())),
+                key.arn().applyValue(AwsControllers::ebsCsiKeyStatements), ebsCsiKeyStatements(KmsAccess.LONGEST_KEY_ARN),
+                List.of(EBS_CSI_DRIVER_POLICY_ARN)));
+    }
+
     private static ControllerPreset ebsCsi(Optional<String> keyArn) {
-        var statements = keyArn.map(key -> List.of(allow(EBS_CSI_KEY_ACTIONS, List.of(key)))).orElse(List.of());
-        var description = "EBS CSI driver (AmazonEBSCSIDriverPolicyV2" + keyArn.map(k -> ", volumes encrypted with " + k).orElse("") + ")";
-        return ControllerPreset.of("aws-ebs-csi-driver", "kube-system", "ebs-csi-controller-sa",
-                List.of(new ControllerGrant(description, statements, List.of(EBS_CSI_DRIVER_POLICY_ARN))));
+        var statements = keyArn.map(AwsControllers::ebsCsiKeyStatements).orElse(List.of());
+        return ebsCsiPreset(new ControllerGrant(ebsCsiDescription(keyArn), statements, List.of(EBS_CSI_DRIVER_POLICY_ARN)));
+    }
+
+    private static List<IamStatement> ebsCsiKeyStatements(String keyArn) {
+        return List.of(allow(EBS_CSI_KEY_ACTIONS, List.of(keyArn)));
+    }
+
+    private static String ebsCsiDescription(Optional<String> key) {
+        return "EBS CSI driver (AmazonEBSCSIDriverPolicyV2" + key.map(k -> ", volumes encrypted with " + k).orElse("") + ")";
+    }
+
+    private static ControllerPreset ebsCsiPreset(ControllerGrant grant) {
+        return ControllerPreset.of("aws-ebs-csi-driver", "kube-system", "ebs-csi-controller-sa", List.of(grant));
     }
 
     /**
@@ -351,6 +437,21 @@ public final class AwsControllers {
     }
 
     /**
+     * As {@link #efsCsiDriver(List)}, for file systems this stack manages, each named by the ARN
+     * the provider reports.
+     *
+     * @param fileSystems the file systems, at least one, each once
+     * @return the preset
+     * @throws InvalidInputException when no file system is given, one is null, or one is given twice
+     */
+    public static ControllerPreset efsCsiDriver(FileSystem... fileSystems) {
+        var checked = resources("efsCsiDriver", fileSystems, FILE_SYSTEMS_RULE);
+        return efsCsi(new ControllerGrant("EFS CSI driver access points in " + names(checked),
+                arnsOf(checked, FileSystem::arn).applyValue(EfsCsiDriverPolicy::fileSystems),
+                EfsCsiDriverPolicy.fileSystems(longest(checked, EfsCsiDriverPolicy.LONGEST_FILE_SYSTEM_ARN)), List.of()));
+    }
+
+    /**
      * Velero with its AWS plugin: EC2 volume snapshots (descriptions on {@code *}, snapshot and
      * volume changes on the {@code volume/*} and {@code snapshot/*} resource types, where
      * upstream has {@code *}) and its backups on exactly the one bucket named, the actions of the
@@ -385,6 +486,20 @@ public final class AwsControllers {
     }
 
     /**
+     * As {@link #velero(String)}, for a bucket this stack manages (e.g. a {@link ProtectedS3Bucket}'s
+     * {@code bucket()}), named by the ARN the provider reports.
+     *
+     * @param bucket the backup bucket
+     * @return the preset
+     * @throws InvalidInputException when the bucket is null
+     */
+    public static ControllerPreset velero(BucketV2 bucket) {
+        Checks.notNull("bucket", bucket, "a BucketV2 or a bucket name");
+        return veleroPreset(new ControllerGrant("Velero backups in " + bucket.pulumiResourceName() + " and EC2 snapshots",
+                bucket.arn().applyValue(VeleroPolicy::statements), VeleroPolicy.statements(S3Access.LONGEST_BUCKET_ARN), List.of()));
+    }
+
+    /**
      * The VPC CNI plugin ({@code aws-node}) on an IPv4 cluster: AWS's managed policy
      * {@code AmazonEKS_CNI_Policy}, which the EKS user guide attaches and AWS keeps current with
      * the plugin's network interface and address calls (an IPv6 cluster needs the user guide's
@@ -412,10 +527,30 @@ public final class AwsControllers {
      * @see <a href="https://github.com/awslabs/mountpoint-s3-csi-driver/blob/v2.7.0/docs/CONFIGURATION.md">mountpoint-s3-csi-driver v2.7.0, docs/CONFIGURATION.md: AWS credentials</a>
      */
     public static ControllerPreset mountpointS3CsiDriver(List<String> bucketNames) {
-        var buckets = Checks.atLeastOneEachOnce("mountpointS3CsiDriver", bucketNames, "at least one S3 bucket name");
-        var statements = new java.util.ArrayList<IamStatement>();
-        buckets.forEach(b -> statements.addAll(MountpointS3Policy.statements(S3Access.arnOf(b), Optional.empty())));
-        return mountpointPreset(new ControllerGrant("Mountpoint for S3 on " + String.join(", ", buckets), statements, List.of()));
+        var buckets = Checks.atLeastOneEachOnce("mountpointS3CsiDriver", bucketNames, BUCKETS_RULE + " name");
+        return mountpointPreset(new ControllerGrant("Mountpoint for S3 on " + String.join(", ", buckets),
+                mountpointStatements(buckets.stream().map(S3Access::arnOf).toList()), List.of()));
+    }
+
+    /**
+     * As {@link #mountpointS3CsiDriver(List)}, for buckets this stack manages, each named by the
+     * ARN the provider reports.
+     *
+     * @param buckets the buckets, at least one, each once
+     * @return the preset
+     * @throws InvalidInputException when no bucket is given, one is null, or one is given twice
+     */
+    public static ControllerPreset mountpointS3CsiDriver(BucketV2... buckets) {
+        var checked = resources("mountpointS3CsiDriver", buckets, BUCKETS_RULE);
+        return mountpointPreset(new ControllerGrant("Mountpoint for S3 on " + names(checked),
+                arnsOf(checked, BucketV2::arn).applyValue(AwsControllers::mountpointStatements),
+                mountpointStatements(longest(checked, S3Access.LONGEST_BUCKET_ARN)), List.of()));
+    }
+
+    private static List<IamStatement> mountpointStatements(List<String> bucketArns) {
+        var statements = new ArrayList<IamStatement>();
+        bucketArns.forEach(arn -> statements.addAll(MountpointS3Policy.statements(arn, Optional.empty())));
+        return List.copyOf(statements);
     }
 
     /**
@@ -477,6 +612,29 @@ public final class AwsControllers {
         return "arn:aws:route53:::hostedzone/" + Route53Access.requireZoneId("zone", zoneId);
     }
 
+    // A zone's ARN from the id the provider reports, as the plain ids are named.
+    private static Output<List<String>> zoneArnsOf(List<Zone> zones) {
+        return Output.all(zones.stream().map(zone -> zone.zoneId().applyValue(AwsControllers::zoneArn)).toList());
+    }
+
+    private static <R extends Resource> Output<List<String>> arnsOf(List<R> resources, Function<R, Output<String>> arn) {
+        return Output.all(resources.stream().map(arn).toList());
+    }
+
+    // The varargs form of the core rule: at least one, each once, as the GCP and Azure presets check it.
+    private static <R extends Resource> List<R> resources(String field, R[] values, String rule) {
+        return Checks.atLeastOneResourceEachOnce(field, Arrays.asList(Checks.notNull(field, values, rule)), rule);
+    }
+
+    // Reports name a resource this stack manages by its Pulumi name, as the grants taking one do.
+    private static String names(List<? extends Resource> resources) {
+        return resources.stream().map(Resource::pulumiResourceName).collect(Collectors.joining(", "));
+    }
+
+    // The preview-time bound: one longest ARN for each resource whose ARN is known only at deploy.
+    private static List<String> longest(List<?> resources, String longestArn) {
+        return Collections.nCopies(resources.size(), longestArn);
+    }
 
     private static IamStatement allow(List<String> actions, List<String> resources) {
         return IamStatement.builder().effect(IamEffect.ALLOW).actionIds(actions).resourceIds(resources).build();

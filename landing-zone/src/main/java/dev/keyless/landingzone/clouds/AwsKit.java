@@ -28,6 +28,7 @@ import dev.keyless.landingzone.config.ReferencedStores;
 import dev.keyless.landingzone.config.SecretReference;
 import dev.keyless.landingzone.config.Store;
 import dev.keyless.landingzone.config.StoreSpec;
+import dev.keyless.landingzone.config.VeleroTarget;
 
 import java.time.Duration;
 import java.util.List;
@@ -149,7 +150,8 @@ public final class AwsKit implements CloudKit {
     }
 
     private static Store created(BucketV2 bucket) {
-        return Store.prefixable(access -> access.writes() ? S3Access.readWrite(bucket) : S3Access.readOnly(bucket), S3Access::prefix, bucket.bucket());
+        return Store.prefixable(access -> access.writes() ? S3Access.readWrite(bucket) : S3Access.readOnly(bucket), S3Access::prefix, bucket.bucket())
+                .withVelero(snapshots -> AwsControllers.velero(bucket));
     }
 
     // A created bucket's grants are keyed by its Pulumi name, the store's key, and its name is known
@@ -158,12 +160,13 @@ public final class AwsKit implements CloudKit {
     // bucket name (the key passed the bucket's name rule), never read by planning.
     private static Store planned(String key) {
         var name = Output.of(key);
-        return Store.prefixable(access -> access.writes() ? S3Access.readWrite(key, name) : S3Access.readOnly(key, name), S3Access::prefix, name);
+        return Store.prefixable(access -> access.writes() ? S3Access.readWrite(key, name) : S3Access.readOnly(key, name), S3Access::prefix, name)
+                .withVelero(snapshots -> AwsControllers.velero(key, name));
     }
 
     private static Store existing(String bucket) {
         return Store.prefixable(access -> access.writes() ? S3Access.readWrite(bucket) : S3Access.readOnly(bucket), S3Access::prefix,
-                Output.of(bucket));
+                Output.of(bucket)).withVelero(snapshots -> AwsControllers.velero(bucket));
     }
 
     @Override
@@ -273,7 +276,11 @@ public final class AwsKit implements CloudKit {
                         () -> AwsControllers.awsLoadBalancerController(name.get(), features.get()));
             }),
             new ControllerKind("ebsCsi", List.of("keyArn"), (settings, cluster) -> ControllerKind.attempt(settings, "keyArn",
-                    () -> settings.text("keyArn").map(AwsControllers::ebsCsiDriver).orElseGet(AwsControllers::ebsCsiDriver))));
+                    () -> settings.text("keyArn").map(AwsControllers::ebsCsiDriver).orElseGet(AwsControllers::ebsCsiDriver))),
+            // Velero's AWS preset always includes EBS snapshots: there is no disk-snapshot scope to name.
+            new ControllerKind("velero", List.of("bucket"), (settings, cluster, stores) ->
+                    VeleroTarget.read(settings, "bucket", "bucket", cluster, stores, Optional.empty(),
+                            bucket -> Optional.of(AwsControllers.velero(bucket)), ConfigTerms.SAME)));
 
     // The autoscaler and the load balancer controller act on what is tagged with the cluster's
     // name: the cluster's own, unless the config names another.

@@ -9,6 +9,7 @@ import dev.keyless.azure.AksClusterArgs;
 import dev.keyless.azure.AzureFederation;
 import dev.keyless.azure.AzureOidcCluster;
 import dev.keyless.azure.BlobAccess;
+import dev.keyless.azure.DiskSnapshotAccess;
 import dev.keyless.azure.EntraWorkloadIdentity;
 import dev.keyless.azure.NodePoolOptions;
 import dev.keyless.azure.ProtectedBlobContainer;
@@ -31,12 +32,15 @@ import dev.keyless.landingzone.config.SecretReference;
 import dev.keyless.landingzone.config.SharedObjects;
 import dev.keyless.landingzone.config.Store;
 import dev.keyless.landingzone.config.StoreSpec;
+import dev.keyless.landingzone.config.DeclaredStores;
+import dev.keyless.landingzone.config.VeleroTarget;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** AKS clusters, Blob Storage containers, and Entra Workload ID, as the landing zone's config declares them. */
@@ -158,7 +162,8 @@ public final class AzureKit implements CloudKit {
         }
         Supplier<Store> existing = () -> Store.ofObjects(access -> access.writes()
                 ? BlobAccess.readWrite(resourceGroup.get(), account.get(), container.get())
-                : BlobAccess.readOnly(resourceGroup.get(), account.get(), container.get()), Output.of(container.get()));
+                : BlobAccess.readOnly(resourceGroup.get(), account.get(), container.get()), Output.of(container.get()))
+                .withVelero(disks -> veleroOn(resourceGroup.get(), account.get(), container.get(), disks));
         return Optional.of(StoreSpec.objects(key, Cloud.AZURE, "container", false, existing, existing, false));
     }
 
@@ -169,7 +174,8 @@ public final class AzureKit implements CloudKit {
     // Azure RBAC scopes a role to the container; a prefix was refused when the config was read.
     private static Store created(ProtectedBlobContainer storage) {
         return Store.ofObjects(access -> access.writes() ? BlobAccess.readWrite(storage) : BlobAccess.readOnly(storage),
-                storage.container().name());
+                storage.container().name()).withVelero(disks -> disks.map(group -> AzureControllers.veleroWithDiskSnapshots(storage.container(), group))
+                .orElseGet(() -> AzureControllers.velero(storage.container())));
     }
 
     // A created container is planned by the names azure-native will give it (the key and 8
@@ -180,7 +186,12 @@ public final class AzureKit implements CloudKit {
     private static Store planned(String key, String resourceGroup) {
         var name = key + "00000000";
         return Store.ofObjects(access -> access.writes() ? BlobAccess.readWrite(resourceGroup, name, name)
-                : BlobAccess.readOnly(resourceGroup, name, name), Output.of(name));
+                : BlobAccess.readOnly(resourceGroup, name, name), Output.of(name)).withVelero(disks -> veleroOn(resourceGroup, name, name, disks));
+    }
+
+    private static ControllerPreset veleroOn(String resourceGroup, String account, String container, Optional<String> disks) {
+        return disks.map(group -> AzureControllers.veleroWithDiskSnapshots(resourceGroup, account, container, group))
+                .orElseGet(() -> AzureControllers.velero(resourceGroup, account, container));
     }
 
     @Override
@@ -263,7 +274,46 @@ public final class AzureKit implements CloudKit {
                     ControllerKind.attempt(settings, "zones", () -> AzureControllers.externalDns(group, settings.textList("zones").orElse(List.of()))))),
             new ControllerKind("certManager", List.of("resourceGroup", "zones"), (settings, cluster) -> group(settings).flatMap(group ->
                     ControllerKind.attempt(settings, "zones", () -> AzureControllers.certManager(group, settings.textList("zones").orElse(List.of()))))),
-            new ControllerKind("externalSecrets", List.of("resourceGroup", "vault", "secrets"), AzureKit::externalSecrets));
+            new ControllerKind("externalSecrets", List.of("resourceGroup", "vault", "secrets"), AzureKit::externalSecrets),
+            new ControllerKind("velero", List.of("container", "resourceGroup", "account", "diskResourceGroup"), AzureKit::velero));
+
+    // The disks' resource group is the library's resourceGroupName too: checked alone, worded as the config names it.
+    private static final ConfigTerms DISK_TERMS = new ConfigTerms(Map.of("resourceGroupName", "diskResourceGroup"), Map.of());
+
+    // A container store names its own account and group; an existing container outside the config is
+    // named by all three, as a store of one would be.
+    private static Optional<Function<Function<String, Store>, ControllerPreset>> velero(ConfigNode settings, ClusterSpec cluster,
+                                                                                       DeclaredStores stores) {
+        var problems = settings.problems();
+        var mark = problems.count();
+        var disks = settings.text("diskResourceGroup");
+        disks.ifPresent(group -> problems.attempt(settings.path("diskResourceGroup"), DISK_TERMS, () -> DiskSnapshotAccess.onResourceGroup(group)));
+        var store = settings.text("container").filter(stores.clouds()::containsKey);
+        Optional<String> group = Optional.empty();
+        Optional<String> account = Optional.empty();
+        if (store.isPresent()) {
+            for (var key : List.of("resourceGroup", "account")) {
+                if (settings.has(key)) {
+                    problems.add(settings.path(key), "is for a container named outright; store '" + store.get() + "' names its own");
+                }
+            }
+        } else {
+            group = settings.requiredText("resourceGroup", "the resource group of the container's storage account");
+            account = settings.requiredText("account", "the container's storage account");
+        }
+        var checked = problems.count() == mark;
+        var resourceGroup = group;
+        var storageAccount = account;
+        var target = VeleroTarget.read(settings, "container", "container", cluster, stores, disks, container -> {
+            if (resourceGroup.isEmpty() || storageAccount.isEmpty()) {
+                // The container's own name is checked all the same, so every bad setting is reported.
+                BlobAccess.readOnly(NAME_CHECK_GROUP, NAME_CHECK_ACCOUNT, container);
+                return Optional.empty();
+            }
+            return Optional.of(veleroOn(resourceGroup.get(), storageAccount.get(), container, disks));
+        }, TERMS);
+        return checked ? target : Optional.empty();
+    }
 
     private static Optional<String> group(ConfigNode settings) {
         return settings.requiredText("resourceGroup", "the resource group of what the controller acts on");

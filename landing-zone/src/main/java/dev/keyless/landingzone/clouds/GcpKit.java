@@ -28,10 +28,14 @@ import dev.keyless.landingzone.config.SecretReference;
 import dev.keyless.landingzone.config.SharedObjects;
 import dev.keyless.landingzone.config.Store;
 import dev.keyless.landingzone.config.StoreSpec;
+import dev.keyless.landingzone.config.VeleroTarget;
+import dev.keyless.landingzone.config.DeclaredStores;
+import dev.keyless.core.ControllerPreset;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** GKE clusters, Cloud Storage stores, and GKE Workload Identity, as the landing zone's config declares them. */
 public final class GcpKit implements CloudKit {
@@ -162,16 +166,23 @@ public final class GcpKit implements CloudKit {
     // it exists. The stand-in's value is a valid bucket name (the key passed the bucket's name rule).
     private static Store planned(String key) {
         var name = Output.of(key);
-        return Store.prefixable(access -> access.writes() ? GcsAccess.readWrite(key, name) : GcsAccess.readOnly(key, name), GcsAccess::prefix, name);
+        return Store.prefixable(access -> access.writes() ? GcsAccess.readWrite(key, name) : GcsAccess.readOnly(key, name), GcsAccess::prefix, name)
+                .withVelero(project -> project.map(p -> GcpControllers.veleroWithDiskSnapshots(p, key, name))
+                        .orElseGet(() -> GcpControllers.velero(key, name)));
     }
 
     private static Store created(Bucket bucket) {
-        return Store.prefixable(access -> access.writes() ? GcsAccess.readWrite(bucket) : GcsAccess.readOnly(bucket), GcsAccess::prefix, bucket.name());
+        return Store.prefixable(access -> access.writes() ? GcsAccess.readWrite(bucket) : GcsAccess.readOnly(bucket), GcsAccess::prefix, bucket.name())
+                .withVelero(project -> project.map(p -> GcpControllers.veleroWithDiskSnapshots(p, bucket)).orElseGet(() -> GcpControllers.velero(bucket)));
     }
 
     private static Store existing(String bucket) {
         return Store.prefixable(access -> access.writes() ? GcsAccess.readWrite(bucket) : GcsAccess.readOnly(bucket), GcsAccess::prefix,
-                Output.of(bucket));
+                Output.of(bucket)).withVelero(project -> veleroOn(bucket, project));
+    }
+
+    private static ControllerPreset veleroOn(String bucket, Optional<String> diskProject) {
+        return diskProject.map(project -> GcpControllers.veleroWithDiskSnapshots(project, bucket)).orElseGet(() -> GcpControllers.velero(bucket));
     }
 
     @Override
@@ -231,7 +242,17 @@ public final class GcpKit implements CloudKit {
             new ControllerKind("certManager", List.of("project", "zones"), (settings, cluster) -> ControllerKind.attempt(settings, "zones",
                     () -> GcpControllers.certManager(project(settings, cluster), settings.textList("zones").orElse(List.of())))),
             new ControllerKind("externalSecrets", List.of("project", "secrets"), (settings, cluster) -> ControllerKind.attempt(settings, "secrets",
-                    () -> GcpControllers.externalSecrets(project(settings, cluster), settings.textList("secrets").orElse(List.of())))));
+                    () -> GcpControllers.externalSecrets(project(settings, cluster), settings.textList("secrets").orElse(List.of())))),
+            new ControllerKind("velero", List.of("bucket", "diskSnapshots"), GcpKit::velero));
+
+    // Disk snapshots are of the cluster's own disks: in its project, the one project-wide grant Velero gets.
+    private static Optional<Function<Function<String, Store>, ControllerPreset>> velero(ConfigNode settings, ClusterSpec cluster,
+                                                                                       DeclaredStores stores) {
+        var diskProject = settings.bool("diskSnapshots", false)
+                ? ((PlannedGkeCluster) cluster.planned()).knownProjectId() : Optional.<String>empty();
+        return VeleroTarget.read(settings, "bucket", "bucket", cluster, stores, diskProject, bucket -> Optional.of(veleroOn(bucket, diskProject)),
+                ConfigTerms.SAME);
+    }
 
     private static String project(ConfigNode settings, ClusterSpec cluster) {
         return settings.text("project").orElseGet(() -> ((PlannedGkeCluster) cluster.planned()).knownProjectId().orElseThrow());

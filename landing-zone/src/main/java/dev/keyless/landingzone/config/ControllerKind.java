@@ -5,6 +5,7 @@ import dev.keyless.core.InvalidInputException;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -14,9 +15,21 @@ import java.util.function.Supplier;
  *
  * @param name     its config name, e.g. {@code externalDns}
  * @param settings the settings it reads
- * @param preset   makes the preset from its settings and its cluster, reporting problems; empty when there are any
+ * @param preset   makes the preset from its settings, its cluster and the stores they may name, reporting
+ *                 problems; empty when there are any
  */
-public record ControllerKind(String name, List<String> settings, Preset preset) {
+public record ControllerKind(String name, List<String> settings, OnStores preset) {
+
+    /**
+     * A controller whose settings name no store: its preset is the same while reading and registering.
+     *
+     * @param name     its config name
+     * @param settings the settings it reads
+     * @param preset   makes the preset from its settings and its cluster
+     */
+    public ControllerKind(String name, List<String> settings, Preset preset) {
+        this(name, settings, (values, cluster, stores) -> preset.make(values, cluster).map(made -> registered -> made));
+    }
 
     /** Makes a controller's preset from its settings. */
     @FunctionalInterface
@@ -27,6 +40,23 @@ public record ControllerKind(String name, List<String> settings, Preset preset) 
          * @return the preset, or empty when a setting has a problem (reported)
          */
         Optional<ControllerPreset> make(ConfigNode settings, ClusterSpec cluster);
+    }
+
+    /**
+     * Makes a controller's preset from its settings where they may name a store under {@code stores}
+     * (Velero's bucket): the preset is made on the store as planning sees it while the config is
+     * read, and again on the registered store, so it names the bucket the landing zone created.
+     */
+    @FunctionalInterface
+    public interface OnStores {
+        /**
+         * @param settings the controller's map
+         * @param cluster  its cluster
+         * @param stores   the stores the config declares
+         * @return the preset given the stores by key (planned or registered), or empty when a setting
+         *     has a problem (reported)
+         */
+        Optional<Function<Function<String, Store>, ControllerPreset>> make(ConfigNode settings, ClusterSpec cluster, DeclaredStores stores);
     }
 
     /**

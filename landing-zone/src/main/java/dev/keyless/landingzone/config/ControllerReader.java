@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -28,11 +29,13 @@ final class ControllerReader {
 
     private final Map<Cloud, CloudKit> kits;
     private final WorkloadReader workloads;
+    private final DeclaredStores stores;
     private final Map<String, ControllerSpec> controllers = new LinkedHashMap<>();
 
-    ControllerReader(Map<Cloud, CloudKit> kits, WorkloadReader workloads) {
+    ControllerReader(Map<Cloud, CloudKit> kits, WorkloadReader workloads, DeclaredStores stores) {
         this.kits = kits;
         this.workloads = workloads;
+        this.stores = stores;
     }
 
     Map<String, ControllerSpec> read() {
@@ -65,7 +68,10 @@ final class ControllerReader {
             problems.add(settings.path(), "names the controller's identity '" + key + "', which must be " + WorkloadReader.KEY_RULE
                     + ": shorten the cluster's key");
         }
-        var preset = kind.preset().make(settings, cluster);
+        var made = kind.preset().make(settings, cluster, stores);
+        // Planned on the stores as planning sees them: stand-ins for the ones created here.
+        Function<String, Store> planned = store -> stores.specs().get(store).planned().get();
+        var preset = made.flatMap(recipe -> Optional.ofNullable(problems.attempt(settings.path(), () -> recipe.apply(planned))));
         var namespace = settings.text("namespace");
         var serviceAccount = settings.text("serviceAccount");
         // The chart's defaults, unless the config runs the controller elsewhere.
@@ -80,14 +86,21 @@ final class ControllerReader {
         if (preset.isEmpty() || problems.count() != mark) {
             return;
         }
-        var made = preset.get();
-        workloads.claim(settings, cluster.key(), made.namespace(), made.serviceAccountName(), !SystemNamespaces.contains(made.namespace()));
+        // Checked on the planned stores above: made again on the registered ones, moved as the config moves it.
+        var recipe = made.orElseThrow();
+        Function<Function<String, Store>, ControllerPreset> registered = registeredStores -> {
+            var onStores = recipe.apply(registeredStores);
+            var moved = namespace.map(onStores::inNamespace).orElse(onStores);
+            return serviceAccount.map(moved::serviceAccountName).orElse(moved);
+        };
+        var chart = preset.get();
+        workloads.claim(settings, cluster.key(), chart.namespace(), chart.serviceAccountName(), !SystemNamespaces.contains(chart.namespace()));
         if (problems.count() != mark) {
             return;
         }
-        plan(key, cluster, made, settings);
+        plan(key, cluster, chart, settings);
         if (problems.count() == mark) {
-            controllers.put(key, new ControllerSpec(key, cluster.key(), kind.name(), made));
+            controllers.put(key, new ControllerSpec(key, cluster.key(), kind.name(), chart, registered));
         }
     }
 

@@ -72,7 +72,7 @@ public record LandingZoneConfig(Map<String, ClusterSpec> clusters, Map<String, S
         section(config, "workloads", problems).ifPresent(section -> section.entries().forEach(workloads::read));
         // Controllers after the workloads, so a workload and a controller on one ServiceAccount is
         // reported at the controller; only on clusters read without a problem.
-        var controllers = new ControllerReader(kits, workloads);
+        var controllers = new ControllerReader(kits, workloads, new DeclaredStores(declaredStores, stores));
         controllerMaps.forEach((key, map) -> Optional.ofNullable(clusters.get(key)).ifPresent(cluster -> controllers.read(cluster, map)));
         var pipelines = new PipelineReader(new GrantReader(kits, declaredStores, stores));
         optionalSection(config, "pipelines", problems).ifPresent(section -> section.entries().forEach(pipelines::read));

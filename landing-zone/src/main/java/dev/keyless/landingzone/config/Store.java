@@ -2,6 +2,7 @@ package dev.keyless.landingzone.config;
 
 import com.pulumi.core.Output;
 import dev.keyless.core.AccessGrant;
+import dev.keyless.core.ControllerPreset;
 
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -13,8 +14,12 @@ import java.util.function.Function;
  * @param grants builds a grant from the access's config name (one of its spec's
  *               {@link StoreSpec#accesses()}) and the object prefix it is limited to, if any
  * @param name   the bucket or container name, or the ARN, id or name of a referenced resource, for the stack's outputs
+ * @param velero Velero's preset backing up to this bucket or container, given where Velero also snapshots disks
+ *               when the cloud's preset takes that apart (a GCP project, an Azure resource group); empty for
+ *               a store Velero cannot back up to (a secret, a key, a queue, ...)
  */
-public record Store(BiFunction<String, Optional<String>, AccessGrant> grants, Output<String> name) {
+public record Store(BiFunction<String, Optional<String>, AccessGrant> grants, Output<String> name,
+                    Optional<Function<Optional<String>, ControllerPreset>> velero) {
 
     /**
      * @param access what the grant allows, as the config names it
@@ -26,6 +31,14 @@ public record Store(BiFunction<String, Optional<String>, AccessGrant> grants, Ou
     }
 
     /**
+     * @param preset Velero's preset on this bucket or container, given where it also snapshots disks, if anywhere
+     * @return the store, as a backup target of a cluster's {@code velero} controller
+     */
+    public Store withVelero(Function<Optional<String>, ControllerPreset> preset) {
+        return new Store(grants, name, Optional.of(preset));
+    }
+
+    /**
      * A bucket or container, granting {@link Access#CONFIG_NAMES}.
      *
      * @param grant what is allowed, on the whole store
@@ -33,7 +46,7 @@ public record Store(BiFunction<String, Optional<String>, AccessGrant> grants, Ou
      * @return the store
      */
     public static Store ofObjects(Function<Access, ? extends AccessGrant> grant, Output<String> name) {
-        return new Store((access, prefix) -> grant.apply(Access.of(access)), name);
+        return new Store((access, prefix) -> grant.apply(Access.of(access)), name, Optional.empty());
     }
 
     /**
@@ -50,7 +63,7 @@ public record Store(BiFunction<String, Optional<String>, AccessGrant> grants, Ou
         return new Store((access, prefix) -> {
             var granted = grant.apply(Access.of(access));
             return prefix.map(p -> withPrefix.apply(granted, p)).orElse(granted);
-        }, name);
+        }, name, Optional.empty());
     }
 
     /**
@@ -62,6 +75,6 @@ public record Store(BiFunction<String, Optional<String>, AccessGrant> grants, Ou
      * @return the store
      */
     public static Store referenced(StoreKind kind, StoreKind.Settings settings, String name) {
-        return new Store((access, prefix) -> kind.accesses().get(access).apply(settings), Output.of(name));
+        return new Store((access, prefix) -> kind.accesses().get(access).apply(settings), Output.of(name), Optional.empty());
     }
 }

@@ -142,6 +142,12 @@ final class AwsSimulation implements ProviderSimulation {
                 state.put("zoneId", id);
                 state.put("arn", "arn:aws:route53:::hostedzone/" + id);
             }
+            // EFS's own forms: the generic form below would give efs:...:filesystem/NAME, which no
+            // file system has. https://docs.aws.amazon.com/efs/latest/ug/access-control-overview.html
+            case "aws:efs/fileSystem:FileSystem" -> {
+                id = "fs-0123456789abcdef0";
+                state.put("arn", "arn:aws:elasticfilesystem:" + region + ":" + AWS_ACCOUNT_ID + ":file-system/" + id);
+            }
             default -> {
                 id = logicalName + "-id";
                 state.putIfAbsent("arn", genericArn(type, logicalName));
