@@ -134,20 +134,43 @@ final class KeylessSchema {
                 inputs, List.of("cluster", "namespace", "name"), serviceAccountOutputs());
     }
 
+    // Why the choices whose typed grants keep a custom role once per stack are refused (FlatPresets.requireNoStackRole).
+    private static final String STACK_ROLE = "Refused through the flat layer: the typed grant's custom role (DnsZoneListing, DiskSnapshotAccess) "
+            + "is kept once per stack as the stack's child, and a Construct has no stack to keep it in.";
+
     private static ObjectNode controllerIdentity() {
         var inputs = JSON.createObjectNode();
         inputs.set("cluster", ref("keyless:index:ClusterReference", "The cluster the controller runs in."));
-        inputs.set("controller", string("The controller's preset, by cloud: " + FlatControllerIdentity.describePresets() + "."));
-        inputs.set("zoneIds", array(JSON.createObjectNode().put("type", "string"), javadoc("aws/AwsControllers#externalDns")));
-        inputs.set("secretArns", array(JSON.createObjectNode().put("type", "string"), javadoc("aws/AwsControllers#externalSecrets")));
-        inputs.set("clusterName", string(javadoc("aws/AwsControllers#clusterAutoscaler")
-                + " Left out, the cluster reference's clusterName."));
+        inputs.set("controller", string("The controller's preset, by cloud: " + FlatControllerIdentity.describePresets() + ". "
+                + "externalDns on gcp and azure: " + STACK_ROLE));
+        inputs.set("zoneIds", stringList(javadoc("aws/AwsControllers#externalDns")));
+        inputs.set("secretArns", stringList(javadoc("aws/AwsControllers#externalSecrets")));
+        inputs.set("clusterName", string(javadoc("aws/AwsControllers#clusterAutoscaler") + " For loadBalancerController: "
+                + javadoc("aws/AwsControllers#awsLoadBalancerController") + " Left out, the cluster reference's clusterName."));
         inputs.set("kmsKeyArn", string(javadoc("aws/AwsControllers#ebsCsiDriver(String")));
-        inputs.set("resourceGroupName", string("The resource group of the DNS zones or the Key Vault (Azure)."));
-        inputs.set("zoneNames", array(JSON.createObjectNode().put("type", "string"), javadoc("azure/AzureControllers#externalDns")));
+        inputs.set("fileSystemArns", stringList(javadoc("aws/AwsControllers#efsCsiDriver(List") + " Left out: "
+                + javadoc("aws/AwsControllers#efsCsiDriver()")));
+        inputs.set("bucketNames", stringList(javadoc("aws/AwsControllers#mountpointS3CsiDriver(List")));
+        inputs.set("keyPrefix", string("With exactly one bucket in bucketNames, that bucket mounted with `--prefix`: objects under the prefix "
+                + "only, and listing limited to keys under it (AwsControllers.mountpointS3CsiDriver(bucketName, keyPrefix)), e.g. `models/`."));
+        inputs.set("project", string("The GCP project, ID or number, of the managed zones (externalDns, certManager), of the secrets "
+                + "(externalSecrets) or of the disks velero snapshots (with diskSnapshots). Left out, the cluster reference's projectId."));
+        inputs.set("zoneNames", stringList("The DNS zones, at least one. On gcp, the Cloud DNS managed zones' own names (not their DNS names), "
+                + "e.g. `shop-example-com`, in `project`: " + javadoc("gcp/GcpControllers#certManager(String") + " On azure, the zones' names, "
+                + "e.g. `shop.example.com`, in `resourceGroupName`: " + javadoc("azure/AzureControllers#certManager(String")));
+        inputs.set("secretIds", stringList("The Secret Manager secrets' IDs, e.g. `db-password`, at least one, in `project` (gcp externalSecrets): "
+                + "`roles/secretmanager.secretAccessor` on each secret named, never on the project."));
+        inputs.set("bucketName", string("Velero's backup bucket. On aws: " + javadoc("aws/AwsControllers#velero(String")
+                + " On gcp: " + javadoc("gcp/GcpControllers#velero(String")));
+        inputs.set("diskSnapshots", bool("Velero with Compute Engine disk snapshots too (GcpControllers.veleroWithDiskSnapshots, gcp). "
+                + STACK_ROLE + " Left out, false."));
+        inputs.set("resourceGroupName", string("The resource group of the DNS zones, of the Key Vault or of velero's storage account (Azure)."));
         inputs.set("vaultName", string("The Key Vault external-secrets reads (Azure)."));
-        inputs.set("secretNames", array(JSON.createObjectNode().put("type", "string"),
-                javadoc("azure/AzureControllers#externalSecrets") + " Left out, every secret of the vault."));
+        inputs.set("secretNames", stringList(javadoc("azure/AzureControllers#externalSecrets") + " Left out, every secret of the vault."));
+        inputs.set("storageAccountName", string(javadoc("azure/AzureControllers#velero(String")));
+        inputs.set("containerName", string("The backup container in storageAccountName (Azure velero)."));
+        inputs.set("diskResourceGroupName", string("The resource group of the cluster's disks (on AKS the node resource group), for velero "
+                + "with managed-disk snapshots too (AzureControllers.veleroWithDiskSnapshots, azure). " + STACK_ROLE));
         inputs.set("namespace", string(javadoc("core/ControllerPreset#inNamespace")));
         inputs.set("serviceAccountName", string(javadoc("core/ControllerPreset#serviceAccountName")));
         inputs.set("mechanism", mechanism());
@@ -284,6 +307,10 @@ final class KeylessSchema {
 
     private static ObjectNode string(String description) {
         return JSON.createObjectNode().put("type", "string").put("description", description);
+    }
+
+    private static ObjectNode stringList(String description) {
+        return array(JSON.createObjectNode().put("type", "string"), description);
     }
 
     private static ObjectNode integer(String description) {
