@@ -73,7 +73,7 @@ final class FlatControllerIdentity {
         // The typed builder checks the preset's namespace and name as the Java API's args(cluster) does.
         FederatedServiceAccountArgs.builder().namespace(typed.namespace()).name(typed.serviceAccountName());
         return new FlatFederatedServiceAccount.Checked(TYPE, name, cluster, typed.namespace(), typed.serviceAccountName(), Optional.empty(),
-                mechanism, typed.grants());
+                mechanism.stream().toList(), typed.grants(), Optional.empty());
     }
 
     private static ControllerPreset atField(FlatValue value, ControllerPreset preset, String given,

@@ -130,8 +130,15 @@ final class KeylessSchema {
         inputs.set("createNamespace", bool(javadoc("core/FederatedServiceAccountArgs.Builder#createNamespace")));
         inputs.set("mechanism", mechanism());
         inputs.set("grants", array(ref("keyless:index:Grant", null), javadoc("core/FederatedServiceAccountArgs.Builder#grant")));
+        inputs.set(FlatAwsOidcProviders.EXISTING, string(javadoc("aws/AwsFederation.Builder#existingOidcProviderArn")
+                + " For AWS grants from a GKE or AKS cluster; required when another component of the stack federating the same issuer"
+                + " into the account creates the provider: its " + FlatAwsOidcProviders.OUTPUT + " output; depend on that component."));
+        var outputs = serviceAccountOutputs();
+        var required = List.copyOf(outputs.keySet());
+        outputs.put(FlatAwsOidcProviders.OUTPUT, string("With AWS grants from a GKE or AKS cluster, the ARN of the issuer's IAM OIDC provider"
+                + " the role trusts: the one this component creates, or " + FlatAwsOidcProviders.EXISTING + "."));
         return component(javadoc("core/FederatedServiceAccount") + " Builds keyless's typed FederatedServiceAccount under an adopted cluster.",
-                inputs, List.of("cluster", "namespace", "name"), serviceAccountOutputs());
+                inputs, List.of("cluster", "namespace", "name"), outputs, required);
     }
 
     // Why the choices whose typed grants keep a custom role once per stack are refused (FlatPresets.requireNoStackRole).
@@ -268,6 +275,11 @@ final class KeylessSchema {
     }
 
     private static ObjectNode component(String description, ObjectNode inputs, List<String> requiredInputs, java.util.Map<String, ObjectNode> outputs) {
+        return component(description, inputs, requiredInputs, outputs, List.copyOf(outputs.keySet()));
+    }
+
+    private static ObjectNode component(String description, ObjectNode inputs, List<String> requiredInputs, java.util.Map<String, ObjectNode> outputs,
+                                        List<String> requiredOutputs) {
         var resource = JSON.createObjectNode();
         resource.put("isComponent", true);
         resource.put("description", description);
@@ -276,7 +288,7 @@ final class KeylessSchema {
         var properties = JSON.createObjectNode();
         outputs.forEach(properties::set);
         resource.set("properties", properties);
-        resource.set("required", strings(List.copyOf(outputs.keySet())));
+        resource.set("required", strings(requiredOutputs));
         return resource;
     }
 
