@@ -69,7 +69,7 @@ final class FlatControllerIdentity {
         if (serviceAccountName.isPresent()) {
             typed = atField(inputs.field("serviceAccountName"), typed, serviceAccountName.get(), ControllerPreset::serviceAccountName);
         }
-        var mechanism = FlatMechanism.read(inputs.field("mechanism"), cluster.cloud());
+        var mechanism = FlatMechanism.read(inputs, cluster.cloud());
         // The typed builder checks the preset's namespace and name as the Java API's args(cluster) does.
         FederatedServiceAccountArgs.builder().namespace(typed.namespace()).name(typed.serviceAccountName());
         return new FlatFederatedServiceAccount.Checked(TYPE, name, cluster, typed.namespace(), typed.serviceAccountName(), Optional.empty(),

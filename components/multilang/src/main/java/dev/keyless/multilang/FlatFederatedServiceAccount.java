@@ -104,7 +104,7 @@ final class FlatFederatedServiceAccount extends ComponentResource {
             var given = inputs.field("createNamespace");
             var createNamespace = given.absent() ? Optional.<Boolean>empty() : Optional.of(given.bool(true));
             var mechanisms = new ArrayList<IdentityMechanism>();
-            FlatMechanism.read(inputs.field("mechanism"), cluster.cloud()).ifPresent(mechanisms::add);
+            FlatMechanism.read(inputs, cluster.cloud()).ifPresent(mechanisms::add);
             var grants = new ArrayList<AccessGrant>();
             for (var grant : inputs.field("grants").list("{kind, resource, prefix, access} objects")) {
                 grants.add(FlatGrant.read(grant, Optional.of(cluster.cloud())));

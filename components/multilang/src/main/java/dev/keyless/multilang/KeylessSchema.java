@@ -17,6 +17,7 @@ import java.util.List;
 final class KeylessSchema {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final String TYPES = "#/types/";
+    private static final String MECHANISM_OPTIONS = "keyless:index:MechanismOptions";
 
     private KeylessSchema() {
     }
@@ -114,6 +115,7 @@ final class KeylessSchema {
                 property("minCount", integer(javadoc("azure/NodePoolOptions@minCount"))),
                 property("count", integer(javadoc("azure/NodePoolOptions@count"))),
                 property("maxCount", integer(javadoc("azure/NodePoolOptions@maxCount")))));
+        types.set(MECHANISM_OPTIONS, mechanismOptionsType());
         types.set("keyless:index:NameValue", object(
                 "One entry of a map, for languages where maps of outputs do not cross.",
                 List.of("name", "value"),
@@ -129,6 +131,7 @@ final class KeylessSchema {
         inputs.set("name", string(javadoc("core/FederatedServiceAccountArgs.Builder#name")));
         inputs.set("createNamespace", bool(javadoc("core/FederatedServiceAccountArgs.Builder#createNamespace")));
         inputs.set("mechanism", mechanism());
+        inputs.set(FlatMechanism.OPTIONS, mechanismOptions());
         inputs.set("grants", array(ref("keyless:index:Grant", null), javadoc("core/FederatedServiceAccountArgs.Builder#grant")));
         inputs.set(FlatAwsOidcProviders.EXISTING, string(javadoc("aws/AwsFederation.Builder#existingOidcProviderArn")
                 + " For AWS grants from a GKE or AKS cluster; required when another component of the stack federating the same issuer"
@@ -181,6 +184,7 @@ final class KeylessSchema {
         inputs.set("namespace", string(javadoc("core/ControllerPreset#inNamespace")));
         inputs.set("serviceAccountName", string(javadoc("core/ControllerPreset#serviceAccountName")));
         inputs.set("mechanism", mechanism());
+        inputs.set(FlatMechanism.OPTIONS, mechanismOptions());
         return component(javadoc("core/ControllerPreset") + " Builds keyless's typed FederatedServiceAccount from the preset.",
                 inputs, List.of("cluster", "controller"), serviceAccountOutputs());
     }
@@ -250,6 +254,32 @@ final class KeylessSchema {
     private static ObjectNode mechanism() {
         return string("How the cluster's cloud binds the ServiceAccount: one of " + FlatMechanism.describeNames()
                 + ". Left out, the cluster's default (irsa, gkeWorkloadIdentity, entraWorkloadIdentity).");
+    }
+
+    private static ObjectNode mechanismOptions() {
+        return ref(MECHANISM_OPTIONS, "The options of the mechanism named by `mechanism` (required with them); an option of another mechanism is refused.");
+    }
+
+    // Each option's typed setter, whose Javadoc describes it.
+    private static ObjectNode mechanismOptionsType() {
+        var descriptions = new java.util.LinkedHashMap<String, String>();
+        descriptions.put("roleName", javadoc("aws/RoleSettings.Builder#roleName"));
+        descriptions.put("rolePath", javadoc("aws/RoleSettings.Builder#rolePath"));
+        descriptions.put("permissionsBoundaryArn", javadoc("aws/RoleSettings.Builder#permissionsBoundary(String"));
+        descriptions.put("existingOidcProviderArn", javadoc("aws/IrsaIdentity.Builder#existingOidcProviderArn"));
+        descriptions.put("projectNumber", javadoc("gcp/GkeWorkloadIdentity.Builder#projectNumber(String"));
+        descriptions.put("accountId", javadoc("gcp/ServiceAccountImpersonation.Builder#accountId"));
+        descriptions.put("identityName", javadoc("azure/EntraWorkloadIdentity.Builder#identityName"));
+        descriptions.put("resourceGroupName", javadoc("azure/EntraWorkloadIdentity.Builder#resourceGroupName(String"));
+        descriptions.put("credentialName", javadoc("azure/EntraWorkloadIdentity.Builder#credentialName"));
+        descriptions.put("existingIdentity", "An existing identity to bind instead of creating one: an IAM role's ARN (irsa, podIdentity: "
+                + javadoc("aws/RoleSettings.Builder#existingIdentity(String") + "), a Google service account's email (serviceAccountImpersonation: "
+                + javadoc("gcp/ServiceAccountImpersonation.Builder#existingIdentity") + "), or a user-assigned managed identity's resource id "
+                + "(entraWorkloadIdentity: " + javadoc("azure/EntraWorkloadIdentity.Builder#existingIdentity") + ")");
+        var properties = FlatMechanismOptions.fields().stream()
+                .map(field -> property(field, string(descriptions.get(field) + " Mechanisms: " + String.join(", ", FlatMechanismOptions.mechanismsTaking(field)) + ".")))
+                .toArray(Property[]::new);
+        return object("The options of one identity mechanism, each the typed builder's; which apply depends on `mechanism`.", List.of(), properties);
     }
 
     private static java.util.LinkedHashMap<String, ObjectNode> serviceAccountOutputs() {
