@@ -79,6 +79,8 @@ class MechanismOptionsOverGrpcTest {
             typed("existing-gsa", gke("m7"), ServiceAccountImpersonation.builder().existingIdentity(EXISTING_GSA).build(), GcsAccess.readOnly("shop-lake"));
             typed("entra-named", aks("m8"), EntraWorkloadIdentity.builder().identityName("shop-web").resourceGroupName("identities-rg")
                     .credentialName("shop-web-aks").build(), BlobAccess.readOnly("shop-rg", "shopdata", "lake"));
+            new FederatedServiceAccount("ebs", dev.keyless.aws.AwsControllers.ebsCsiDriver().args(eks("m10"))
+                    .mechanism(IrsaIdentity.builder().roleName("shop-ebs").build()).build());
             typed("entra-existing", aks("m9"), EntraWorkloadIdentity.builder().existingIdentity(SharedManagedIdentity.existing(EXISTING_IDENTITY)).build(),
                     BlobAccess.readOnly("shop-rg", "shopdata", "lake"));
         });
@@ -160,6 +162,17 @@ class MechanismOptionsOverGrpcTest {
         assertThat(FlatEngine.only(existing, "azure-native:managedidentity:UserAssignedIdentity"))
                 .satisfies(r -> assertThat(r.read()).isTrue()).satisfies(r -> assertThat(r.id()).isEqualTo(EXISTING_IDENTITY));
         assertThat(FlatEngine.only(existing, "azure-native:managedidentity:FederatedIdentityCredential").input("resourceName")).contains("shop-shared");
+    }
+
+    @Test
+    void aControllerPresetTakesTheMechanismsOptionsToo() {
+        var response = engine.construct(FlatControllerIdentity.TYPE, "ebs", object("cluster", eksReference("m10"), "controller", "ebsCsi",
+                "mechanism", "irsa", FlatMechanism.OPTIONS, object("roleName", "shop-ebs")), true);
+        var recorded = engine.recorded();
+        var children = FlatEngine.descendants(recorded, recorded.byUrn(response.getUrn()));
+
+        FlatEngine.assertSameAsJavaApi(children, javaApi, FlatEngine.trees(javaApi, "m10", "ebs"));
+        assertThat(FlatEngine.only(children, "aws:iam/role:Role").input("name")).contains("shop-ebs");
     }
 
     @Test
