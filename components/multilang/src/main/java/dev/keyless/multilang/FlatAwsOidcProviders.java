@@ -71,12 +71,12 @@ final class FlatAwsOidcProviders {
      * @throws InvalidInputException when another component of the stack creates that provider
      */
     static void claim(FlatValue arn, String kind, String name, String issuerUrl) {
-        // The holder names its kind too: a refusal says which component to look for.
+        // The holder is "KIND 'NAME'", so a refusal says which component to look for.
         var component = kind + " '" + name + "'";
         var claims = ProgramClaims.current();
         var claim = ProgramClaims.Claim.exact(arn.path(), "IAM OIDC provider", ACCOUNT, issuerUrl);
         claims.owner(claim).filter(owner -> !owner.equals(component)).ifPresent(owner -> {
-            var ownerName = owner.substring(owner.indexOf('\'') + 1, owner.length() - 1);
+            var ownerName = owner.substring(owner.indexOf(" '") + 2, owner.length() - 1);
             throw InvalidInputException.missing(arn.path(), owner + " of this stack creates the IAM OIDC provider of "
                     + issuerUrl + " and IAM allows one per URL in an account, so '" + name + "' must trust that one: give '" + name + "' "
                     + arn.path() + " arn:aws:iam::ACCOUNT_ID:oidc-provider/" + hostPath(issuerUrl)

@@ -32,7 +32,7 @@ final class FlatPresets {
             var value = inputs.field(field);
             var strings = value.strings(hint);
             if (strings.isEmpty()) {
-                throw InvalidInputException.missing(value.path(), "at least one " + hint);
+                throw InvalidInputException.missing(value.path(), "at least one " + hint.replaceFirst("^an? ", ""));
             }
             return strings;
         }
@@ -134,16 +134,16 @@ final class FlatPresets {
 
     private static Map<String, Preset> aws() {
         var aws = new LinkedHashMap<String, Preset>();
-        aws.put("externalDns", new Preset(List.of("zoneIds"), v -> AwsControllers.externalDns(v.strings("zoneIds", "Route 53 hosted zone id"))));
-        aws.put("certManager", new Preset(List.of("zoneIds"), v -> AwsControllers.certManager(v.strings("zoneIds", "Route 53 hosted zone id"))));
+        aws.put("externalDns", new Preset(List.of("zoneIds"), v -> AwsControllers.externalDns(v.strings("zoneIds", "a Route 53 hosted zone id"))));
+        aws.put("certManager", new Preset(List.of("zoneIds"), v -> AwsControllers.certManager(v.strings("zoneIds", "a Route 53 hosted zone id"))));
         aws.put("externalSecrets", new Preset(List.of("secretArns"),
-                v -> AwsControllers.externalSecrets(v.strings("secretArns", "Secrets Manager secret's ARN"))));
+                v -> AwsControllers.externalSecrets(v.strings("secretArns", "a Secrets Manager secret's ARN"))));
         aws.put("clusterAutoscaler", new Preset(List.of("clusterName"), v -> AwsControllers.clusterAutoscaler(eksClusterName(v,
                 "the EKS cluster's name, whose node groups' tags the autoscaler may change"))));
         aws.put("ebsCsi", new Preset(List.of("kmsKeyArn"), v -> v.optional("kmsKeyArn").map(AwsControllers::ebsCsiDriver)
                 .orElseGet(AwsControllers::ebsCsiDriver)));
         aws.put("efsCsi", new Preset(List.of("fileSystemArns"), v -> v.inputs().field("fileSystemArns").absent() ? AwsControllers.efsCsiDriver()
-                : AwsControllers.efsCsiDriver(v.strings("fileSystemArns", "EFS file system's ARN"))));
+                : AwsControllers.efsCsiDriver(v.strings("fileSystemArns", "an EFS file system's ARN"))));
         aws.put("vpcCni", new Preset(List.of(), v -> AwsControllers.vpcCni()));
         aws.put("mountpointS3Csi", new Preset(List.of("bucketNames", "keyPrefix"), FlatPresets::mountpoint));
         aws.put("loadBalancerController", new Preset(List.of("clusterName"), v -> AwsControllers.awsLoadBalancerController(eksClusterName(v,
@@ -155,11 +155,11 @@ final class FlatPresets {
     private static Map<String, Preset> gcp() {
         var gcp = new LinkedHashMap<String, Preset>();
         gcp.put("externalDns", new Preset(List.of("project", "zoneNames"), v -> GcpControllers.externalDns(
-                project(v, "the managed zones' project"), v.strings("zoneNames", "Cloud DNS managed zone's own name"))));
+                project(v, "the managed zones' project"), v.strings("zoneNames", "a Cloud DNS managed zone's own name"))));
         gcp.put("certManager", new Preset(List.of("project", "zoneNames"), v -> GcpControllers.certManager(
-                project(v, "the managed zones' project"), v.strings("zoneNames", "Cloud DNS managed zone's own name"))));
+                project(v, "the managed zones' project"), v.strings("zoneNames", "a Cloud DNS managed zone's own name"))));
         gcp.put("externalSecrets", new Preset(List.of("project", "secretIds"), v -> GcpControllers.externalSecrets(
-                project(v, "the secrets' project"), v.strings("secretIds", "Secret Manager secret's ID"))));
+                project(v, "the secrets' project"), v.strings("secretIds", "a Secret Manager secret's ID"))));
         gcp.put("velero", new Preset(List.of("bucketName", "diskSnapshots", "project"), v -> {
             var bucket = v.string("bucketName", "the backup bucket's name");
             if (!v.bool("diskSnapshots")) {
@@ -178,15 +178,15 @@ final class FlatPresets {
     private static Map<String, Preset> azure() {
         var azure = new LinkedHashMap<String, Preset>();
         azure.put("externalDns", new Preset(List.of("resourceGroupName", "zoneNames"), v -> AzureControllers.externalDns(
-                v.string("resourceGroupName", "the DNS zones' resource group"), v.strings("zoneNames", "Azure DNS zone name"))));
+                v.string("resourceGroupName", "the DNS zones' resource group"), v.strings("zoneNames", "an Azure DNS zone name"))));
         azure.put("certManager", new Preset(List.of("resourceGroupName", "zoneNames"), v -> AzureControllers.certManager(
-                v.string("resourceGroupName", "the DNS zones' resource group"), v.strings("zoneNames", "Azure DNS zone name"))));
+                v.string("resourceGroupName", "the DNS zones' resource group"), v.strings("zoneNames", "an Azure DNS zone name"))));
         azure.put("externalSecrets", new Preset(List.of("resourceGroupName", "vaultName", "secretNames"), v -> {
             var group = v.string("resourceGroupName", "the Key Vault's resource group");
             var vault = v.string("vaultName", "the Key Vault's name");
             // Left out, every secret of the vault, as the typed preset without names.
             return v.inputs().field("secretNames").absent() ? AzureControllers.externalSecrets(group, vault)
-                    : AzureControllers.externalSecrets(group, vault, v.strings("secretNames", "Key Vault secret's name"));
+                    : AzureControllers.externalSecrets(group, vault, v.strings("secretNames", "a Key Vault secret's name"));
         }));
         azure.put("velero", new Preset(List.of("resourceGroupName", "storageAccountName", "containerName", "diskResourceGroupName"), v -> {
             var group = v.string("resourceGroupName", "the storage account's resource group");
@@ -208,7 +208,7 @@ final class FlatPresets {
     }
 
     private static ControllerPreset mountpoint(Values v) {
-        var buckets = v.strings("bucketNames", "S3 bucket name");
+        var buckets = v.strings("bucketNames", "an S3 bucket name");
         var prefix = v.inputs().field("keyPrefix");
         if (prefix.absent()) {
             return AwsControllers.mountpointS3CsiDriver(buckets);
