@@ -21,10 +21,11 @@ import java.util.function.Function;
  * cluster of its cloud. Another language cannot hand over a Java {@code OidcCluster}, so the flat
  * component adopts the cluster as its own child from these values.
  *
- * @param cloud the cluster's cloud
- * @param adopt registers the adopted cluster under the given parent
+ * @param cloud          the cluster's cloud
+ * @param plainIssuerUrl the cluster's issuer when known at preview (GKE and AKS; EKS needs none here)
+ * @param adopt          registers the adopted cluster under the given parent
  */
-record FlatCluster(Cloud cloud, Function<Resource, OidcCluster> adopt) {
+record FlatCluster(Cloud cloud, java.util.Optional<String> plainIssuerUrl, Function<Resource, OidcCluster> adopt) {
     /** The values of {@code cloud} a reference may name. */
     static final List<String> CLOUDS = List.of("aws", "gcp", "azure");
 
@@ -66,7 +67,7 @@ record FlatCluster(Cloud cloud, Function<Resource, OidcCluster> adopt) {
             checked.check(name);
             return checked;
         });
-        return new FlatCluster(dev.keyless.aws.AwsCloud.CLOUD,
+        return new FlatCluster(dev.keyless.aws.AwsCloud.CLOUD, java.util.Optional.empty(),
                 parent -> new AdoptedEksCluster(name, built, ComponentResourceOptions.builder().parent(parent).build()));
     }
 
@@ -83,8 +84,20 @@ record FlatCluster(Cloud cloud, Function<Resource, OidcCluster> adopt) {
             checked.check(name);
             return checked;
         });
-        return new FlatCluster(dev.keyless.gcp.GcpCloud.CLOUD,
+        return new FlatCluster(dev.keyless.gcp.GcpCloud.CLOUD, gkeIssuer(reference),
                 parent -> new AdoptedGkeCluster(name, built, ComponentResourceOptions.builder().parent(parent).build()));
+    }
+
+    // GKE's issuer, from the values the reference names, once they passed the typed checks above.
+    // The typed AdoptedGkeClusterArgs keeps its URL to itself (GcpNames.issuerUrl is not public):
+    // https://cloud.google.com/kubernetes-engine/docs/how-to/workload-identity#federated_identity
+    private static java.util.Optional<String> gkeIssuer(FlatValue reference) {
+        var parts = java.util.stream.Stream.of("projectId", "location", "clusterName").map(reference::field).toList();
+        if (!parts.stream().allMatch(FlatValue::known)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("https://container.googleapis.com/v1/projects/" + parts.get(0).requiredString("projectId")
+                + "/locations/" + parts.get(1).requiredString("location") + "/clusters/" + parts.get(2).requiredString("clusterName"));
     }
 
     private static FlatCluster aks(FlatValue reference, String name) {
@@ -102,7 +115,7 @@ record FlatCluster(Cloud cloud, Function<Resource, OidcCluster> adopt) {
             checked.check(name);
             return checked;
         });
-        return new FlatCluster(dev.keyless.azure.AzureCloud.CLOUD,
+        return new FlatCluster(dev.keyless.azure.AzureCloud.CLOUD, built.plainIssuerUrl(),
                 parent -> new AdoptedAksCluster(name, built, ComponentResourceOptions.builder().parent(parent).build()));
     }
 

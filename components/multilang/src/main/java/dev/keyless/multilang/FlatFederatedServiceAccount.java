@@ -36,7 +36,7 @@ final class FlatFederatedServiceAccount extends ComponentResource {
                 .namespace(checked.namespace())
                 .name(checked.serviceAccountName());
         checked.createNamespace().ifPresent(args::createNamespace);
-        checked.mechanism().ifPresent(args::mechanism);
+        checked.mechanisms().forEach(args::mechanism);
         checked.grants().forEach(args::grant);
         var typed = new FederatedServiceAccount(name, args.build(), ComponentResourceOptions.builder().parent(this).build());
         var exported = new LinkedHashMap<String, Output<?>>();
@@ -46,6 +46,10 @@ final class FlatFederatedServiceAccount extends ComponentResource {
         exported.put("podLabels", NameValues.of(typed.podLabels()));
         exported.put("podEnv", NameValues.of(typed.podEnv()));
         exported.put("nodeSelector", NameValues.of(typed.nodeSelector()));
+        if (checked.federatesIntoAws()) {
+            exported.put(FlatAwsOidcProviders.OUTPUT, checked.existingAwsOidcProviderArn().map(Output::of)
+                    .orElseGet(() -> FlatAwsOidcProviders.providerArn(this, cluster.issuerUrl())));
+        }
         this.outputs = Map.copyOf(exported);
         registerOutputs(outputs);
     }
@@ -70,9 +74,17 @@ final class FlatFederatedServiceAccount extends ComponentResource {
     /**
      * Inputs that passed every check, the component's name and type token: a
      * {@code ControllerIdentity} is the same component with a preset's namespace, name and grants.
+     *
+     * @param mechanisms                 at most one per cloud: the cluster's cloud's as named, AWS federation trusting an existing provider
+     * @param existingAwsOidcProviderArn the IAM OIDC provider of the issuer that the AWS federation trusts, when given
      */
     record Checked(String type, String name, FlatCluster cluster, String namespace, String serviceAccountName, Optional<Boolean> createNamespace,
-                           Optional<IdentityMechanism> mechanism, List<AccessGrant> grants) {
+                           List<IdentityMechanism> mechanisms, List<AccessGrant> grants, Optional<String> existingAwsOidcProviderArn) {
+        /** @return whether AWS grants are federated from a cluster off AWS, through an IAM OIDC provider of its issuer */
+        boolean federatesIntoAws() {
+            return !cluster.cloud().name().equals("aws") && grants.stream().anyMatch(FlatAwsOidcProviders::onAws);
+        }
+
         /**
          * @param options the component's options as the engine sent them
          * @return the component, its children registered
@@ -91,12 +103,26 @@ final class FlatFederatedServiceAccount extends ComponentResource {
             // Left out, the typed default applies (created, except Kubernetes' own namespaces).
             var given = inputs.field("createNamespace");
             var createNamespace = given.absent() ? Optional.<Boolean>empty() : Optional.of(given.bool(true));
-            var mechanism = FlatMechanism.read(inputs.field("mechanism"), cluster.cloud());
+            var mechanisms = new ArrayList<IdentityMechanism>();
+            FlatMechanism.read(inputs, cluster.cloud()).ifPresent(mechanisms::add);
             var grants = new ArrayList<AccessGrant>();
             for (var grant : inputs.field("grants").list("{kind, resource, prefix, access} objects")) {
                 grants.add(FlatGrant.read(grant, Optional.of(cluster.cloud())));
             }
-            return new Checked(TYPE, name, cluster, namespace, serviceAccountName, createNamespace, mechanism, List.copyOf(grants));
+            var existing = inputs.field(FlatAwsOidcProviders.EXISTING);
+            if (cluster.cloud().name().equals("aws") && !existing.absent()) {
+                throw InvalidInputException.of(existing.path(), existing.optionalString().orElse("(given)"),
+                        "left out on an EKS cluster, whose IAM OIDC provider is the cluster reference's oidcProviderArn");
+            }
+            var awsFederation = FlatAwsOidcProviders.existing(existing, grants);
+            awsFederation.ifPresent(mechanisms::add);
+            var checked = new Checked(TYPE, name, cluster, namespace, serviceAccountName, createNamespace, List.copyOf(mechanisms),
+                    List.copyOf(grants), existing.optionalString());
+            // An issuer known only at deploy is the typed API's to compare, once known (SharedOidcProviders).
+            if (awsFederation.isEmpty() && checked.federatesIntoAws()) {
+                cluster.plainIssuerUrl().ifPresent(url -> FlatAwsOidcProviders.claim(existing, "FederatedServiceAccount", name, url));
+            }
+            return checked;
         }
     }
 }

@@ -17,11 +17,15 @@ import java.util.function.Supplier;
 
 /**
  * A mechanism named as a string, since an {@link IdentityMechanism} object cannot cross languages:
- * each name is the typed mechanism with its defaults (exact trust of one subject and audience).
+ * each name is the typed mechanism with its defaults (exact trust of one subject and audience), or
+ * with the plain options of {@code mechanismOptions}.
  */
 final class FlatMechanism {
     private record Named(String cloud, Supplier<IdentityMechanism> mechanism) {
     }
+
+    /** The input carrying the chosen mechanism's options ({@link FlatMechanismOptions}). */
+    static final String OPTIONS = "mechanismOptions";
 
     private static final Map<String, Named> NAMES = new LinkedHashMap<>();
 
@@ -47,14 +51,19 @@ final class FlatMechanism {
     }
 
     /**
-     * @param value the {@code mechanism} input
-     * @param cloud the cluster's cloud
+     * @param inputs the component's inputs, with {@code mechanism} and {@code mechanismOptions}
+     * @param cloud  the cluster's cloud
      * @return the mechanism, empty when left out (the cluster's default then applies)
-     * @throws InvalidInputException when the name is unknown or of another cloud
+     * @throws InvalidInputException when the name is unknown or of another cloud, or an option is refused
      */
-    static Optional<IdentityMechanism> read(FlatValue value, Cloud cloud) {
+    static Optional<IdentityMechanism> read(FlatValue inputs, Cloud cloud) {
+        var value = inputs.field("mechanism");
+        var options = inputs.field(OPTIONS);
         var name = value.optionalString();
         if (name.isEmpty()) {
+            if (!options.absent()) {
+                throw InvalidInputException.missing(value.path(), "the mechanism " + options.path() + " are for, one of " + names());
+            }
             return Optional.empty();
         }
         var named = NAMES.get(name.get());
@@ -65,6 +74,6 @@ final class FlatMechanism {
             throw InvalidInputException.of(value.path(), name.get(), "a mechanism of the cluster's cloud " + cloud.name() + " ("
                     + String.join(", ", NAMES.entrySet().stream().filter(e -> e.getValue().cloud().equals(cloud.name())).map(Map.Entry::getKey).toList()) + ")");
         }
-        return Optional.of(named.mechanism().get());
+        return Optional.of(options.absent() ? named.mechanism().get() : FlatMechanismOptions.read(name.get(), options));
     }
 }

@@ -3,10 +3,8 @@ package dev.keyless.multilang;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import dev.keyless.aws.AwsFederation;
 import dev.keyless.core.AccessGrant;
 import dev.keyless.core.IdentityMechanism;
-import dev.keyless.core.ProgramClaims;
 import dev.keyless.core.GitHubActions;
 import dev.keyless.core.GitLab;
 import dev.keyless.core.InvalidInputException;
@@ -33,11 +31,9 @@ import java.util.Optional;
  * this component's children instead, named after it ({@code NAME-aws-oidc-provider}). The trust
  * and grants are the Java API's.
  *
- * <p>IAM allows one OIDC provider per URL in an account, and a provider cannot hand one
- * Construct's resource to another (it belongs to the other's deployment, and which of two
- * independent components is constructed first is not fixed). So the first PipelineIdentity of a
- * stack for a CI issuer with AWS grants creates the provider, and a later one is refused, naming
- * both, unless it trusts that provider by {@code existingAwsOidcProviderArn}.
+ * <p>The first PipelineIdentity of a stack for a CI issuer with AWS grants creates the provider,
+ * and a later one is refused, naming both, unless it trusts that provider by
+ * {@code existingAwsOidcProviderArn} ({@link FlatAwsOidcProviders}).
  */
 final class FlatPipelineIdentity extends ComponentResource implements OidcIssuer {
     /** The type token other languages' SDKs construct. */
@@ -47,7 +43,7 @@ final class FlatPipelineIdentity extends ComponentResource implements OidcIssuer
     /** The fields of a subject, exactly one of which says which jobs it is. */
     static final List<String> SUBJECT_KINDS = List.of("branch", "environment", "pullRequest", "anyBranchMatching");
     /** The input naming an IAM OIDC provider of the CI issuer that another component creates. */
-    static final String EXISTING_AWS_OIDC_PROVIDER = "existingAwsOidcProviderArn";
+    static final String EXISTING_AWS_OIDC_PROVIDER = FlatAwsOidcProviders.EXISTING;
 
     private final Map<String, Output<?>> outputs;
     private final OidcIssuer issuer;
@@ -145,7 +141,7 @@ final class FlatPipelineIdentity extends ComponentResource implements OidcIssuer
         for (var grant : grantList) {
             grants.add(FlatGrant.read(grant, Optional.empty()));
         }
-        var awsFederation = awsFederation(inputs.field(EXISTING_AWS_OIDC_PROVIDER), grants);
+        var awsFederation = FlatAwsOidcProviders.existing(inputs.field(EXISTING_AWS_OIDC_PROVIDER), grants);
         var checked = new Checked(name, issuer, List.copyOf(subjects), List.copyOf(grants), awsFederation);
         // The typed builder's own checks (one mechanism per cloud, at least one subject) before registering.
         var args = PipelineIdentityArgs.builder().issuer(issuer);
@@ -153,37 +149,10 @@ final class FlatPipelineIdentity extends ComponentResource implements OidcIssuer
         grants.forEach(args::grant);
         awsFederation.ifPresent(args::mechanism);
         args.build();
-        if (awsFederation.isEmpty() && grants.stream().anyMatch(g -> g.cloud().name().equals("aws"))) {
-            claimAwsOidcProvider(inputs.field(EXISTING_AWS_OIDC_PROVIDER), name, issuer);
+        if (awsFederation.isEmpty() && grants.stream().anyMatch(FlatAwsOidcProviders::onAws)) {
+            FlatAwsOidcProviders.claim(inputs.field(EXISTING_AWS_OIDC_PROVIDER), "PipelineIdentity", name, issuer.plainIssuerUrl().orElseThrow());
         }
         return checked;
-    }
-
-    private static Optional<IdentityMechanism> awsFederation(FlatValue arn, List<AccessGrant> grants) {
-        var given = arn.optionalString();
-        if (given.isEmpty()) {
-            return Optional.empty();
-        }
-        if (grants.stream().noneMatch(g -> g.cloud().name().equals("aws"))) {
-            throw InvalidInputException.of(arn.path(), given.get(), "left out when no grant is on aws");
-        }
-        // That the provider is the issuer's is the typed mechanism's check, as it plans the role.
-        return Optional.of(at(arn, () -> AwsFederation.builder().existingOidcProviderArn(given.get()).build()));
-    }
-
-    // The last check, so a refused component claims nothing: the stack's first PipelineIdentity of
-    // an issuer with AWS grants creates the IAM OIDC provider; a later one must trust it.
-    private static void claimAwsOidcProvider(FlatValue arn, String name, OidcIssuer issuer) {
-        var url = issuer.plainIssuerUrl().orElseThrow();
-        var claims = ProgramClaims.current();
-        var claim = ProgramClaims.Claim.exact(arn.path(), "IAM OIDC provider", "the default AWS provider's account", url);
-        claims.owner(claim).filter(owner -> !owner.equals(name)).ifPresent(owner -> {
-            throw InvalidInputException.missing(arn.path(), "PipelineIdentity '" + owner + "' of this stack creates the IAM OIDC provider of "
-                    + url + " and IAM allows one per URL in an account, so '" + name + "' must trust that one: give '" + name + "' "
-                    + arn.path() + " arn:aws:iam::ACCOUNT_ID:oidc-provider/" + url.replaceFirst("^https://", "").replaceAll("/$", "")
-                    + " and make it depend on '" + owner + "'");
-        });
-        claims.claim(claim, name);
     }
 
     private static Subject subject(FlatValue subject, boolean gitHub) {

@@ -71,6 +71,21 @@ final class FlatValue {
     }
 
     /**
+     * @return the names of this object's fields as given, in order; empty when left out
+     * @throws InvalidInputException when this value is not an object
+     */
+    List<String> fieldNames() {
+        var object = unwrapped();
+        if (object.isNull()) {
+            return List.of();
+        }
+        if (object.getType() != ValueType.OBJECT) {
+            throw InvalidInputException.of(path, shown(object), "an object");
+        }
+        return List.copyOf(object.getObjectValue().keySet());
+    }
+
+    /**
      * @param shape what each element must be, for the message when this is not a list
      * @return the elements, each with its index in its path; empty when the list was left out
      * @throws InvalidInputException when this value is a map or anything else but a list

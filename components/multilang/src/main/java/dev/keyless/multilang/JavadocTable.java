@@ -169,7 +169,8 @@ public final class JavadocTable {
     private static String clean(String text) {
         var cleaned = text.replaceAll("\\{@code\\s+([^}]*)}", "`$1`")
                 .replaceAll("\\{@value\\s+[^}]*}", "")
-                .replaceAll("\\{@link(?:plain)?\\s+[^}\\s]+\\s+([^}]+)}", "$1")
+                // A target's parameter list may hold spaces: "{@link A#b(String, String) label}".
+                .replaceAll("\\{@link(?:plain)?\\s+[^}\\s(]+(?:\\([^)]*\\))?\\s+([^}]+)}", "$1")
                 .replaceAll("\\{@link(?:plain)?\\s+#(\\w+)(?:\\([^)]*\\))?}", "$1")
                 .replaceAll("\\{@link(?:plain)?\\s+([\\w.]+)#(\\w+)(?:\\([^)]*\\))?}", "$1.$2")
                 .replaceAll("\\{@link(?:plain)?\\s+([\\w.]+)}", "$1")

@@ -17,6 +17,7 @@ import java.util.List;
 final class KeylessSchema {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final String TYPES = "#/types/";
+    private static final String MECHANISM_OPTIONS = "keyless:index:MechanismOptions";
 
     private KeylessSchema() {
     }
@@ -114,6 +115,7 @@ final class KeylessSchema {
                 property("minCount", integer(javadoc("azure/NodePoolOptions@minCount"))),
                 property("count", integer(javadoc("azure/NodePoolOptions@count"))),
                 property("maxCount", integer(javadoc("azure/NodePoolOptions@maxCount")))));
+        types.set(MECHANISM_OPTIONS, mechanismOptionsType());
         types.set("keyless:index:NameValue", object(
                 "One entry of a map, for languages where maps of outputs do not cross.",
                 List.of("name", "value"),
@@ -129,28 +131,60 @@ final class KeylessSchema {
         inputs.set("name", string(javadoc("core/FederatedServiceAccountArgs.Builder#name")));
         inputs.set("createNamespace", bool(javadoc("core/FederatedServiceAccountArgs.Builder#createNamespace")));
         inputs.set("mechanism", mechanism());
+        inputs.set(FlatMechanism.OPTIONS, mechanismOptions());
         inputs.set("grants", array(ref("keyless:index:Grant", null), javadoc("core/FederatedServiceAccountArgs.Builder#grant")));
+        inputs.set(FlatAwsOidcProviders.EXISTING, string(javadoc("aws/AwsFederation.Builder#existingOidcProviderArn")
+                + " For AWS grants from a GKE or AKS cluster; required when another component of the stack federating the same issuer"
+                + " into the account creates the provider: its " + FlatAwsOidcProviders.OUTPUT + " output; depend on that component."));
+        var outputs = serviceAccountOutputs();
+        var required = List.copyOf(outputs.keySet());
+        outputs.put(FlatAwsOidcProviders.OUTPUT, string("With AWS grants from a GKE or AKS cluster, the ARN of the issuer's IAM OIDC provider"
+                + " the role trusts: the one this component creates, or " + FlatAwsOidcProviders.EXISTING + "."));
         return component(javadoc("core/FederatedServiceAccount") + " Builds keyless's typed FederatedServiceAccount under an adopted cluster.",
-                inputs, List.of("cluster", "namespace", "name"), serviceAccountOutputs());
+                inputs, List.of("cluster", "namespace", "name"), outputs, required);
     }
+
+    // Why the choices whose typed grants keep a custom role once per stack are refused (FlatPresets.requireNoStackRole).
+    private static final String STACK_ROLE = "Refused through the flat layer: the typed grant's custom role (DnsZoneListing, DiskSnapshotAccess) "
+            + "is kept once per stack as the stack's child, and a Construct has no stack to keep it in.";
 
     private static ObjectNode controllerIdentity() {
         var inputs = JSON.createObjectNode();
         inputs.set("cluster", ref("keyless:index:ClusterReference", "The cluster the controller runs in."));
-        inputs.set("controller", string("The controller's preset, by cloud: " + FlatControllerIdentity.describePresets() + "."));
-        inputs.set("zoneIds", array(JSON.createObjectNode().put("type", "string"), javadoc("aws/AwsControllers#externalDns")));
-        inputs.set("secretArns", array(JSON.createObjectNode().put("type", "string"), javadoc("aws/AwsControllers#externalSecrets")));
-        inputs.set("clusterName", string(javadoc("aws/AwsControllers#clusterAutoscaler")
-                + " Left out, the cluster reference's clusterName."));
+        inputs.set("controller", string("The controller's preset, by cloud: " + FlatControllerIdentity.describePresets() + ". "
+                + "externalDns on gcp and azure: " + STACK_ROLE));
+        inputs.set("zoneIds", stringList(javadoc("aws/AwsControllers#externalDns")));
+        inputs.set("secretArns", stringList(javadoc("aws/AwsControllers#externalSecrets")));
+        inputs.set("clusterName", string(javadoc("aws/AwsControllers#clusterAutoscaler") + " For loadBalancerController: "
+                + javadoc("aws/AwsControllers#awsLoadBalancerController") + " Left out, the cluster reference's clusterName."));
         inputs.set("kmsKeyArn", string(javadoc("aws/AwsControllers#ebsCsiDriver(String")));
-        inputs.set("resourceGroupName", string("The resource group of the DNS zones or the Key Vault (Azure)."));
-        inputs.set("zoneNames", array(JSON.createObjectNode().put("type", "string"), javadoc("azure/AzureControllers#externalDns")));
+        inputs.set("fileSystemArns", stringList(javadoc("aws/AwsControllers#efsCsiDriver(List") + " Left out: "
+                + javadoc("aws/AwsControllers#efsCsiDriver()")));
+        inputs.set("bucketNames", stringList(javadoc("aws/AwsControllers#mountpointS3CsiDriver(List")));
+        inputs.set("keyPrefix", string("With exactly one bucket in bucketNames, that bucket mounted with `--prefix`: objects under the prefix "
+                + "only, and listing limited to keys under it (AwsControllers.mountpointS3CsiDriver(bucketName, keyPrefix)), e.g. `models/`."));
+        inputs.set("project", string("The GCP project, ID or number, of the managed zones (externalDns, certManager), of the secrets "
+                + "(externalSecrets) or of the disks velero snapshots (with diskSnapshots). Left out, the cluster reference's projectId."));
+        inputs.set("zoneNames", stringList("The DNS zones, at least one. On gcp, the Cloud DNS managed zones' own names (not their DNS names), "
+                + "e.g. `shop-example-com`, in `project`: " + javadoc("gcp/GcpControllers#certManager(String") + " On azure, the zones' names, "
+                + "e.g. `shop.example.com`, in `resourceGroupName`: " + javadoc("azure/AzureControllers#certManager(String")));
+        inputs.set("secretIds", stringList("The Secret Manager secrets' IDs, e.g. `db-password`, at least one, in `project` (gcp externalSecrets): "
+                + "`roles/secretmanager.secretAccessor` on each secret named, never on the project."));
+        inputs.set("bucketName", string("Velero's backup bucket. On aws: " + javadoc("aws/AwsControllers#velero(String")
+                + " On gcp: " + javadoc("gcp/GcpControllers#velero(String")));
+        inputs.set("diskSnapshots", bool("Velero with Compute Engine disk snapshots too (GcpControllers.veleroWithDiskSnapshots, gcp). "
+                + STACK_ROLE + " Left out, false."));
+        inputs.set("resourceGroupName", string("The resource group of the DNS zones, of the Key Vault or of velero's storage account (Azure)."));
         inputs.set("vaultName", string("The Key Vault external-secrets reads (Azure)."));
-        inputs.set("secretNames", array(JSON.createObjectNode().put("type", "string"),
-                javadoc("azure/AzureControllers#externalSecrets") + " Left out, every secret of the vault."));
+        inputs.set("secretNames", stringList(javadoc("azure/AzureControllers#externalSecrets") + " Left out, every secret of the vault."));
+        inputs.set("storageAccountName", string(javadoc("azure/AzureControllers#velero(String")));
+        inputs.set("containerName", string("The backup container in storageAccountName (Azure velero)."));
+        inputs.set("diskResourceGroupName", string("The resource group of the cluster's disks (on AKS the node resource group), for velero "
+                + "with managed-disk snapshots too (AzureControllers.veleroWithDiskSnapshots, azure). " + STACK_ROLE));
         inputs.set("namespace", string(javadoc("core/ControllerPreset#inNamespace")));
         inputs.set("serviceAccountName", string(javadoc("core/ControllerPreset#serviceAccountName")));
         inputs.set("mechanism", mechanism());
+        inputs.set(FlatMechanism.OPTIONS, mechanismOptions());
         return component(javadoc("core/ControllerPreset") + " Builds keyless's typed FederatedServiceAccount from the preset.",
                 inputs, List.of("cluster", "controller"), serviceAccountOutputs());
     }
@@ -222,6 +256,32 @@ final class KeylessSchema {
                 + ". Left out, the cluster's default (irsa, gkeWorkloadIdentity, entraWorkloadIdentity).");
     }
 
+    private static ObjectNode mechanismOptions() {
+        return ref(MECHANISM_OPTIONS, "The options of the mechanism named by `mechanism` (required with them); an option of another mechanism is refused.");
+    }
+
+    // Each option's typed setter, whose Javadoc describes it.
+    private static ObjectNode mechanismOptionsType() {
+        var descriptions = new java.util.LinkedHashMap<String, String>();
+        descriptions.put("roleName", javadoc("aws/RoleSettings.Builder#roleName"));
+        descriptions.put("rolePath", javadoc("aws/RoleSettings.Builder#rolePath"));
+        descriptions.put("permissionsBoundaryArn", javadoc("aws/RoleSettings.Builder#permissionsBoundary(String"));
+        descriptions.put("existingOidcProviderArn", javadoc("aws/IrsaIdentity.Builder#existingOidcProviderArn"));
+        descriptions.put("projectNumber", javadoc("gcp/GkeWorkloadIdentity.Builder#projectNumber(String"));
+        descriptions.put("accountId", javadoc("gcp/ServiceAccountImpersonation.Builder#accountId"));
+        descriptions.put("identityName", javadoc("azure/EntraWorkloadIdentity.Builder#identityName"));
+        descriptions.put("resourceGroupName", javadoc("azure/EntraWorkloadIdentity.Builder#resourceGroupName(String"));
+        descriptions.put("credentialName", javadoc("azure/EntraWorkloadIdentity.Builder#credentialName"));
+        descriptions.put("existingIdentity", "An existing identity to bind instead of creating one: an IAM role's ARN (irsa, podIdentity: "
+                + javadoc("aws/RoleSettings.Builder#existingIdentity(String") + "), a Google service account's email (serviceAccountImpersonation: "
+                + javadoc("gcp/ServiceAccountImpersonation.Builder#existingIdentity") + "), or a user-assigned managed identity's resource id "
+                + "(entraWorkloadIdentity: " + javadoc("azure/EntraWorkloadIdentity.Builder#existingIdentity") + ")");
+        var properties = FlatMechanismOptions.fields().stream()
+                .map(field -> property(field, string(descriptions.get(field) + " Mechanisms: " + String.join(", ", FlatMechanismOptions.mechanismsTaking(field)) + ".")))
+                .toArray(Property[]::new);
+        return object("The options of one identity mechanism, each the typed builder's; which apply depends on `mechanism`.", List.of(), properties);
+    }
+
     private static java.util.LinkedHashMap<String, ObjectNode> serviceAccountOutputs() {
         var outputs = new java.util.LinkedHashMap<String, ObjectNode>();
         outputs.put("identity", string("The cloud identity: a role ARN, a Google service account or workload principal, a managed identity's client ID."));
@@ -245,6 +305,11 @@ final class KeylessSchema {
     }
 
     private static ObjectNode component(String description, ObjectNode inputs, List<String> requiredInputs, java.util.Map<String, ObjectNode> outputs) {
+        return component(description, inputs, requiredInputs, outputs, List.copyOf(outputs.keySet()));
+    }
+
+    private static ObjectNode component(String description, ObjectNode inputs, List<String> requiredInputs, java.util.Map<String, ObjectNode> outputs,
+                                        List<String> requiredOutputs) {
         var resource = JSON.createObjectNode();
         resource.put("isComponent", true);
         resource.put("description", description);
@@ -253,7 +318,7 @@ final class KeylessSchema {
         var properties = JSON.createObjectNode();
         outputs.forEach(properties::set);
         resource.set("properties", properties);
-        resource.set("required", strings(List.copyOf(outputs.keySet())));
+        resource.set("required", strings(requiredOutputs));
         return resource;
     }
 
@@ -284,6 +349,10 @@ final class KeylessSchema {
 
     private static ObjectNode string(String description) {
         return JSON.createObjectNode().put("type", "string").put("description", description);
+    }
+
+    private static ObjectNode stringList(String description) {
+        return array(JSON.createObjectNode().put("type", "string"), description);
     }
 
     private static ObjectNode integer(String description) {

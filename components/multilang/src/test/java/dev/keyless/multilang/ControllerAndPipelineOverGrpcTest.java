@@ -115,7 +115,7 @@ class ControllerAndPipelineOverGrpcTest {
     void aControllersBadValuesAreRefusedAtTheirPaths() {
         assertThat(engine.refusal(FlatControllerIdentity.TYPE, "bad1", object("cluster", cluster("bad1"), "controller", "argoCd")))
                 .isEqualTo("controller must be a preset for the cluster's cloud aws [externalDns, certManager, externalSecrets, "
-                        + "clusterAutoscaler, ebsCsi]: 'argoCd'");
+                        + "clusterAutoscaler, ebsCsi, efsCsi, vpcCni, mountpointS3Csi, loadBalancerController, velero]: 'argoCd'");
         assertThat(engine.refusal(FlatControllerIdentity.TYPE, "bad2", object("cluster", cluster("bad2"), "controller", "externalDns",
                 "zoneIds", list(ZONE_ID, "not-a-zone")))).startsWith("zoneIds[1] must be ").endsWith(": 'not-a-zone'");
         assertThat(engine.refusal(FlatControllerIdentity.TYPE, "bad3", object("cluster", cluster("bad3"), "controller", "externalDns",

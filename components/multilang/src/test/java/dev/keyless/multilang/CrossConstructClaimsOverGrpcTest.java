@@ -27,6 +27,10 @@ class CrossConstructClaimsOverGrpcTest {
     private static final String GITHUB_PROVIDER_ARN = "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com";
     private static final String AKS_ISSUER = "https://westeurope.oic.prod-aks.azure.com/00000000-0000-0000-0000-000000000000/11111111-1111-1111-1111-111111111111/";
     private static final String OIDC_PROVIDER = "aws:iam/openIdConnectProvider:OpenIdConnectProvider";
+    private static final String FEDERATED_ISSUER =
+            "https://westeurope.oic.prod-aks.azure.com/00000000-0000-0000-0000-000000000000/22222222-2222-2222-2222-222222222222/";
+    private static final String FEDERATED_PROVIDER_ARN = "arn:aws:iam::123456789012:oidc-provider/" + FEDERATED_ISSUER.substring("https://".length());
+    private static final String EKS_ISSUER = "https://oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE";
 
     private static FlatEngine engine;
 
@@ -68,6 +72,49 @@ class CrossConstructClaimsOverGrpcTest {
     }
 
     @Test
+    void aSecondServiceAccountFederatingOneIssuerIntoAwsTrustsTheFirstsOidcProviderOrIsRefusedNamingBoth() {
+        var first = engine.construct(FlatFederatedServiceAccount.TYPE, "lake-reader", federated("ivory-a", "reader", null), true);
+        var firstChildren = FlatEngine.descendants(engine.recorded(), engine.recorded().byUrn(first.getUrn()));
+        assertThat(firstChildren).filteredOn(r -> r.type().equals(OIDC_PROVIDER)).singleElement()
+                .satisfies(p -> assertThat(p.input("url").orElseThrow()).isEqualTo(FEDERATED_ISSUER));
+        assertThat(PropertyValue.unmarshalProperties(first.getState()).get(FlatAwsOidcProviders.OUTPUT).getStringValue())
+                .isEqualTo(FEDERATED_PROVIDER_ARN);
+
+        assertThat(engine.refusal(FlatFederatedServiceAccount.TYPE, "lake-writer", federated("ivory-b", "writer", null)))
+                .isEqualTo("existingAwsOidcProviderArn is required: FederatedServiceAccount 'lake-reader' of this stack creates the IAM OIDC "
+                        + "provider of " + FEDERATED_ISSUER + " and IAM allows one per URL in an account, so 'lake-writer' must trust that one: "
+                        + "give 'lake-writer' existingAwsOidcProviderArn arn:aws:iam::ACCOUNT_ID:oidc-provider/"
+                        + FEDERATED_ISSUER.substring("https://".length()) + " and make it depend on 'lake-reader'");
+
+        var second = engine.construct(FlatFederatedServiceAccount.TYPE, "lake-writer", federated("ivory-b", "writer", FEDERATED_PROVIDER_ARN),
+                true, first.getUrn());
+        var children = FlatEngine.descendants(engine.recorded(), engine.recorded().byUrn(second.getUrn()));
+        assertThat(children).noneMatch(r -> r.type().equals(OIDC_PROVIDER));
+        assertThat(FlatEngine.only(children, "aws:iam/role:Role").input("assumeRolePolicy").orElseThrow().toString())
+                .contains("\"Federated\":\"" + FEDERATED_PROVIDER_ARN + "\"")
+                .contains("\"" + FEDERATED_ISSUER.substring("https://".length()) + ":sub\":\"system:serviceaccount:lake:writer\"");
+        assertThat(PropertyValue.unmarshalProperties(second.getState()).get(FlatAwsOidcProviders.OUTPUT).getStringValue())
+                .isEqualTo(FEDERATED_PROVIDER_ARN);
+    }
+
+    @Test
+    void theExistingProviderOfAServiceAccountIsRefusedOnEksAndWithoutAwsGrants() {
+        var eks = object("cloud", "aws", "name", "onyx", "clusterName", "onyx", "issuerUrl", EKS_ISSUER,
+                "kubeconfig", PropertyValue.ofSecret(PropertyValue.of("{\"apiVersion\":\"v1\"}")));
+        var onEks = new java.util.LinkedHashMap<>(object("cluster", eks, "namespace", "lake", "name", "eks-reader",
+                "grants", list(object("kind", "s3", "resource", "shop-lake", "access", "readOnly"))));
+        onEks.put(FlatAwsOidcProviders.EXISTING, PropertyValue.of(FEDERATED_PROVIDER_ARN));
+        assertThat(engine.refusal(FlatFederatedServiceAccount.TYPE, "eks-reader", onEks))
+                .isEqualTo("existingAwsOidcProviderArn must be left out on an EKS cluster, whose IAM OIDC provider is the cluster reference's "
+                        + "oidcProviderArn: '" + FEDERATED_PROVIDER_ARN + "'");
+
+        var azureOnly = new java.util.LinkedHashMap<>(workload());
+        azureOnly.put(FlatAwsOidcProviders.EXISTING, PropertyValue.of(FEDERATED_PROVIDER_ARN));
+        assertThat(engine.refusal(FlatFederatedServiceAccount.TYPE, "blob-only", azureOnly))
+                .isEqualTo("existingAwsOidcProviderArn must be left out when no grant is on aws: '" + FEDERATED_PROVIDER_ARN + "'");
+    }
+
+    @Test
     // A preview and the update after it are deployments of their own: the preview's claims stay in the preview.
     void anUpdateIsADeploymentApartFromThePreview() {
         var update = engine.construct(FlatPipelineIdentity.TYPE, "nightly", pipeline("acme/nightly", "nightly-builds"), false);
@@ -102,6 +149,18 @@ class CrossConstructClaimsOverGrpcTest {
         return object("provider", "gitHubActions",
                 "subjects", list(object("repository", repository, "branch", "main")),
                 "grants", list(object("kind", "s3", "resource", bucket, "access", "readOnly")));
+    }
+
+    // An AKS workload reading S3: AWS federation of the AKS issuer through an IAM OIDC provider.
+    private static Map<String, PropertyValue> federated(String clusterName, String serviceAccount, String existingProviderArn) {
+        var aks = object("cloud", "azure", "name", clusterName, "issuerUrl", FEDERATED_ISSUER, "resourceGroupName", "lake-rg",
+                "kubeconfig", PropertyValue.ofSecret(PropertyValue.of("{\"apiVersion\":\"v1\"}")));
+        var inputs = new java.util.LinkedHashMap<>(object("cluster", aks, "namespace", "lake", "name", serviceAccount,
+                "grants", list(object("kind", "s3", "resource", "shop-lake", "access", "readOnly"))));
+        if (existingProviderArn != null) {
+            inputs.put(FlatAwsOidcProviders.EXISTING, PropertyValue.of(existingProviderArn));
+        }
+        return inputs;
     }
 
     private static Map<String, PropertyValue> workload() {

@@ -97,7 +97,7 @@ class SchemaOverGrpcTest {
         var resources = new java.util.TreeSet<String>();
         schema.get("resources").fieldNames().forEachRemaining(resources::add);
         assertThat(resources).isEqualTo(FlatComponents.types()).hasSize(6);
-        assertThat(schema.get("types").size()).isEqualTo(7);
+        assertThat(schema.get("types").size()).isEqualTo(8);
         var undescribed = new ArrayList<String>();
         schema.get("resources").fields().forEachRemaining(resource -> {
             for (var section : List.of("inputProperties", "properties")) {
