@@ -317,4 +317,30 @@ class PlannedRulesTest {
                 "workloads.api-green: binds ServiceAccount shop/api in cluster 'green', as workloads.api-blue does in cluster 'blue', "
                         + "and both are in workload pool 'acme-prod.svc.id.goog'; a ServiceAccount has one identity");
     }
+
+    @Test
+    void aGcpFederationsRulesAreConfigProblemsAtTheWorkloadAndItsValidBoundaryPasses() {
+        var config = "gcp:project: acme-analytics\n" + eksClusters(1) + """
+                stores:
+                  results:
+                    cloud: gcp
+                    create: false
+                    bucket: acme-results
+                workloads:
+                  api:
+                    cluster: eks-1
+                    namespace: shop
+                    serviceAccount: %s
+                    grants:
+                      - store: results
+                        access: read
+                """;
+        // Google maps at most 127 bytes to google.subject: system:serviceaccount:shop: is 27 of them.
+        var longest = "a".repeat(63) + "." + "a".repeat(36);
+        accepted(config.formatted(longest));
+        var name = longest + "a";
+        assertThat(problems(config.formatted(name))).containsExactly("workloads.api.grants: namespace and name must be a subject of "
+                + "at most 127 bytes, the most Google maps to google.subject (shorten the namespace or ServiceAccount name): "
+                + "'system:serviceaccount:shop:" + name + "'");
+    }
 }

@@ -230,6 +230,23 @@ public final class GcpKit implements CloudKit {
         grant.problems().attempt(grant.path("prefix"), () -> GcsAccess.readOnly("bucket-for-prefix-check").prefix(prefix));
     }
 
+    /**
+     * GcpFederation's default looks the pool's project and its number up through the gcp
+     * provider, and those lookups run only once the identity binds: a plan never bound would leave
+     * them pending, and the program would wait on them. Planning gives it a stand-in project and
+     * number instead, so every rule of the plan (subject, provider id, ConfigMap name, grants) is
+     * a config problem at its path; the component registered later plans again with the provider's
+     * project. Claims scoped to the project are made in the stand-in while planning, the same one
+     * for every workload, so two workloads that clash in a project clash in it too.
+     */
+    @Override
+    public IdentityMechanism plannedFederation(dev.keyless.core.Cloud cloud) {
+        return dev.keyless.gcp.GcpFederation.builder().project(PLANNING_PROJECT).projectNumber(PLANNING_PROJECT_NUMBER).build();
+    }
+
+    private static final String PLANNING_PROJECT = "keyless-planning";
+    private static final String PLANNING_PROJECT_NUMBER = "100000000000";
+
     @Override
     public Map<String, ControllerKind> controllers() {
         return CONTROLLERS;

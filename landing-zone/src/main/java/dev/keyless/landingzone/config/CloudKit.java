@@ -63,6 +63,16 @@ public interface CloudKit {
         return Optional.empty();
     }
 
+    /**
+     * @param cloud the library's cloud, this kit's
+     * @return the federation into this cloud that planning checks grants with while the config is
+     *     read, registering nothing: the cloud's default unless planning it would wait on values
+     *     only a bound identity asks for
+     */
+    default IdentityMechanism plannedFederation(dev.keyless.core.Cloud cloud) {
+        return cloud.federation();
+    }
+
     /** @return how the cloud's config names what its library names otherwise */
     default ConfigTerms terms() {
         return ConfigTerms.SAME;

@@ -87,16 +87,17 @@ final class GrantReader {
     }
 
     /**
-     * Whether a federation into a cloud can be planned while the config is read. GcpFederation's
-     * plan starts project lookups that run only once its identity is bound, so a plan never bound
-     * leaves outputs that never resolve and the program would wait on them; its rules are checked
-     * when the component plans it.
+     * The federation a workload's or pipeline's grants of another cloud are planned with while the
+     * config is read: the one its stores need, else the cloud kit's stand-in for the cloud's
+     * default ({@link CloudKit#plannedFederation}), which checks the same rules and registers
+     * nothing.
      *
-     * @param cloud the federation's cloud
-     * @return whether to plan it now
+     * @param cloud       the grants' cloud
+     * @param federations the owner's federations by cloud ({@link #federations})
+     * @return the federation to plan
      */
-    static boolean federationPlannedNow(dev.keyless.core.Cloud cloud) {
-        return !Cloud.GCP.configName().equals(cloud.name());
+    IdentityMechanism plannedFederation(dev.keyless.core.Cloud cloud, Map<dev.keyless.core.Cloud, Supplier<IdentityMechanism>> federations) {
+        return federations.containsKey(cloud) ? federations.get(cloud).get() : kits.get(Cloud.of(cloud.name())).plannedFederation(cloud);
     }
 
     /**

@@ -85,16 +85,13 @@ final class PipelineReader {
         return read.stream().map(GrantReader.Read::grant).toList();
     }
 
-    private static void plan(String key, ConfigNode pipeline, OidcIssuer issuer, List<Subject> subjects, List<AccessGrant> grants,
+    private void plan(String key, ConfigNode pipeline, OidcIssuer issuer, List<Subject> subjects, List<AccessGrant> grants,
                              Map<dev.keyless.core.Cloud, java.util.function.Supplier<dev.keyless.core.IdentityMechanism>> federations) {
         var byCloud = new LinkedHashMap<dev.keyless.core.Cloud, List<AccessGrant>>();
         grants.forEach(grant -> byCloud.computeIfAbsent(grant.cloud(), cloud -> new ArrayList<>()).add(grant));
         byCloud.forEach((cloud, cloudGrants) -> {
-            if (!GrantReader.federationPlannedNow(cloud)) {
-                return;
-            }
             try {
-                var federation = federations.containsKey(cloud) ? federations.get(cloud).get() : cloud.federation();
+                var federation = grantReader.plannedFederation(cloud, federations);
                 federation.plan(new BindingRequest(key, issuer, subjects, cloudGrants));
             } catch (InvalidInputException refusal) {
                 var at = refusal.field().startsWith("grants[") ? pipeline.path() + "." + refusal.field()

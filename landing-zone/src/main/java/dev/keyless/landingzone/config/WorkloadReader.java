@@ -151,11 +151,8 @@ final class WorkloadReader {
         planned.stream().filter(grant -> !ownCloud.equals(grant.cloud()))
                 .forEach(grant -> byCloud.computeIfAbsent(grant.cloud(), c -> new ArrayList<>()).add(grant));
         byCloud.forEach((cloud, cloudGrants) -> {
-            if (!GrantReader.federationPlannedNow(cloud)) {
-                return;
-            }
             try {
-                var federation = federations.containsKey(cloud) ? federations.get(cloud).get() : cloud.federation();
+                var federation = grantReader.plannedFederation(cloud, federations);
                 federation.plan(new BindingRequest(key, account, own.planned(), cloudGrants));
             } catch (InvalidInputException refusal) {
                 workload.problems().add(workload.path("grants"), kit.terms().message(refusal));
