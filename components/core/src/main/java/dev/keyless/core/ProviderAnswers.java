@@ -41,12 +41,29 @@ public final class ProviderAnswers {
      */
     public static <T> Output<T> once(String token, Resource owner, Optional<? extends ProviderResource> provider,
                                      Function<InvokeOptions, Output<T>> invoke) {
+        return once(token, "", owner, provider, invoke);
+    }
+
+    /**
+     * As {@link #once(String, Resource, Optional, Function)}, for an invoke whose answer also
+     * depends on its arguments (a project's number): one answer per provider and arguments.
+     *
+     * @param token     the invoke's token
+     * @param arguments the invoke's arguments as text, compared exactly
+     * @param owner     the component asking
+     * @param provider  the explicit provider, if any
+     * @param invoke    makes the invoke with the options given
+     * @param <T>       the answer's type
+     * @return the program's one answer for that provider and those arguments
+     */
+    public static <T> Output<T> once(String token, String arguments, Resource owner, Optional<? extends ProviderResource> provider,
+                                     Function<InvokeOptions, Output<T>> invoke) {
         Checks.notNull("owner", owner, "the component asking");
         Object key = provider.<Object>map(p -> p)
                 .or(() -> Optional.ofNullable(Resource.ResourceInternal.getProvider(owner, token)))
                 .orElse(DEFAULT_PROVIDER);
         var answers = ProgramClaims.current().sharedFor(key, Answers.class, Answers::new);
-        return answers.get(token, () -> {
+        return answers.get(token + "(" + arguments + ")", () -> {
             var options = InvokeOptions.builder().parent(owner);
             provider.ifPresent(options::provider);
             return invoke.apply(options.build());
@@ -63,7 +80,7 @@ public final class ProviderAnswers {
     public static <T> Output<T> once(String token, ProviderResource provider, Function<InvokeOptions, Output<T>> invoke) {
         Checks.notNull("provider", provider, "the provider the invoke runs through");
         var answers = ProgramClaims.current().sharedFor(provider, Answers.class, Answers::new);
-        return answers.get(token, () -> invoke.apply(InvokeOptions.builder().provider(provider).build()));
+        return answers.get(token + "()", () -> invoke.apply(InvokeOptions.builder().provider(provider).build()));
     }
 
     // One provider's answers, by token.

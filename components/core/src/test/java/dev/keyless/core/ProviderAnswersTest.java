@@ -65,6 +65,22 @@ class ProviderAnswersTest {
     }
 
     @Test
+    void anAnswerThatDependsOnItsArgumentsIsKeptPerArguments() {
+        var same = new ArrayList<Boolean>();
+        var asked = new AtomicInteger();
+        SimulatedStack.named("answers").run(ctx -> {
+            var owner = new Asker("plain", null);
+            Function<InvokeOptions, Output<Integer>> ask = options -> Output.of(asked.incrementAndGet());
+            var shop = ProviderAnswers.once(TOKEN, "shop-prod", owner, Optional.empty(), ask);
+            same.add(ProviderAnswers.once(TOKEN, "shop-prod", new Asker("plain-2", null), Optional.empty(), ask) == shop);
+            same.add(ProviderAnswers.once(TOKEN, "shop-dev", owner, Optional.empty(), ask) == shop);
+            same.add(ProviderAnswers.once(TOKEN, owner, Optional.empty(), ask) == shop);
+        });
+        assertThat(same).containsExactly(true, false, false);
+        assertThat(asked).hasValue(3);
+    }
+
+    @Test
     void answersAreKeptPerProgram() {
         var answers = new ArrayList<Output<Integer>>();
         for (var run = 0; run < 2; run++) {

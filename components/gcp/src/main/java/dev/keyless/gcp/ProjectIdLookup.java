@@ -7,6 +7,7 @@ import com.pulumi.gcp.organizations.OrganizationsFunctions;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.InvokeArgs;
 import dev.keyless.core.InvalidInputException;
+import dev.keyless.core.ProviderAnswers;
 
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -43,7 +44,10 @@ final class ProjectIdLookup {
     /** @return the checked project id; the invoke runs once the owner is known */
     synchronized Output<String> projectId() {
         if (project == null) {
-            project = Output.of(owner).apply(parent -> source.apply(InvokeRun.options(parent, provider)))
+            // Google's own answer is asked once per provider for the program; a stand-in every time.
+            project = Output.of(owner).apply(parent -> source == GET_CLIENT_CONFIG
+                            ? ProviderAnswers.once("gcp:organizations/getClientConfig:getClientConfig", parent, provider, source)
+                            : source.apply(InvokeRun.options(parent, provider)))
                     .applyValue(found -> {
                         if (found == null || found.isEmpty()) {
                             throw InvalidInputException.of(option, "", "given when the gcp provider "

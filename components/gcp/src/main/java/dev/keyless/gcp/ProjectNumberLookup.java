@@ -6,6 +6,7 @@ import com.pulumi.gcp.Provider;
 import com.pulumi.gcp.organizations.OrganizationsFunctions;
 import com.pulumi.gcp.organizations.inputs.GetProjectArgs;
 import com.pulumi.resources.ComponentResource;
+import dev.keyless.core.ProviderAnswers;
 
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -58,7 +59,11 @@ final class ProjectNumberLookup {
     /** @return the checked number; the invoke runs once the owner is known */
     synchronized Output<String> number() {
         if (number == null) {
-            number = Output.of(owner).apply(parent -> source.apply(projectId, InvokeRun.options(parent, provider)))
+            // Google's own answer is asked once per provider and project for the program; a stand-in every time.
+            number = Output.of(owner).apply(parent -> source == GET_PROJECT
+                            ? projectId.apply(id -> ProviderAnswers.once("gcp:organizations/getProject:getProject", id, parent, provider,
+                                    options -> source.apply(Output.of(id), options)))
+                            : source.apply(projectId, InvokeRun.options(parent, provider)))
                     .applyValue(found -> GcpNames.requireProjectNumber("project number of the cluster's project", found));
         }
         return number;
