@@ -1,16 +1,20 @@
 package dev.keyless.core;
 
 import com.pulumi.core.Output;
+import com.pulumi.core.internal.Internal;
+import com.pulumi.core.internal.OutputData;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The inputs of one args class, with those given as {@code Output}s checked together: once all
- * are known, every one by its own rule, in the fields' declared order, and every refusal reported
+ * resolved, every one by its own rule, in the fields' declared order, and every refusal reported
  * in one message in that order ({@link InvalidInputException#joined}).
  *
  * <p>Checked one by one, each {@code Output} would fail on its own, and pulumi-java reports the
@@ -20,9 +24,9 @@ import java.util.Optional;
  * each input's value waits for it, so whatever uses a value fails with the same refusal.
  *
  * <p>A component gates its children on {@link #check()} ({@link DeployTimeCheck#gate}). Plain values
- * were checked by their setters already and are handed back as they are. While one {@code Output}
- * is unknown (a preview of a stack whose inputs are not created yet) none is checked; they are
- * when all are known.
+ * were checked by their setters already and are handed back as they are. An {@code Output} unknown
+ * at preview (a value of a resource not created yet) is checked when it is known; the known ones
+ * are checked at preview all the same, and their values stay known.
  *
  * <pre>{@code
  * var inputs = CheckedOutputs.inFieldOrder(builder.clusterName, builder.issuerUrl, builder.kubeconfig);
@@ -33,9 +37,11 @@ public final class CheckedOutputs {
     private static final CheckedOutputs NONE = new CheckedOutputs(List.of(), null);
 
     private final List<CheckedValue<?>> outputs;
-    // Holds no value, only whether the rules passed: plaintext, so a value read through it is
-    // secret exactly when it was given secret.
+    // Holds no value, only whether the rules passed, and is known once every input resolved, known
+    // or not: a value read through it is secret, and known, exactly when it was given so.
     private final Output<Boolean> passed;
+    // One value per input, however often an accessor asks for it.
+    private final Map<CheckedValue<?>, Output<?>> values = new IdentityHashMap<>();
 
     private CheckedOutputs(List<CheckedValue<?>> outputs, Output<Boolean> passed) {
         this.outputs = outputs;
@@ -52,25 +58,27 @@ public final class CheckedOutputs {
         if (outputs.isEmpty()) {
             return NONE;
         }
-        var refusals = outputs.stream().map(CheckedOutputs::refusalOf).toList();
-        return new CheckedOutputs(outputs, Output.all(refusals).applyValue(CheckedOutputs::passOrRefuse).asPlaintext());
+        // Internal API: the inputs' data tells a known value from an unknown one. Output.all would
+        // make the verdict, and every value read through it, unknown while one input is, so a
+        // preview would lose a kubeconfig it knows (pulumi-java 1.36.1 has no public isKnown).
+        var data = outputs.stream().map(f -> Internal.of(f.unchecked()).getDataAsync()).toList();
+        var verdict = CompletableFuture.allOf(data.toArray(CompletableFuture[]::new))
+                .thenApply(allResolved -> passOrRefuse(outputs, data.stream().map(CompletableFuture::join).toList()));
+        return new CheckedOutputs(outputs, Output.of(verdict));
     }
 
-    // Never fails with the rule's refusal: it is collected, so the joint check sees every input.
-    private static Output<Optional<InvalidInputException>> refusalOf(CheckedValue<?> field) {
-        return field.unchecked().applyValue(given -> {
-            try {
-                field.check(given);
-                return Optional.empty();
-            } catch (InvalidInputException refused) {
-                return Optional.of(refused);
-            }
-        });
-    }
-
-    private static Boolean passOrRefuse(List<Optional<InvalidInputException>> inFieldOrder) {
+    // Each known input by its rule, in field order; an unknown one is checked when it is known.
+    private static Boolean passOrRefuse(List<CheckedValue<?>> outputs, List<OutputData<Object>> data) {
         var refused = new ArrayList<InvalidInputException>();
-        inFieldOrder.forEach(r -> r.ifPresent(refused::add));
+        for (int i = 0; i < outputs.size(); i++) {
+            if (data.get(i).isKnown()) {
+                try {
+                    outputs.get(i).check(data.get(i).getValueNullable());
+                } catch (InvalidInputException refusal) {
+                    refused.add(refusal);
+                }
+            }
+        }
         if (!refused.isEmpty()) {
             throw InvalidInputException.joined(refused);
         }
@@ -83,7 +91,8 @@ public final class CheckedOutputs {
      * @return its value: a plain one as given; an {@code Output}'s once every {@code Output} passed,
      *     failing with their joint refusal otherwise; null when the input was not given
      */
-    public <T> Output<T> value(CheckedValue<T> field) {
+    @SuppressWarnings("unchecked")
+    public synchronized <T> Output<T> value(CheckedValue<T> field) {
         if (field == null) {
             return null;
         }
@@ -94,7 +103,7 @@ public final class CheckedOutputs {
             throw new IllegalArgumentException("an input not given to CheckedOutputs.inFieldOrder");
         }
         // The rule runs again on a value it passed: it converts (a kubeconfig object to text) as it checks.
-        return passed.apply(ok -> field.unchecked().applyValue(field::check));
+        return (Output<T>) values.computeIfAbsent(field, f -> passed.apply(ok -> field.unchecked().applyValue(field::check)));
     }
 
     /** @return what a component waits for before its children register: nothing when every input was plain */

@@ -106,6 +106,31 @@ class CheckedOutputsTest {
         assertThat(((SecretValue) secret).plaintext()).isEqualTo(Map.of("value", "kubeconfig-42"));
     }
 
+    // As a preview sends a value of a resource not created yet.
+    private static Output<String> unknown() {
+        return new com.pulumi.core.internal.OutputInternal<>(com.pulumi.core.internal.OutputData.<String>unknown());
+    }
+
+    @Test
+    void anUnknownInputLeavesTheKnownOnesCheckedAndKnown() {
+        var refused = SimulatedStack.named("core").runExpectingFailure(ctx -> {
+            var inputs = CheckedOutputs.inFieldOrder(field("alpha", unknown()), field("beta", Output.of("B")));
+            new Probe("p", inputs, Output.of("x"));
+        });
+        assertThat(refused.message()).isEqualTo("beta must be lower case: 'B'");
+        assertThat(refused.registeredBesidesStack()).isEmpty();
+
+        var deployment = SimulatedStack.named("core").run(ctx -> {
+            var alpha = field("alpha", unknown());
+            var beta = field("beta", Output.of("b"));
+            var inputs = CheckedOutputs.inFieldOrder(alpha, beta);
+            new Probe("known", inputs, inputs.value(beta));
+            new Probe("unknown", inputs, inputs.value(alpha));
+        });
+        assertThat(deployment.resource(CONFIG_MAP, "known-values").input("data")).contains(Map.of("value", "b"));
+        assertThat(deployment.resource(CONFIG_MAP, "unknown-values").input("data")).contains(dev.keyless.preview.engine.UnknownValue.INSTANCE);
+    }
+
     @Test
     void plainInputsOnlyLeaveNothingToWaitFor() {
         var plain = CheckedValue.of("plain", v -> lowercase("plain", v));
@@ -114,6 +139,17 @@ class CheckedOutputsTest {
         assertThat(inputs.check().isEmpty()).isTrue();
         assertThat(inputs.value(plain)).isSameAs(plain.value());
         assertThat(inputs.value(null)).isNull();
+    }
+
+    @Test
+    void anInputNotGivenToTheChecksIsRefusedAndAGivenOneHasOneValue() {
+        SimulatedStack.named("core").run(ctx -> {
+            var given = field("alpha", Output.of("a"));
+            var inputs = CheckedOutputs.inFieldOrder(given);
+            assertThat(inputs.value(given)).isSameAs(inputs.value(given));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> inputs.value(field("beta", Output.of("b"))))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("an input not given to CheckedOutputs.inFieldOrder");
+        });
     }
 
     @Test
