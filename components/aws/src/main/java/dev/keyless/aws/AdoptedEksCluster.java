@@ -4,7 +4,6 @@ import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.Resource;
-import dev.keyless.core.DeployTimeCheck;
 import dev.keyless.core.OidcClusterComponent;
 
 import java.util.ArrayList;
@@ -107,9 +106,6 @@ public class AdoptedEksCluster extends OidcClusterComponent implements AwsOidcCl
     // Kubernetes providers, registers only after they passed.
     private static ComponentResourceOptions validated(String name, AdoptedEksClusterArgs args, ComponentResourceOptions options) {
         requireArgs(name, args, "AdoptedEksClusterArgs").validate();
-        var checks = DeployTimeCheck.of(args.clusterName()).and(DeployTimeCheck.of(args.issuerUrl()))
-                .and(args.oidcProviderArn().map(DeployTimeCheck::of).orElse(DeployTimeCheck.none()))
-                .and(DeployTimeCheck.of(args.kubeconfig()));
-        return checks.gate(options);
+        return args.outputChecks().gate(options);
     }
 }

@@ -1,9 +1,11 @@
 package dev.keyless.aws;
 
 import com.pulumi.core.Output;
+import dev.keyless.core.CheckedOutputs;
 import dev.keyless.core.CheckedValue;
 import dev.keyless.core.Checks;
 import dev.keyless.core.ClusterKubernetesProvider;
+import dev.keyless.core.DeployTimeCheck;
 import dev.keyless.core.InvalidInputException;
 
 import java.util.Optional;
@@ -13,8 +15,9 @@ import java.util.Optional;
  * described by the values such stacks export.
  *
  * <p>Every value may be plain or an {@code Output} (a StackReference output). The same rules apply
- * to both ({@link CheckedValue}): a plain value is checked by its setter, an {@code Output} once
- * its value is known, at deploy time, failing the resources that would use it. Whether the OIDC provider ARN names the
+ * to both ({@link CheckedValue}): a plain value is checked by its setter, the {@code Output}s
+ * together once all are known, in the order of the fields here, every refusal in one message
+ * ({@link CheckedOutputs}), before any child of the cluster registers. Whether the OIDC provider ARN names the
  * issuer is checked when both are known: at construction when both are plain.
  */
 public final class AdoptedEksClusterArgs {
@@ -24,6 +27,8 @@ public final class AdoptedEksClusterArgs {
     private final Optional<Output<String>> oidcProviderArn;
     private final CheckedValue<String> kubeconfig;
     private final boolean podIdentityAgent;
+    // Read through it: checked together, in the order above, so two bad inputs give one message.
+    private final CheckedOutputs outputs;
 
     private AdoptedEksClusterArgs(Builder builder) {
         this.clusterName = builder.clusterName;
@@ -31,14 +36,16 @@ public final class AdoptedEksClusterArgs {
         this.kubeconfig = builder.kubeconfig;
         this.podIdentityAgent = builder.podIdentityAgent;
         this.givenOidcProviderArn = Optional.ofNullable(builder.oidcProviderArn);
+        this.outputs = CheckedOutputs.inFieldOrder(clusterName, issuerUrl, builder.oidcProviderArn, kubeconfig);
         // The provider must be the issuer's own: trust keyed to one issuer's claims but naming
         // another's provider is never satisfied. Plain values are checked by validate(), before
-        // anything is registered; only values known later are checked once known.
+        // anything is registered; only values known later are checked once known, after each
+        // passed its own rule (until then this fails with their refusal).
         var bothPlain = issuerUrl != null && issuerUrl.plain().isPresent()
                 && givenOidcProviderArn.flatMap(CheckedValue::plain).isPresent();
-        this.oidcProviderArn = givenOidcProviderArn.map(CheckedValue::value)
+        this.oidcProviderArn = givenOidcProviderArn.map(outputs::value)
                 .map(arn -> issuerUrl == null || bothPlain ? arn
-                        : Output.tuple(arn, issuerUrl.value()).applyValue(t -> requireProviderOfIssuer(t.t1, t.t2)));
+                        : Output.tuple(arn, outputs.value(issuerUrl)).applyValue(t -> requireProviderOfIssuer(t.t1, t.t2)));
     }
 
     /** @return a new builder */
@@ -48,12 +55,12 @@ public final class AdoptedEksClusterArgs {
 
     /** @return the EKS cluster's name */
     public Output<String> clusterName() {
-        return clusterName == null ? null : clusterName.value();
+        return outputs.value(clusterName);
     }
 
     /** @return the cluster's OIDC issuer URL */
     public Output<String> issuerUrl() {
-        return issuerUrl == null ? null : issuerUrl.value();
+        return outputs.value(issuerUrl);
     }
 
     /** @return the issuer when it was given as a plain value, known before anything is registered */
@@ -73,12 +80,20 @@ public final class AdoptedEksClusterArgs {
 
     /** @return a kubeconfig for the cluster */
     public Output<String> kubeconfig() {
-        return kubeconfig == null ? null : kubeconfig.value();
+        return outputs.value(kubeconfig);
     }
 
     /** @return whether the cluster has the eks-pod-identity-agent add-on */
     public boolean podIdentityAgent() {
         return podIdentityAgent;
+    }
+
+    /**
+     * @return the rules on the inputs given as {@code Output}s, each input's, then whether the
+     *     provider is the issuer's: the cluster's children wait for them
+     */
+    DeployTimeCheck outputChecks() {
+        return outputs.check().and(oidcProviderArn.map(DeployTimeCheck::of).orElse(DeployTimeCheck.none()));
     }
 
     /**
@@ -229,7 +244,8 @@ public final class AdoptedEksClusterArgs {
          */
         public Builder kubeconfigFromStackOutput(Output<?> kubeconfig) {
             Checks.notNull("kubeconfig", kubeconfig, "a kubeconfig");
-            return kubeconfig(kubeconfig.applyValue(StackOutputs::kubeconfigText));
+            this.kubeconfig = CheckedValue.read(kubeconfig, v -> ClusterKubernetesProvider.requireKubeconfig(StackOutputs.kubeconfigText(v)));
+            return this;
         }
 
         /**

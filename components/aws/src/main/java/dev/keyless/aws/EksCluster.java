@@ -221,9 +221,11 @@ public class EksCluster extends OidcClusterComponent implements AwsOidcCluster {
     }
 
     // Runs before the component registers itself: bad input must not leave half a stack behind.
+    // Subnets from another stack are checked once known, and the component, with every child,
+    // registers only after they passed.
     private static ComponentResourceOptions validated(String name, EksClusterArgs args, ComponentResourceOptions options) {
         requireArgs(name, args, "EksClusterArgs").validate(name);
-        return options;
+        return args.outputChecks().gate(options);
     }
 
     private static String issuerOf(List<com.pulumi.aws.eks.outputs.ClusterIdentity> identities) {

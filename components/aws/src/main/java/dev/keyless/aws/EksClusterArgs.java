@@ -1,8 +1,10 @@
 package dev.keyless.aws;
 
 import com.pulumi.core.Output;
+import dev.keyless.core.CheckedOutputs;
 import dev.keyless.core.CheckedValue;
 import dev.keyless.core.Checks;
+import dev.keyless.core.DeployTimeCheck;
 import dev.keyless.core.InvalidInputException;
 
 import java.util.HashSet;
@@ -28,14 +30,16 @@ public final class EksClusterArgs {
 
     private final Optional<String> clusterName;
     private final Optional<String> kubernetesVersion;
-    private final Optional<CheckedValue<List<String>>> subnetIds;
+    private final CheckedOutputs outputs;
+    private final Optional<Output<List<String>>> subnetIds;
     private final NodeGroupOptions nodeGroup;
     private final boolean podIdentityAgent;
 
     private EksClusterArgs(Builder builder) {
         this.clusterName = Optional.ofNullable(builder.clusterName);
         this.kubernetesVersion = Optional.ofNullable(builder.kubernetesVersion);
-        this.subnetIds = Optional.ofNullable(builder.subnetIds);
+        this.outputs = CheckedOutputs.inFieldOrder(builder.subnetIds);
+        this.subnetIds = Optional.ofNullable(outputs.value(builder.subnetIds));
         this.nodeGroup = builder.nodeGroup;
         this.podIdentityAgent = builder.podIdentityAgent;
     }
@@ -57,7 +61,12 @@ public final class EksClusterArgs {
 
     /** @return the subnets, when given; otherwise the default VPC's */
     public Optional<Output<List<String>>> subnetIds() {
-        return subnetIds.map(CheckedValue::value);
+        return subnetIds;
+    }
+
+    /** @return the rules on the inputs given as {@code Output}s, which the cluster's children wait for */
+    DeployTimeCheck outputChecks() {
+        return outputs.check();
     }
 
     /** @return the managed node group's shape */

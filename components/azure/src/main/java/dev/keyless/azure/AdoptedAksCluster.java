@@ -77,6 +77,8 @@ public class AdoptedAksCluster extends OidcClusterComponent implements AzureOidc
     // Runs before the component registers itself: bad input must not leave half a stack behind.
     private static ComponentResourceOptions validated(String name, AdoptedAksClusterArgs args, ComponentResourceOptions options) {
         requireArgs(name, args, "AdoptedAksClusterArgs").validate();
-        return options;
+        // Values from another stack are checked once known; the Kubernetes provider registers
+        // only after they passed.
+        return args.outputChecks().gate(options);
     }
 }

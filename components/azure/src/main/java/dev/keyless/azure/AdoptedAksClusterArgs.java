@@ -1,9 +1,11 @@
 package dev.keyless.azure;
 
 import com.pulumi.core.Output;
+import dev.keyless.core.CheckedOutputs;
 import dev.keyless.core.CheckedValue;
 import dev.keyless.core.Checks;
 import dev.keyless.core.ClusterKubernetesProvider;
+import dev.keyless.core.DeployTimeCheck;
 import dev.keyless.core.InvalidInputException;
 
 import java.util.Optional;
@@ -14,18 +16,22 @@ import java.util.Optional;
  * there.
  *
  * <p>Every value may be plain or an {@code Output} (a StackReference output). The same rules apply
- * to both ({@link CheckedValue}): a plain value is checked by its setter, an {@code Output} once
- * its value is known.
+ * to both ({@link CheckedValue}): a plain value is checked by its setter, the {@code Output}s
+ * together once all are known, in the order of the fields here, before the cluster's
+ * {@code NAME-k8s} registers ({@link CheckedOutputs}).
  */
 public final class AdoptedAksClusterArgs {
     private final CheckedValue<String> issuerUrl;
     private final CheckedValue<String> kubeconfig;
     private final Optional<CheckedValue<String>> resourceGroupName;
+    // Read through it: checked together, in the order above, so two bad inputs give one message.
+    private final CheckedOutputs outputs;
 
     private AdoptedAksClusterArgs(Builder builder) {
         this.issuerUrl = builder.issuerUrl;
         this.kubeconfig = builder.kubeconfig;
         this.resourceGroupName = Optional.ofNullable(builder.resourceGroupName);
+        this.outputs = CheckedOutputs.inFieldOrder(issuerUrl, kubeconfig, builder.resourceGroupName);
     }
 
     /** @return a new builder */
@@ -35,7 +41,7 @@ public final class AdoptedAksClusterArgs {
 
     /** @return the cluster's OIDC issuer URL */
     public Output<String> issuerUrl() {
-        return issuerUrl.value();
+        return outputs.value(issuerUrl);
     }
 
     /** @return the issuer URL when it was given as a plain value */
@@ -45,17 +51,22 @@ public final class AdoptedAksClusterArgs {
 
     /** @return a kubeconfig for the cluster */
     public Output<String> kubeconfig() {
-        return kubeconfig.value();
+        return outputs.value(kubeconfig);
     }
 
     /** @return the resource group for workload identities, when given */
     public Optional<Output<String>> resourceGroupName() {
-        return resourceGroupName.map(CheckedValue::value);
+        return resourceGroupName.map(outputs::value);
     }
 
     /** @return the resource group when it was given as a plain value, known before deploy */
     Optional<String> plainResourceGroupName() {
         return resourceGroupName.flatMap(CheckedValue::plain);
+    }
+
+    /** @return the rules on the inputs given as {@code Output}s, which the cluster's children wait for */
+    DeployTimeCheck outputChecks() {
+        return outputs.check();
     }
 
     /**

@@ -211,8 +211,10 @@ public class AksCluster extends OidcClusterComponent implements AzureOidcCluster
     }
 
     // Runs before the component registers itself: bad input must not leave half a stack behind.
+    // A resource group from another stack is checked once known, and the component, with every
+    // child, registers only after it passed.
     private static ComponentResourceOptions validated(String name, AksClusterArgs args, ComponentResourceOptions options) {
         requireArgs(name, args, "AksClusterArgs").validate(name);
-        return options;
+        return args.outputChecks().gate(options);
     }
 }

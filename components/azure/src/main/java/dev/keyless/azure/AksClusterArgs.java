@@ -1,8 +1,10 @@
 package dev.keyless.azure;
 
 import com.pulumi.core.Output;
+import dev.keyless.core.CheckedOutputs;
 import dev.keyless.core.CheckedValue;
 import dev.keyless.core.Checks;
+import dev.keyless.core.DeployTimeCheck;
 import dev.keyless.core.InvalidInputException;
 
 import java.util.Optional;
@@ -28,7 +30,9 @@ public final class AksClusterArgs {
     private static final Pattern VERSION = Pattern.compile("1\\.(\\d{1,2})(\\.\\d{1,3})?");
     private static final Pattern LOCATION = Pattern.compile("[a-z][a-z0-9]{1,39}");
 
-    private final Optional<CheckedValue<String>> resourceGroupName;
+    private final CheckedOutputs outputs;
+    private final Optional<Output<String>> resourceGroupName;
+    private final Optional<String> plainResourceGroupName;
     private final Optional<String> location;
     private final Optional<String> clusterName;
     private final Optional<String> kubernetesVersion;
@@ -37,7 +41,9 @@ public final class AksClusterArgs {
     private final String deployerPrincipalType;
 
     private AksClusterArgs(Builder builder) {
-        this.resourceGroupName = Optional.ofNullable(builder.resourceGroupName);
+        this.outputs = CheckedOutputs.inFieldOrder(builder.resourceGroupName);
+        this.resourceGroupName = Optional.ofNullable(outputs.value(builder.resourceGroupName));
+        this.plainResourceGroupName = Optional.ofNullable(builder.resourceGroupName).flatMap(CheckedValue::plain);
         this.location = Optional.ofNullable(builder.location);
         this.clusterName = Optional.ofNullable(builder.clusterName);
         this.kubernetesVersion = Optional.ofNullable(builder.kubernetesVersion);
@@ -53,12 +59,17 @@ public final class AksClusterArgs {
 
     /** @return the existing resource group to create the cluster in; empty means create {@code NAME-rg} */
     public Optional<Output<String>> resourceGroupName() {
-        return resourceGroupName.map(CheckedValue::value);
+        return resourceGroupName;
     }
 
     /** @return the resource group when it was given as a plain value, known before deploy */
     Optional<String> plainResourceGroupName() {
-        return resourceGroupName.flatMap(CheckedValue::plain);
+        return plainResourceGroupName;
+    }
+
+    /** @return the rules on the inputs given as {@code Output}s, which the cluster's children wait for */
+    DeployTimeCheck outputChecks() {
+        return outputs.check();
     }
 
     /** @return the Azure region; empty means the provider's {@code azure-native:location} or the resource group's */

@@ -50,6 +50,25 @@ public final class InvalidInputException extends IllegalArgumentException {
         return new InvalidInputException(field, "", field + " is required: " + hint);
     }
 
+    /**
+     * Several refusals of one args class, reported together so that the user sees each, and the
+     * same message on every run.
+     *
+     * @param refusals at least one, in the fields' declared order
+     * @return the one refusal, or one naming the first's field and value whose message joins all
+     *     with {@code "; "}
+     */
+    public static InvalidInputException joined(java.util.List<InvalidInputException> refusals) {
+        if (refusals.size() == 1) {
+            return refusals.get(0);
+        }
+        var first = refusals.get(0);
+        var message = String.join("; ", refusals.stream().map(Throwable::getMessage).toList());
+        var joined = new InvalidInputException(first.field, first.value, message);
+        refusals.forEach(joined::addSuppressed);
+        return joined;
+    }
+
     /** @return the input's name */
     public String field() {
         return field;

@@ -108,6 +108,6 @@ public class SelfManagedCluster extends ComponentResource implements OidcCluster
         Checks.componentName(name);
         Checks.notNull("args", args, "SelfManagedClusterArgs");
         args.validate();
-        return DeployTimeCheck.of(args.issuerUrl()).and(DeployTimeCheck.of(args.kubeconfig())).gate(options);
+        return args.outputChecks().gate(options);
     }
 }

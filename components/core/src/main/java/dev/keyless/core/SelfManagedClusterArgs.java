@@ -15,12 +15,15 @@ public final class SelfManagedClusterArgs {
     private final Optional<String> plainIssuerUrl;
     private final Optional<Resource> published;
     private final Output<String> kubeconfig;
+    // Checked together, issuer first, so two bad inputs give one message on every run.
+    private final CheckedOutputs outputs;
 
     private SelfManagedClusterArgs(Builder builder) {
-        this.issuerUrl = builder.issuerUrl;
+        this.outputs = CheckedOutputs.inFieldOrder(builder.issuerUrl, builder.kubeconfig);
+        this.issuerUrl = outputs.value(builder.issuerUrl);
         this.plainIssuerUrl = Optional.ofNullable(builder.plainIssuerUrl);
         this.published = Optional.ofNullable(builder.published);
-        this.kubeconfig = builder.kubeconfig;
+        this.kubeconfig = outputs.value(builder.kubeconfig);
     }
 
     /** @return a new builder */
@@ -48,6 +51,11 @@ public final class SelfManagedClusterArgs {
         return kubeconfig;
     }
 
+    /** @return the rules on the inputs given as {@code Output}s, which the cluster's children wait for */
+    DeployTimeCheck outputChecks() {
+        return outputs.check();
+    }
+
     void validate() {
         if (issuerUrl == null) {
             throw InvalidInputException.missing("issuer", "give the published issuer (issuer(...)) or its URL (issuerUrl(...))");
@@ -59,10 +67,10 @@ public final class SelfManagedClusterArgs {
 
     /** Builds {@link SelfManagedClusterArgs}. */
     public static final class Builder {
-        private Output<String> issuerUrl;
+        private CheckedValue<String> issuerUrl;
         private String plainIssuerUrl;
         private Resource published;
-        private Output<String> kubeconfig;
+        private CheckedValue<String> kubeconfig;
 
         private Builder() {
         }
@@ -76,7 +84,8 @@ public final class SelfManagedClusterArgs {
          */
         public Builder issuer(PublishedIssuer issuer) {
             Checks.notNull("issuer", issuer, "a published issuer");
-            this.issuerUrl = issuer.issuerUrl();
+            // The publishing component checked its own URL.
+            this.issuerUrl = CheckedValue.read(issuer.issuerUrl(), url -> url);
             this.plainIssuerUrl = issuer.plainIssuerUrl().map(url -> IssuerDocuments.requireIssuer("issuer", url)).orElse(null);
             this.published = issuer.published();
             return this;
@@ -90,7 +99,7 @@ public final class SelfManagedClusterArgs {
          * @return this builder
          */
         public Builder issuerUrl(String issuerUrl) {
-            this.issuerUrl = Output.of(IssuerDocuments.requireIssuer("issuerUrl", issuerUrl));
+            this.issuerUrl = CheckedValue.of(issuerUrl, SelfManagedClusterArgs::requireIssuer);
             this.plainIssuerUrl = issuerUrl;
             this.published = null;
             return this;
@@ -102,7 +111,7 @@ public final class SelfManagedClusterArgs {
          */
         public Builder issuerUrl(Output<String> issuerUrl) {
             Checks.notNull("issuerUrl", issuerUrl, "the issuer URL");
-            this.issuerUrl = issuerUrl.applyValue(url -> IssuerDocuments.requireIssuer("issuerUrl", url));
+            this.issuerUrl = CheckedValue.of(issuerUrl, SelfManagedClusterArgs::requireIssuer);
             this.plainIssuerUrl = null;
             this.published = null;
             return this;
@@ -114,7 +123,7 @@ public final class SelfManagedClusterArgs {
          * @return this builder
          */
         public Builder kubeconfig(String kubeconfig) {
-            this.kubeconfig = Output.of(requireKubeconfig(kubeconfig));
+            this.kubeconfig = CheckedValue.of(kubeconfig, SelfManagedClusterArgs::requireKubeconfig);
             return this;
         }
 
@@ -124,7 +133,7 @@ public final class SelfManagedClusterArgs {
          */
         public Builder kubeconfig(Output<String> kubeconfig) {
             Checks.notNull("kubeconfig", kubeconfig, "a kubeconfig");
-            this.kubeconfig = kubeconfig.applyValue(SelfManagedClusterArgs::requireKubeconfig);
+            this.kubeconfig = CheckedValue.of(kubeconfig, SelfManagedClusterArgs::requireKubeconfig);
             return this;
         }
 
@@ -132,6 +141,10 @@ public final class SelfManagedClusterArgs {
         public SelfManagedClusterArgs build() {
             return new SelfManagedClusterArgs(this);
         }
+    }
+
+    private static String requireIssuer(String issuerUrl) {
+        return IssuerDocuments.requireIssuer("issuerUrl", issuerUrl);
     }
 
     private static String requireKubeconfig(String kubeconfig) {

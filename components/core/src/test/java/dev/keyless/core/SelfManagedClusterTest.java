@@ -99,4 +99,20 @@ class SelfManagedClusterTest {
             return documents;
         }
     }
+
+    @Test
+    void badIssuerAndKubeconfigFromAnotherStackGiveOneMessageInFieldOrderAndNoChild() {
+        for (var run = 0; run < 5; run++) {
+            var failure = SimulatedStack.named("core").runExpectingFailure(ctx -> new SelfManagedCluster("k3s", SelfManagedClusterArgs.builder()
+                    .kubeconfig(com.pulumi.core.Output.of(" ")).issuerUrl(com.pulumi.core.Output.of("https://issuer.example/k3s/")).build()));
+
+            assertThat(failure.message()).as("run %d", run).isEqualTo("issuerUrl must be an issuer URL without a trailing '/': the tokens' 'iss' "
+                    + "and the documents' URLs are built from it: 'https://issuer.example/k3s/'; kubeconfig must be a non-empty kubeconfig, YAML or JSON: ' '");
+            assertThat(failure.registeredBesidesStack()).as("run %d", run).isEmpty();
+        }
+        var good = SimulatedStack.named("core").run(ctx -> new SelfManagedCluster("k3s", SelfManagedClusterArgs.builder()
+                .kubeconfig(com.pulumi.core.Output.of("{}")).issuerUrl(com.pulumi.core.Output.of("https://issuer.example/k3s")).build()));
+        assertThat(good.resource("pulumi:providers:kubernetes", "k3s-k8s").input("kubeconfig").orElseThrow())
+                .isInstanceOfSatisfying(dev.keyless.preview.engine.SecretValue.class, v -> assertThat(v.plaintext()).isEqualTo("{}"));
+    }
 }

@@ -3,7 +3,6 @@ package dev.keyless.gcp;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResourceOptions;
-import dev.keyless.core.DeployTimeCheck;
 import dev.keyless.core.OidcClusterComponent;
 import dev.keyless.core.TrustDomain;
 
@@ -116,8 +115,6 @@ public class AdoptedGkeCluster extends OidcClusterComponent implements GkeOidcCl
     // provider, registers only after they passed.
     private static ComponentResourceOptions validated(String name, AdoptedGkeClusterArgs args, ComponentResourceOptions options) {
         requireArgs(name, args, "AdoptedGkeClusterArgs").validate();
-        return DeployTimeCheck.of(args.projectId()).and(DeployTimeCheck.of(args.location()))
-                .and(DeployTimeCheck.of(args.clusterName())).and(DeployTimeCheck.of(args.kubeconfig()))
-                .gate(options);
+        return args.outputChecks().gate(options);
     }
 }

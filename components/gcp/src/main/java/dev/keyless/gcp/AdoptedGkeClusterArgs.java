@@ -1,9 +1,11 @@
 package dev.keyless.gcp;
 
 import com.pulumi.core.Output;
+import dev.keyless.core.CheckedOutputs;
 import dev.keyless.core.CheckedValue;
 import dev.keyless.core.Checks;
 import dev.keyless.core.ClusterKubernetesProvider;
+import dev.keyless.core.DeployTimeCheck;
 import dev.keyless.core.InvalidInputException;
 
 import java.util.Optional;
@@ -13,8 +15,10 @@ import java.util.Optional;
  * project, location, name and a kubeconfig, and whether every node runs the GKE metadata server.
  *
  * <p>Every value may be plain or an {@code Output} (a StackReference output). The same rules apply
- * to both ({@link CheckedValue}): a plain value is checked by its setter, an {@code Output} once
- * its value is known, at deploy time, failing the resources that would use it.
+ * to both ({@link CheckedValue}): a plain value is checked by its setter, the {@code Output}s
+ * together once all are known, in the order of the fields here, every refusal in one message
+ * ({@link CheckedOutputs}), before any child of the cluster registers. A value not given stays
+ * null, so validate() can name it.
  */
 public final class AdoptedGkeClusterArgs {
     private final CheckedValue<String> projectId;
@@ -22,6 +26,8 @@ public final class AdoptedGkeClusterArgs {
     private final CheckedValue<String> clusterName;
     private final CheckedValue<String> kubeconfig;
     private final boolean metadataServerOnEveryNode;
+    // Read through it: checked together, in the order above, so two bad inputs give one message.
+    private final CheckedOutputs outputs;
 
     private AdoptedGkeClusterArgs(Builder builder) {
         this.projectId = builder.projectId;
@@ -29,6 +35,7 @@ public final class AdoptedGkeClusterArgs {
         this.clusterName = builder.clusterName;
         this.kubeconfig = builder.kubeconfig;
         this.metadataServerOnEveryNode = builder.metadataServerOnEveryNode;
+        this.outputs = CheckedOutputs.inFieldOrder(projectId, location, clusterName, kubeconfig);
     }
 
     /** @return a new builder */
@@ -38,7 +45,7 @@ public final class AdoptedGkeClusterArgs {
 
     /** @return the cluster's project ID */
     public Output<String> projectId() {
-        return valueOf(projectId);
+        return outputs.value(projectId);
     }
 
     /** @return the project ID when it was given as text, known before anything registers */
@@ -48,22 +55,27 @@ public final class AdoptedGkeClusterArgs {
 
     /** @return the cluster's region or zone */
     public Output<String> location() {
-        return valueOf(location);
+        return outputs.value(location);
     }
 
     /** @return the GKE cluster's name */
     public Output<String> clusterName() {
-        return valueOf(clusterName);
+        return outputs.value(clusterName);
     }
 
     /** @return a kubeconfig for the cluster */
     public Output<String> kubeconfig() {
-        return valueOf(kubeconfig);
+        return outputs.value(kubeconfig);
     }
 
     /** @return whether every node pool runs the GKE metadata server */
     public boolean metadataServerOnEveryNode() {
         return metadataServerOnEveryNode;
+    }
+
+    /** @return the rules on the inputs given as {@code Output}s, which the cluster's children wait for */
+    DeployTimeCheck outputChecks() {
+        return outputs.check();
     }
 
     /**
@@ -206,11 +218,6 @@ public final class AdoptedGkeClusterArgs {
         public AdoptedGkeClusterArgs build() {
             return new AdoptedGkeClusterArgs(this);
         }
-    }
-
-    // A value not given stays null, so validate() can name it.
-    private static Output<String> valueOf(CheckedValue<String> value) {
-        return value == null ? null : value.value();
     }
 
     private static String requireProjectId(String projectId) {

@@ -27,11 +27,18 @@ record GrantTarget(Output<String> name, String label, String display, DeployTime
         return new GrantTarget(checked.value(), GcpResourceNames.label(fullName), fullName, DeployTimeCheck.none());
     }
 
+    /**
+     * The name as given, and its rule as a check built only once the binding's earlier checks
+     * passed: a workload with two grants named by bad {@code Output}s reports the first in the
+     * order of its grants on every run, where two checks failing on their own raced. The name goes
+     * unchecked only into the grant's member resource, a child of the binding, which registers
+     * after every check passed ({@link DeployTimeCheck#gate}); a rule only checks, it does not
+     * convert.
+     */
     static GrantTarget fromOutput(String key, String field, Output<String> fullName, UnaryOperator<String> rule, String what) {
         GrantKeys.require(key);
         Checks.notNull(field, fullName, what);
-        var checked = CheckedValue.of(fullName, rule);
-        return new GrantTarget(checked.value(), key, key, DeployTimeCheck.of(checked.value()));
+        return new GrantTarget(fullName, key, key, DeployTimeCheck.afterEarlierPassed(() -> CheckedValue.of(fullName, rule).value()));
     }
 
     static GrantTarget managed(String field, CustomResource resource, String what) {
