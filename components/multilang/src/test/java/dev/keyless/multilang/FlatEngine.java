@@ -54,6 +54,11 @@ final class FlatEngine implements AutoCloseable {
         return new FlatEngine(settings, engine, server, ProviderProcess.start(server.address()));
     }
 
+    /** @return the provider process, for what it costs */
+    ProviderProcess providerProcess() {
+        return provider;
+    }
+
     /** @return everything the engine recorded so far */
     RecordedDeployment recorded() {
         return engine.recorded(Optional.empty());
