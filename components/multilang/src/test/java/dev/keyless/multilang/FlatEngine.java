@@ -103,6 +103,16 @@ final class FlatEngine implements AutoCloseable {
         return refusal.getStatus().getDescription();
     }
 
+    /**
+     * @param component a flat component's name
+     * @param cluster   its cluster reference's {@code name}
+     * @return the name the component's own adopted copy of the cluster has, for the Java API twin
+     *     to name its cluster alike (see {@code FlatCluster.childName})
+     */
+    static String adoptedName(String component, String cluster) {
+        return component + "-" + cluster;
+    }
+
     /** @return the resources below the root, at any depth */
     static List<RegisteredResource> descendants(RecordedDeployment recorded, RegisteredResource root) {
         var result = new ArrayList<RegisteredResource>();
