@@ -68,7 +68,7 @@ record FlatCluster(Cloud cloud, java.util.Optional<String> plainIssuerUrl, Funct
             return checked;
         });
         return new FlatCluster(dev.keyless.aws.AwsCloud.CLOUD, java.util.Optional.empty(),
-                parent -> new AdoptedEksCluster(name, built, ComponentResourceOptions.builder().parent(parent).build()));
+                parent -> new AdoptedEksCluster(childName(parent, name), built, ComponentResourceOptions.builder().parent(parent).build()));
     }
 
     private static FlatCluster gke(FlatValue reference, String name) {
@@ -85,7 +85,7 @@ record FlatCluster(Cloud cloud, java.util.Optional<String> plainIssuerUrl, Funct
             return checked;
         });
         return new FlatCluster(dev.keyless.gcp.GcpCloud.CLOUD, gkeIssuer(reference),
-                parent -> new AdoptedGkeCluster(name, built, ComponentResourceOptions.builder().parent(parent).build()));
+                parent -> new AdoptedGkeCluster(childName(parent, name), built, ComponentResourceOptions.builder().parent(parent).build()));
     }
 
     // GKE's issuer, from the values the reference names, once they passed the typed checks above.
@@ -116,7 +116,7 @@ record FlatCluster(Cloud cloud, java.util.Optional<String> plainIssuerUrl, Funct
             return checked;
         });
         return new FlatCluster(dev.keyless.azure.AzureCloud.CLOUD, built.plainIssuerUrl(),
-                parent -> new AdoptedAksCluster(name, built, ComponentResourceOptions.builder().parent(parent).build()));
+                parent -> new AdoptedAksCluster(childName(parent, name), built, ComponentResourceOptions.builder().parent(parent).build()));
     }
 
     // A plain value when known, so the typed API checks it at preview; an output otherwise (a
@@ -152,5 +152,17 @@ record FlatCluster(Cloud cloud, java.util.Optional<String> plainIssuerUrl, Funct
             }
             throw e.at(reference.path() + "." + e.field());
         }
+    }
+
+    /**
+     * The adopted cluster's name under one flat component. Every flat component adopts its own
+     * copy of the cluster it references, and a URN names its parent's type, not its parent: two
+     * components referencing cluster 'platform' would both register
+     * {@code ...FederatedServiceAccount$keyless:aws:AdoptedEksCluster::platform}, which the engine
+     * refuses as a duplicate. Prefixed with the component's name, each copy (and its Kubernetes
+     * provider and namespaces, which take its name as prefix) is the component's own.
+     */
+    private static String childName(com.pulumi.resources.Resource parent, String name) {
+        return parent.pulumiResourceName() + "-" + name;
     }
 }

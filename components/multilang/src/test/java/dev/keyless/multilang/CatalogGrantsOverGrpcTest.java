@@ -77,7 +77,7 @@ class CatalogGrantsOverGrpcTest {
         // The same workloads through the typed Java API, before the engine below takes Pulumi's
         // JVM-wide deployment for the provider's calls.
         javaApi = SimulatedStack.of(SETTINGS).run(ctx -> {
-            var eks = new AdoptedEksCluster("green", AdoptedEksClusterArgs.builder()
+            var eks = new AdoptedEksCluster(FlatEngine.adoptedName("api", "green"), AdoptedEksClusterArgs.builder()
                     .clusterName("green").issuerUrl(EKS_ISSUER).oidcProviderArn(PROVIDER_ARN)
                     .kubeconfig(Output.ofSecret(KUBECONFIG)).build());
             new FederatedServiceAccount("api", FederatedServiceAccountArgs.builder()
@@ -91,7 +91,7 @@ class CatalogGrantsOverGrpcTest {
                     .grant(Route53Access.changeRecords(ZONE_ID))
                     .grant(S3Access.readWrite("shop-charts").prefix("charts/"))
                     .build());
-            var gke = new AdoptedGkeCluster("blue", AdoptedGkeClusterArgs.builder()
+            var gke = new AdoptedGkeCluster(FlatEngine.adoptedName("worker", "blue"), AdoptedGkeClusterArgs.builder()
                     .projectId("shop-prod").location("europe-west1").clusterName("blue")
                     .kubeconfig(Output.ofSecret(KUBECONFIG)).build());
             new FederatedServiceAccount("worker", FederatedServiceAccountArgs.builder()
@@ -103,7 +103,7 @@ class CatalogGrantsOverGrpcTest {
                     .grant(dev.keyless.gcp.DnsZoneAccess.readWrite("projects/shop-prod/managedZones/shop"))
                     .grant(ArtifactRegistryAccess.readOnly("projects/shop-prod/locations/europe/repositories/images"))
                     .build());
-            var aks = new AdoptedAksCluster("amber", AdoptedAksClusterArgs.builder()
+            var aks = new AdoptedAksCluster(FlatEngine.adoptedName("web", "amber"), AdoptedAksClusterArgs.builder()
                     .issuerUrl(AKS_ISSUER).resourceGroupName("shop-rg")
                     .kubeconfig(Output.ofSecret(KUBECONFIG)).build());
             new FederatedServiceAccount("web", FederatedServiceAccountArgs.builder()
@@ -117,7 +117,7 @@ class CatalogGrantsOverGrpcTest {
                     .grant(dev.keyless.azure.DnsZoneAccess.contributor("shop-rg", "shop.example.com"))
                     .grant(ContainerRegistryAccess.pull("shop-rg", "shopimages"))
                     .build());
-            var red = new AdoptedEksCluster("red", AdoptedEksClusterArgs.builder()
+            var red = new AdoptedEksCluster(FlatEngine.adoptedName("reports", "red"), AdoptedEksClusterArgs.builder()
                     .clusterName("red").issuerUrl(EKS_ISSUER).oidcProviderArn(PROVIDER_ARN)
                     .kubeconfig(Output.ofSecret(KUBECONFIG)).build());
             new FederatedServiceAccount("reports", FederatedServiceAccountArgs.builder()
@@ -277,7 +277,7 @@ class CatalogGrantsOverGrpcTest {
         var recorded = engine.recorded();
         var flat = recorded.byUrn(urn);
         assertThat(flat.type()).isEqualTo(TYPE);
-        FlatEngine.assertSameAsJavaApi(FlatEngine.descendants(recorded, flat), javaApi, FlatEngine.trees(javaApi, cluster, workload));
+        FlatEngine.assertSameAsJavaApi(FlatEngine.descendants(recorded, flat), javaApi, FlatEngine.trees(javaApi, FlatEngine.adoptedName(workload, cluster), workload));
     }
 
     private static Map<String, PropertyValue> eks(String name) {

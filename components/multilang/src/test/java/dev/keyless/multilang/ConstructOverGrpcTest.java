@@ -65,7 +65,7 @@ class ConstructOverGrpcTest {
         // The same workload through the typed Java API, before the simulated engine below takes
         // Pulumi's JVM-wide deployment for the provider's calls.
         javaApi = SimulatedStack.of(StackSettings.of(PROJECT, STACK)).run(ctx -> {
-            var cluster = new AdoptedEksCluster("green", AdoptedEksClusterArgs.builder()
+            var cluster = new AdoptedEksCluster(FlatEngine.adoptedName("api", "green"), AdoptedEksClusterArgs.builder()
                     .clusterName("green").issuerUrl(ISSUER).oidcProviderArn(PROVIDER_ARN)
                     .kubeconfig(Output.ofSecret(KUBECONFIG)).build());
             new FederatedServiceAccount("api", FederatedServiceAccountArgs.builder()
@@ -133,6 +133,22 @@ class ConstructOverGrpcTest {
         assertThat(state.get("nodeSelector").getArrayValue()).isEmpty();
         assertThat(response.getStateDependenciesMap().keySet()).containsExactlyInAnyOrder(
                 "identity", "namespace", "serviceAccountName", "podLabels", "podEnv", "nodeSelector");
+    }
+
+    @Test
+    void twoComponentsOnOneClusterReferenceEachAdoptTheirOwnCopy() {
+        // A TypeScript program passes one cluster reference to every workload on the cluster.
+        var first = construct("orders", workload("shared", "orders", PropertyValue.of(List.of(grant("s3", "shop-orders", null, "readOnly")))), true);
+        var second = construct("billing", workload("shared", "billing", PropertyValue.of(List.of(grant("s3", "shop-billing", null, "readOnly")))), true);
+
+        var recorded = engine.recorded(Optional.empty());
+        for (var response : List.of(first, second)) {
+            var component = recorded.byUrn(response.getUrn());
+            var cluster = only(descendants(recorded, component), "keyless:aws:AdoptedEksCluster");
+            assertThat(cluster.name()).isEqualTo(component.name() + "-shared");
+            assertThat(cluster.parentUrn()).isEqualTo(component.urn());
+        }
+        assertThat(recorded.resources()).extracting(RegisteredResource::urn).doesNotHaveDuplicates();
     }
 
     @Test

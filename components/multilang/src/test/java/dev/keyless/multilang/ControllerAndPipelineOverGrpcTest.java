@@ -56,10 +56,10 @@ class ControllerAndPipelineOverGrpcTest {
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
     static void start() throws Exception {
         javaApi = SimulatedStack.of(SETTINGS).run(ctx -> {
-            new FederatedServiceAccount("external-dns", AwsControllers.externalDns(List.of(ZONE_ID)).args(eks("green")).build());
+            new FederatedServiceAccount("external-dns", AwsControllers.externalDns(List.of(ZONE_ID)).args(eks("external-dns", "green")).build());
             new FederatedServiceAccount("autoscaler", AwsControllers.clusterAutoscaler("red").inNamespace("platform")
-                    .args(eks("red")).mechanism(PodIdentity.defaults()).build());
-            var aks = new AdoptedAksCluster("amber", AdoptedAksClusterArgs.builder()
+                    .args(eks("autoscaler", "red")).mechanism(PodIdentity.defaults()).build());
+            var aks = new AdoptedAksCluster(FlatEngine.adoptedName("secrets", "amber"), AdoptedAksClusterArgs.builder()
                     .issuerUrl(AKS_ISSUER).resourceGroupName("shop-rg").kubeconfig(Output.ofSecret(KUBECONFIG)).build());
             new FederatedServiceAccount("secrets", AzureControllers.externalSecrets("shop-rg", "shop-vault", List.of("db", "api")).args(aks).build());
             new PipelineIdentity("deploy", PipelineIdentityArgs.builder().issuer(GitHubActions.issuer())
@@ -87,7 +87,7 @@ class ControllerAndPipelineOverGrpcTest {
         var response = engine.construct(FlatControllerIdentity.TYPE, "external-dns", object("cluster", cluster("green"),
                 "controller", "externalDns", "zoneIds", list(ZONE_ID)), true);
 
-        assertBuildsAsJavaApi(response.getUrn(), FlatControllerIdentity.TYPE, "green", "external-dns");
+        assertBuildsAsJavaApi(response.getUrn(), FlatControllerIdentity.TYPE, FlatEngine.adoptedName("external-dns", "green"), "external-dns");
         var state = PropertyValue.unmarshalProperties(response.getState());
         assertThat(state.get("namespace").getStringValue()).isEqualTo("external-dns");
         assertThat(state.get("serviceAccountName").getStringValue()).isEqualTo("external-dns");
@@ -98,7 +98,7 @@ class ControllerAndPipelineOverGrpcTest {
         var response = engine.construct(FlatControllerIdentity.TYPE, "autoscaler", object("cluster", cluster("red"),
                 "controller", "clusterAutoscaler", "namespace", "platform", "mechanism", "podIdentity"), true);
 
-        assertBuildsAsJavaApi(response.getUrn(), FlatControllerIdentity.TYPE, "red", "autoscaler");
+        assertBuildsAsJavaApi(response.getUrn(), FlatControllerIdentity.TYPE, FlatEngine.adoptedName("autoscaler", "red"), "autoscaler");
     }
 
     @Test
@@ -108,7 +108,7 @@ class ControllerAndPipelineOverGrpcTest {
         var response = engine.construct(FlatControllerIdentity.TYPE, "secrets", object("cluster", aks, "controller", "externalSecrets",
                 "resourceGroupName", "shop-rg", "vaultName", "shop-vault", "secretNames", list("db", "api")), true);
 
-        assertBuildsAsJavaApi(response.getUrn(), FlatControllerIdentity.TYPE, "amber", "secrets");
+        assertBuildsAsJavaApi(response.getUrn(), FlatControllerIdentity.TYPE, FlatEngine.adoptedName("secrets", "amber"), "secrets");
     }
 
     @Test
@@ -200,8 +200,8 @@ class ControllerAndPipelineOverGrpcTest {
         FlatEngine.assertSameAsJavaApi(others, javaApi, FlatEngine.trees(javaApi, name));
     }
 
-    private static AdoptedEksCluster eks(String name) {
-        return new AdoptedEksCluster(name, AdoptedEksClusterArgs.builder().clusterName(name).issuerUrl(EKS_ISSUER)
+    private static AdoptedEksCluster eks(String component, String name) {
+        return new AdoptedEksCluster(FlatEngine.adoptedName(component, name), AdoptedEksClusterArgs.builder().clusterName(name).issuerUrl(EKS_ISSUER)
                 .oidcProviderArn(PROVIDER_ARN).podIdentityAgent(true).kubeconfig(Output.ofSecret(KUBECONFIG)).build());
     }
 

@@ -53,21 +53,21 @@ class ControllerPresetsOverGrpcTest {
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
     static void start() throws Exception {
         javaApi = SimulatedStack.of(SETTINGS).run(ctx -> {
-            new FederatedServiceAccount("gcp-certs-here", GcpControllers.certManager("shop-prod", List.of("shop-example-com")).args(gke("g1")).build());
-            new FederatedServiceAccount("gcp-certs", GcpControllers.certManager("dns-prod", List.of("shop-example-com")).inNamespace("certs").args(gke("g2")).build());
+            new FederatedServiceAccount("gcp-certs-here", GcpControllers.certManager("shop-prod", List.of("shop-example-com")).args(gke("gcp-certs-here", "g1")).build());
+            new FederatedServiceAccount("gcp-certs", GcpControllers.certManager("dns-prod", List.of("shop-example-com")).inNamespace("certs").args(gke("gcp-certs", "g2")).build());
             new FederatedServiceAccount("gcp-secrets", GcpControllers.externalSecrets("shop-prod", List.of("db-password", "api-key"))
-                    .args(gke("g3")).build());
-            new FederatedServiceAccount("gcp-velero", GcpControllers.velero("shop-backups").args(gke("g4")).build());
-            new FederatedServiceAccount("aws-velero", AwsControllers.velero("shop-backups").args(eks("e1")).build());
-            new FederatedServiceAccount("efs", AwsControllers.efsCsiDriver().args(eks("e2")).build());
-            new FederatedServiceAccount("efs-named", AwsControllers.efsCsiDriver(List.of(FILE_SYSTEM_ARN)).inNamespace("storage").args(eks("e3")).build());
-            new FederatedServiceAccount("cni", AwsControllers.vpcCni().args(eks("e4")).build());
+                    .args(gke("gcp-secrets", "g3")).build());
+            new FederatedServiceAccount("gcp-velero", GcpControllers.velero("shop-backups").args(gke("gcp-velero", "g4")).build());
+            new FederatedServiceAccount("aws-velero", AwsControllers.velero("shop-backups").args(eks("aws-velero", "e1")).build());
+            new FederatedServiceAccount("efs", AwsControllers.efsCsiDriver().args(eks("efs", "e2")).build());
+            new FederatedServiceAccount("efs-named", AwsControllers.efsCsiDriver(List.of(FILE_SYSTEM_ARN)).inNamespace("storage").args(eks("efs-named", "e3")).build());
+            new FederatedServiceAccount("cni", AwsControllers.vpcCni().args(eks("cni", "e4")).build());
             new FederatedServiceAccount("mountpoint", AwsControllers.mountpointS3CsiDriver(List.of("shop-models", "shop-data"))
-                    .args(eks("e5")).build());
+                    .args(eks("mountpoint", "e5")).build());
             new FederatedServiceAccount("mountpoint-prefix", AwsControllers.mountpointS3CsiDriver("shop-models", "models/")
-                    .inNamespace("storage").args(eks("e6")).build());
-            new FederatedServiceAccount("lbc", AwsControllers.awsLoadBalancerController("e7").args(eks("e7")).build());
-            new FederatedServiceAccount("azure-velero", AzureControllers.velero("shop-rg", "shopbackups", "velero").args(aks("a1")).build());
+                    .inNamespace("storage").args(eks("mountpoint-prefix", "e6")).build());
+            new FederatedServiceAccount("lbc", AwsControllers.awsLoadBalancerController("e7").args(eks("lbc", "e7")).build());
+            new FederatedServiceAccount("azure-velero", AzureControllers.velero("shop-rg", "shopbackups", "velero").args(aks("azure-velero", "a1")).build());
         });
         engine = FlatEngine.start(SETTINGS);
     }
@@ -199,7 +199,7 @@ class ControllerPresetsOverGrpcTest {
         var recorded = engine.recorded();
         var flat = recorded.byUrn(response.getUrn());
         var children = FlatEngine.descendants(recorded, flat);
-        FlatEngine.assertSameAsJavaApi(children, javaApi, FlatEngine.trees(javaApi, cluster.get("name").getStringValue(), name));
+        FlatEngine.assertSameAsJavaApi(children, javaApi, FlatEngine.trees(javaApi, FlatEngine.adoptedName(name, cluster.get("name").getStringValue()), name));
         return children;
     }
 
@@ -218,18 +218,18 @@ class ControllerPresetsOverGrpcTest {
                 .toList();
     }
 
-    private static AdoptedGkeCluster gke(String name) {
-        return new AdoptedGkeCluster(name, AdoptedGkeClusterArgs.builder().projectId("shop-prod").location("europe-west1").clusterName(name)
+    private static AdoptedGkeCluster gke(String component, String name) {
+        return new AdoptedGkeCluster(FlatEngine.adoptedName(component, name), AdoptedGkeClusterArgs.builder().projectId("shop-prod").location("europe-west1").clusterName(name)
                 .kubeconfig(Output.ofSecret(KUBECONFIG)).build());
     }
 
-    private static AdoptedEksCluster eks(String name) {
-        return new AdoptedEksCluster(name, AdoptedEksClusterArgs.builder().clusterName(name).issuerUrl(EKS_ISSUER)
+    private static AdoptedEksCluster eks(String component, String name) {
+        return new AdoptedEksCluster(FlatEngine.adoptedName(component, name), AdoptedEksClusterArgs.builder().clusterName(name).issuerUrl(EKS_ISSUER)
                 .oidcProviderArn(PROVIDER_ARN).kubeconfig(Output.ofSecret(KUBECONFIG)).build());
     }
 
-    private static AdoptedAksCluster aks(String name) {
-        return new AdoptedAksCluster(name, AdoptedAksClusterArgs.builder().issuerUrl(AKS_ISSUER).resourceGroupName("shop-rg")
+    private static AdoptedAksCluster aks(String component, String name) {
+        return new AdoptedAksCluster(FlatEngine.adoptedName(component, name), AdoptedAksClusterArgs.builder().issuerUrl(AKS_ISSUER).resourceGroupName("shop-rg")
                 .kubeconfig(Output.ofSecret(KUBECONFIG)).build());
     }
 

@@ -54,6 +54,11 @@ final class FlatEngine implements AutoCloseable {
         return new FlatEngine(settings, engine, server, ProviderProcess.start(server.address()));
     }
 
+    /** @return the provider process, for what it costs */
+    ProviderProcess providerProcess() {
+        return provider;
+    }
+
     /** @return everything the engine recorded so far */
     RecordedDeployment recorded() {
         return engine.recorded(Optional.empty());
@@ -96,6 +101,16 @@ final class FlatEngine implements AutoCloseable {
         assertThat(refusal.getStatus().getDescription()).doesNotContain("\tat ").doesNotContain("Exception");
         assertThat(recorded().resources()).as("registered before the refusal").hasSize(before);
         return refusal.getStatus().getDescription();
+    }
+
+    /**
+     * @param component a flat component's name
+     * @param cluster   its cluster reference's {@code name}
+     * @return the name the component's own adopted copy of the cluster has, for the Java API twin
+     *     to name its cluster alike (see {@code FlatCluster.childName})
+     */
+    static String adoptedName(String component, String cluster) {
+        return component + "-" + cluster;
     }
 
     /** @return the resources below the root, at any depth */

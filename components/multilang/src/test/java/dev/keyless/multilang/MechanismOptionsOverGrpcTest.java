@@ -69,19 +69,19 @@ class MechanismOptionsOverGrpcTest {
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
     static void start() throws Exception {
         javaApi = SimulatedStack.of(SETTINGS).run(ctx -> {
-            typed("named-role", eks("m1"), IrsaIdentity.builder().roleName("shop-api").rolePath("/workloads/").permissionsBoundary(BOUNDARY_ARN).build(),
+            typed("named-role", eks("named-role", "m1"), IrsaIdentity.builder().roleName("shop-api").rolePath("/workloads/").permissionsBoundary(BOUNDARY_ARN).build(),
                     S3Access.readOnly("shop-lake"));
-            typed("trusted-provider", eks("m2"), IrsaIdentity.builder().existingOidcProviderArn(OTHER_PROVIDER_ARN).build(), S3Access.readOnly("shop-lake"));
-            typed("existing-role", eks("m3"), IrsaIdentity.builder().existingIdentity(EXISTING_ROLE_ARN).build(), S3Access.readOnly("shop-lake"));
-            typed("pod-role", eks("m4"), PodIdentity.builder().roleName("shop-pods").build(), S3Access.readOnly("shop-lake"));
-            typed("numbered", gke("m5"), GkeWorkloadIdentity.builder().projectNumber("123456789012").build(), GcsAccess.readOnly("shop-lake"));
-            typed("impersonated", gke("m6"), ServiceAccountImpersonation.builder().accountId("shop-impersonated").build(), GcsAccess.readOnly("shop-lake"));
-            typed("existing-gsa", gke("m7"), ServiceAccountImpersonation.builder().existingIdentity(EXISTING_GSA).build(), GcsAccess.readOnly("shop-lake"));
-            typed("entra-named", aks("m8"), EntraWorkloadIdentity.builder().identityName("shop-web").resourceGroupName("identities-rg")
+            typed("trusted-provider", eks("trusted-provider", "m2"), IrsaIdentity.builder().existingOidcProviderArn(OTHER_PROVIDER_ARN).build(), S3Access.readOnly("shop-lake"));
+            typed("existing-role", eks("existing-role", "m3"), IrsaIdentity.builder().existingIdentity(EXISTING_ROLE_ARN).build(), S3Access.readOnly("shop-lake"));
+            typed("pod-role", eks("pod-role", "m4"), PodIdentity.builder().roleName("shop-pods").build(), S3Access.readOnly("shop-lake"));
+            typed("numbered", gke("numbered", "m5"), GkeWorkloadIdentity.builder().projectNumber("123456789012").build(), GcsAccess.readOnly("shop-lake"));
+            typed("impersonated", gke("impersonated", "m6"), ServiceAccountImpersonation.builder().accountId("shop-impersonated").build(), GcsAccess.readOnly("shop-lake"));
+            typed("existing-gsa", gke("existing-gsa", "m7"), ServiceAccountImpersonation.builder().existingIdentity(EXISTING_GSA).build(), GcsAccess.readOnly("shop-lake"));
+            typed("entra-named", aks("entra-named", "m8"), EntraWorkloadIdentity.builder().identityName("shop-web").resourceGroupName("identities-rg")
                     .credentialName("shop-web-aks").build(), BlobAccess.readOnly("shop-rg", "shopdata", "lake"));
-            new FederatedServiceAccount("ebs", dev.keyless.aws.AwsControllers.ebsCsiDriver().args(eks("m10"))
+            new FederatedServiceAccount("ebs", dev.keyless.aws.AwsControllers.ebsCsiDriver().args(eks("ebs", "m10"))
                     .mechanism(IrsaIdentity.builder().roleName("shop-ebs").build()).build());
-            typed("entra-existing", aks("m9"), EntraWorkloadIdentity.builder().existingIdentity(SharedManagedIdentity.existing(EXISTING_IDENTITY)).build(),
+            typed("entra-existing", aks("entra-existing", "m9"), EntraWorkloadIdentity.builder().existingIdentity(SharedManagedIdentity.existing(EXISTING_IDENTITY)).build(),
                     BlobAccess.readOnly("shop-rg", "shopdata", "lake"));
         });
         engine = FlatEngine.start(SETTINGS);
@@ -171,7 +171,7 @@ class MechanismOptionsOverGrpcTest {
         var recorded = engine.recorded();
         var children = FlatEngine.descendants(recorded, recorded.byUrn(response.getUrn()));
 
-        FlatEngine.assertSameAsJavaApi(children, javaApi, FlatEngine.trees(javaApi, "m10", "ebs"));
+        FlatEngine.assertSameAsJavaApi(children, javaApi, FlatEngine.trees(javaApi, FlatEngine.adoptedName("ebs", "m10"), "ebs"));
         assertThat(FlatEngine.only(children, "aws:iam/role:Role").input("name")).contains("shop-ebs");
     }
 
@@ -232,7 +232,7 @@ class MechanismOptionsOverGrpcTest {
         var response = engine.construct(FlatFederatedServiceAccount.TYPE, name, inputs, true);
         var recorded = engine.recorded();
         var children = FlatEngine.descendants(recorded, recorded.byUrn(response.getUrn()));
-        FlatEngine.assertSameAsJavaApi(children, javaApi, FlatEngine.trees(javaApi, cluster.get("name").getStringValue(), name));
+        FlatEngine.assertSameAsJavaApi(children, javaApi, FlatEngine.trees(javaApi, FlatEngine.adoptedName(name, cluster.get("name").getStringValue()), name));
         return children;
     }
 
@@ -259,18 +259,18 @@ class MechanismOptionsOverGrpcTest {
         return PropertyValue.of(object("kind", "blob", "resource", "shop-rg/shopdata/lake", "access", "readOnly"));
     }
 
-    private static AdoptedEksCluster eks(String name) {
-        return new AdoptedEksCluster(name, AdoptedEksClusterArgs.builder().clusterName(name).issuerUrl(EKS_ISSUER)
+    private static AdoptedEksCluster eks(String component, String name) {
+        return new AdoptedEksCluster(FlatEngine.adoptedName(component, name), AdoptedEksClusterArgs.builder().clusterName(name).issuerUrl(EKS_ISSUER)
                 .oidcProviderArn(PROVIDER_ARN).podIdentityAgent(true).kubeconfig(Output.ofSecret(KUBECONFIG)).build());
     }
 
-    private static AdoptedGkeCluster gke(String name) {
-        return new AdoptedGkeCluster(name, AdoptedGkeClusterArgs.builder().projectId("shop-prod").location("europe-west1").clusterName(name)
+    private static AdoptedGkeCluster gke(String component, String name) {
+        return new AdoptedGkeCluster(FlatEngine.adoptedName(component, name), AdoptedGkeClusterArgs.builder().projectId("shop-prod").location("europe-west1").clusterName(name)
                 .kubeconfig(Output.ofSecret(KUBECONFIG)).build());
     }
 
-    private static AdoptedAksCluster aks(String name) {
-        return new AdoptedAksCluster(name, AdoptedAksClusterArgs.builder().issuerUrl(AKS_ISSUER).resourceGroupName("shop-rg")
+    private static AdoptedAksCluster aks(String component, String name) {
+        return new AdoptedAksCluster(FlatEngine.adoptedName(component, name), AdoptedAksClusterArgs.builder().issuerUrl(AKS_ISSUER).resourceGroupName("shop-rg")
                 .kubeconfig(Output.ofSecret(KUBECONFIG)).build());
     }
 

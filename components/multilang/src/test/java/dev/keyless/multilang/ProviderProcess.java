@@ -60,6 +60,11 @@ final class ProviderProcess implements AutoCloseable {
         return startMillis;
     }
 
+    /** @return the CPU time the provider process has used so far */
+    java.time.Duration cpu() {
+        return process.info().totalCpuDuration().orElse(java.time.Duration.ZERO);
+    }
+
     ResourceProviderGrpc.ResourceProviderBlockingStub provider() {
         return ResourceProviderGrpc.newBlockingStub(channel).withDeadlineAfter(90, TimeUnit.SECONDS);
     }
