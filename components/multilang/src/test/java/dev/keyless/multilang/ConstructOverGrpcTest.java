@@ -137,9 +137,14 @@ class ConstructOverGrpcTest {
 
     @Test
     void twoComponentsOnOneClusterReferenceEachAdoptTheirOwnCopy() {
-        // A TypeScript program passes one cluster reference to every workload on the cluster.
-        var first = construct("orders", workload("shared", "orders", PropertyValue.of(List.of(grant("s3", "shop-orders", null, "readOnly")))), true);
-        var second = construct("billing", workload("shared", "billing", PropertyValue.of(List.of(grant("s3", "shop-billing", null, "readOnly")))), true);
+        // A TypeScript program passes one cluster reference to every workload on the cluster, each
+        // in its own namespace (two components creating one namespace would clash in Kubernetes).
+        var orders = workload("shared", "orders", PropertyValue.of(List.of(grant("s3", "shop-orders", null, "readOnly"))));
+        orders.put("namespace", PropertyValue.of("orders"));
+        var billing = workload("shared", "billing", PropertyValue.of(List.of(grant("s3", "shop-billing", null, "readOnly"))));
+        billing.put("namespace", PropertyValue.of("billing"));
+        var first = construct("orders", orders, true);
+        var second = construct("billing", billing, true);
 
         var recorded = engine.recorded(Optional.empty());
         for (var response : List.of(first, second)) {
