@@ -162,7 +162,7 @@ record FlatCluster(Cloud cloud, java.util.Optional<String> plainIssuerUrl, Funct
      * refuses as a duplicate. Prefixed with the component's name, each copy (and its Kubernetes
      * provider and namespaces, which take its name as prefix) is the component's own.
      */
-    private static String childName(com.pulumi.resources.Resource parent, String name) {
+    private static String childName(Resource parent, String name) {
         return parent.pulumiResourceName() + "-" + name;
     }
 }

@@ -106,13 +106,13 @@ final class ControllerReader {
 
     // Planned as FederatedServiceAccount plans it: the cluster's default mechanism for its own
     // cloud's grants, each other cloud's federation for the rest.
-    private static void plan(String key, ClusterSpec cluster, ControllerPreset preset, ConfigNode settings) {
+    private void plan(String key, ClusterSpec cluster, ControllerPreset preset, ConfigNode settings) {
         var account = new ServiceAccountRef(preset.namespace(), preset.serviceAccountName());
         var planned = cluster.planned();
         var byCloud = new LinkedHashMap<dev.keyless.core.Cloud, List<AccessGrant>>();
         preset.grants().forEach(grant -> byCloud.computeIfAbsent(grant.cloud(), cloud -> new ArrayList<>()).add(grant));
         byCloud.forEach((cloud, grants) -> {
-            var mechanism = cloud.equals(planned.cloud()) ? planned.defaultIdentity() : cloud.federation();
+            var mechanism = cloud.equals(planned.cloud()) ? planned.defaultIdentity() : kits.get(Cloud.of(cloud.name())).plannedFederation(cloud);
             try {
                 mechanism.plan(new BindingRequest(key, account, planned, grants));
             } catch (InvalidInputException refusal) {
